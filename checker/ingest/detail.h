@@ -1,0 +1,47 @@
+#pragma once
+// Internals shared by the ingest stage's files; not part of its public interface.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "model/document.h"
+
+namespace checker::detail {
+
+/// Text extracted from HTML plus the metadata the page itself declares.
+struct html_text {
+  std::string text;
+  std::vector<offset_run> runs;  // text offsets -> offsets in the HTML source
+  std::string title;
+  std::string published;         // from <meta> or <time datetime>, as written
+  std::string published_evidence;
+  std::string site_name;
+  std::string url;
+};
+
+/// Extracts readable text from `html`, dropping scripts, styles and navigation chrome.
+html_text extract_html(std::string_view html);
+
+/// Front matter fields (`key: value` lines between `---` fences) and where the body starts.
+struct front_matter {
+  bool present = false;
+  bool closed = false;
+  std::vector<std::pair<std::string, std::string>> fields;
+  std::size_t body_offset = 0;
+};
+front_matter read_front_matter(std::string_view text);
+
+/// A publication date (and maybe an outlet) read from a byline or time stamp in `text`.
+struct inferred_date {
+  std::string iso;
+  std::string evidence;  // the line it came from
+  std::string source;    // an outlet named before the stamp, if any
+};
+std::optional<inferred_date> infer_publication_date(std::string_view text);
+
+/// Normalises ISO dates (`2025-09-18`, `2025-09-18T04:51:00+08:00`) to `YYYY-MM-DD`.
+std::optional<std::string> iso_date_prefix(std::string_view text);
+
+}  // namespace checker::detail

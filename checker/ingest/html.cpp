@@ -1,0 +1,189 @@
+// HTML to text with gumbo. The walk is iterative so that deeply nested markup cannot exhaust
+// the stack.
+#include <gumbo.h>
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "ingest/detail.h"
+
+namespace checker::detail {
+namespace {
+
+bool is_dropped_tag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_NAV: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM:
+    case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG:
+    case GUMBO_TAG_HEAD: case GUMBO_TAG_OBJECT: case GUMBO_TAG_CANVAS:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_block_tag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_LI: case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+    case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_HEADER: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE: case GUMBO_TAG_TABLE: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_HR: case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_MAIN: case GUMBO_TAG_TIME:
+      return true;
+    default:
+      return false;
+  }
+}
+
+const char* attribute(const GumboElement& element, const char* name) {
+  const GumboAttribute* attr = gumbo_get_attribute(&element.attributes, name);
+  return attr == nullptr ? nullptr : attr->value;
+}
+
+// Chrome that sites mark by class or id rather than by tag.
+bool looks_like_chrome(const GumboElement& element) {
+  static constexpr const char* markers[] = {"nav", "menu", "footer", "sidebar", "breadcrumb",
+                                            "comment", "related", "share", "advert", "banner",
+                                            "cookie", "subscribe", "recommend"};
+  for (const char* name : {"class", "id", "role"}) {
+    const char* value = attribute(element, name);
+    if (value == nullptr) continue;
+    std::string lowered(value);
+    for (char& c : lowered) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    for (const char* marker : markers) {
+      if (lowered.find(marker) != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
+std::string node_text(const GumboNode* node) {
+  std::string out;
+  std::vector<const GumboNode*> stack{node};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE) {
+      out += n->v.text.text;
+    } else if (n->type == GUMBO_NODE_ELEMENT) {
+      const GumboVector& children = n->v.element.children;
+      for (unsigned i = children.length; i > 0; --i) stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
+    }
+  }
+  return out;
+}
+
+void read_head(const GumboNode* node, html_text& out) {
+  std::vector<const GumboNode*> stack{node};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboElement& element = n->v.element;
+    if (element.tag == GUMBO_TAG_TITLE && out.title.empty()) out.title = node_text(n);
+    if (element.tag == GUMBO_TAG_META) {
+      const char* key = attribute(element, "property");
+      if (key == nullptr) key = attribute(element, "name");
+      if (key == nullptr) key = attribute(element, "itemprop");
+      const char* content = attribute(element, "content");
+      if (key != nullptr && content != nullptr) {
+        const std::string k(key);
+        if ((k == "article:published_time" || k == "pubdate" || k == "publishdate" ||
+             k == "datePublished" || k == "date" || k == "og:published_time") &&
+            out.published.empty()) {
+          out.published = content;
+          out.published_evidence = "<meta " + k + ">";
+        } else if (k == "og:site_name" && out.site_name.empty()) {
+          out.site_name = content;
+        } else if (k == "og:url" && out.url.empty()) {
+          out.url = content;
+        } else if (k == "og:title" && out.title.empty()) {
+          out.title = content;
+        }
+      }
+    }
+    if (element.tag == GUMBO_TAG_LINK && out.url.empty()) {
+      const char* rel = attribute(element, "rel");
+      const char* href = attribute(element, "href");
+      if (rel != nullptr && href != nullptr && std::strcmp(rel, "canonical") == 0) out.url = href;
+    }
+    if (element.tag == GUMBO_TAG_TIME && out.published.empty()) {
+      if (const char* datetime = attribute(element, "datetime")) {
+        out.published = datetime;
+        out.published_evidence = "<time datetime>";
+      }
+    }
+    for (unsigned i = element.children.length; i > 0; --i) {
+      stack.push_back(static_cast<const GumboNode*>(element.children.data[i - 1]));
+    }
+  }
+}
+
+void append_break(html_text& out, std::size_t source_offset) {
+  if (out.text.empty() || out.text.back() == '\n') return;
+  const std::size_t at = out.text.size();
+  out.text += '\n';
+  out.runs.push_back(offset_run{at, at + 1, source_offset, source_offset, false});
+}
+
+}  // namespace
+
+html_text extract_html(std::string_view html) {
+  html_text out;
+  GumboOutput* parsed = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+  read_head(parsed->root, out);
+
+  // Post-order marker: a null entry after an element's children closes a block.
+  struct item {
+    const GumboNode* node;
+    bool closing;
+  };
+  std::vector<item> stack{{parsed->root, false}};
+  while (!stack.empty()) {
+    const item current = stack.back();
+    stack.pop_back();
+    const GumboNode* n = current.node;
+    if (current.closing) {
+      append_break(out, n->v.element.end_pos.offset);
+      continue;
+    }
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
+      const std::string_view decoded(n->v.text.text);
+      const GumboStringPiece& raw = n->v.text.original_text;
+      if (n->type == GUMBO_NODE_WHITESPACE) {
+        // Runs of layout whitespace between tags carry no text of their own.
+        if (!out.text.empty() && out.text.back() != '\n' && out.text.back() != ' ') {
+          const std::size_t at = out.text.size();
+          out.text += ' ';
+          out.runs.push_back(offset_run{at, at + 1, n->v.text.start_pos.offset, n->v.text.start_pos.offset + 1, true});
+        }
+        continue;
+      }
+      const std::size_t at = out.text.size();
+      out.text.append(decoded);
+      const bool exact = raw.length == decoded.size() && std::memcmp(raw.data, decoded.data(), raw.length) == 0;
+      out.runs.push_back(offset_run{at, out.text.size(), n->v.text.start_pos.offset,
+                                    n->v.text.start_pos.offset + raw.length, exact});
+      continue;
+    }
+    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_DOCUMENT) continue;
+    const GumboVector& children = n->type == GUMBO_NODE_DOCUMENT ? n->v.document.children : n->v.element.children;
+    if (n->type == GUMBO_NODE_ELEMENT) {
+      const GumboElement& element = n->v.element;
+      if (is_dropped_tag(element.tag) || looks_like_chrome(element)) continue;
+      if (is_block_tag(element.tag)) {
+        append_break(out, element.start_pos.offset);
+        stack.push_back({n, true});
+      }
+    }
+    for (unsigned i = children.length; i > 0; --i) {
+      stack.push_back({static_cast<const GumboNode*>(children.data[i - 1]), false});
+    }
+  }
+  gumbo_destroy_output(&kGumboDefaultOptions, parsed);
+  return out;
+}
+
+}  // namespace checker::detail

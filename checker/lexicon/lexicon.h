@@ -1,0 +1,100 @@
+#pragma once
+// The lexicon: cue words for recognise and link, read from `schemas/lexicon.json` (embedded)
+// and validated against `schemas/lexicon.schema.json`. Takes JSON, returns value types; no
+// other stage parses the lexicon's JSON.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model/claim.h"
+#include "model/decimal.h"
+
+namespace checker {
+
+/// A set of words, each with a payload index, matched longest first at a byte position.
+class word_set {
+ public:
+  void add(std::string word, std::size_t payload);
+  struct match {
+    std::size_t length = 0;
+    std::size_t payload = 0;
+  };
+  /// The longest word that starts at `pos` in `text`.
+  std::optional<match> longest_at(std::string_view text, std::size_t pos) const;
+  /// The longest word that ends exactly at `pos` in `text`.
+  std::optional<match> longest_ending_at(std::string_view text, std::size_t pos) const;
+  bool empty() const { return words_.empty(); }
+
+ private:
+  struct entry {
+    std::string word;
+    std::size_t payload;
+  };
+  std::vector<entry> words_;                      // longest first
+  std::vector<std::vector<std::uint32_t>> by_first_byte_ = std::vector<std::vector<std::uint32_t>>(256);
+  std::vector<std::vector<std::uint32_t>> by_last_byte_ = std::vector<std::vector<std::uint32_t>>(256);
+  void rebuild();
+};
+
+struct unit_entry {
+  claim_kind kind;
+  std::string unit;
+  decimal factor;
+};
+
+struct hedge_entry {
+  hedge_kind kind;
+  std::optional<decimal> margin;  // relative widening for approximate and nearly
+};
+
+struct attribute_entry {
+  std::string id;
+  std::vector<std::string> dims;  // `date`, `money`, `count:GPU`, ...
+};
+
+/// Every word list the stages use, indexed for matching.
+struct lexicon {
+  word_set scales;            // payload: power of ten
+  word_set currency_prefixes; // payload: index into currency_codes
+  word_set currency_suffixes;
+  std::vector<std::string> currency_codes;
+  std::string dollar_symbol = "$";
+  std::string dollar_assumed = "USD";
+  word_set units;             // payload: index into unit_entries
+  std::vector<unit_entry> unit_entries;
+  word_set classifiers;
+  word_set counted_nouns;     // payload: index into counted_ids
+  std::vector<std::string> counted_ids;
+  word_set hedges_before;     // payload: index into hedge_entries
+  word_set hedges_after;
+  std::vector<hedge_entry> hedge_entries;
+  word_set attribute_cues;    // payload: index into attributes
+  std::vector<attribute_entry> attributes;
+  word_set qualifier_cues;    // payload: index into qualifier_ids
+  std::vector<std::string> qualifier_ids;
+  word_set change_from;
+  word_set change_to;
+  word_set respectively;
+  word_set coordinators;
+  word_set pronouns;          // words that point back to the subject in focus
+  word_set generic_subjects;  // payload: index into generic_subject_ids
+  std::vector<std::string> generic_subject_ids;
+  std::vector<std::string> not_subjects;  // sorted
+
+  bool is_not_subject(std::string_view name) const;
+};
+
+/// Builds a lexicon from JSON already validated against `lexicon.schema.json`.
+lexicon parse_lexicon(const nlohmann::json& data);
+/// The lexicon shipped in `schemas/lexicon.json`, validated against its schema. Throws
+/// `checker::error` if the shipped data is broken. Build it once per run; it is immutable.
+lexicon load_builtin_lexicon();
+/// Adds the entries of a user lexicon fragment (same shape, every list optional) to `base`.
+void extend_lexicon(lexicon& base, const nlohmann::json& extra);
+
+}  // namespace checker

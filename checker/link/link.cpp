@@ -1,0 +1,593 @@
+#include "link/link.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "recognize/scanner.h"
+
+namespace checker {
+namespace {
+
+using detail::is_alnum;
+using detail::is_alpha;
+using detail::is_digit;
+using detail::is_upper;
+
+enum class name_type { product, organisation, generic };
+
+/// A subject named in a sentence.
+struct name_mention {
+  byte_span span;
+  std::string text;  // as written, cleaned (`H800GPU` -> `H800`)
+  name_type type = name_type::organisation;
+};
+
+bool has_digit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return is_digit(c); });
+}
+
+std::size_t latin_end(std::string_view s, std::size_t pos, std::size_t limit) {
+  std::size_t end = pos;
+  while (end < limit && (is_alnum(s[end]) || ((s[end] == '-' || s[end] == '.' || s[end] == '_') && end + 1 < limit && is_alnum(s[end + 1])))) ++end;
+  return end;
+}
+
+std::vector<std::string_view> split_words(std::string_view s) {
+  std::vector<std::string_view> words;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    const std::size_t space = s.find(' ', pos);
+    const std::size_t end = space == std::string_view::npos ? s.size() : space;
+    if (end > pos) words.push_back(s.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return words;
+}
+
+// Names in one sentence: Latin-script names (runs of capitalised or digit-bearing tokens),
+// titles in 《》 and the lexicon's generic subjects (base model, 基础模型).
+std::vector<name_mention> find_names(std::string_view text, byte_span sentence, const lexicon& lex) {
+  std::vector<name_mention> names;
+  std::size_t pos = sentence.begin;
+  while (pos < sentence.end) {
+    const unsigned char c = static_cast<unsigned char>(text[pos]);
+    if (c < 0x80 && is_alpha(text[pos]) && (pos == sentence.begin || !is_alnum(text[pos - 1]))) {
+      std::size_t end = latin_end(text, pos, sentence.end);
+      std::string_view token = text.substr(pos, end - pos);
+      if (!is_upper(token.front()) && !has_digit(token)) {
+        pos = end;
+        continue;
+      }
+      // Join capitalised words: Hugging Face, Lewis Tunstall, DeepSeek R1.
+      std::size_t name_end = end;
+      while (name_end + 1 < sentence.end && text[name_end] == ' ' && is_upper(text[name_end + 1])) {
+        const std::size_t next_end = latin_end(text, name_end + 1, sentence.end);
+        name_end = next_end;
+      }
+      std::string_view full = text.substr(pos, name_end - pos);
+      std::vector<std::string_view> words = split_words(full);
+      while (!words.empty() && lex.is_not_subject(words.front())) words.erase(words.begin());
+      while (!words.empty() && lex.is_not_subject(words.back())) words.pop_back();
+      if (!words.empty()) {
+        const std::size_t begin = static_cast<std::size_t>(words.front().data() - text.data());
+        const std::size_t stop = static_cast<std::size_t>(words.back().data() + words.back().size() - text.data());
+        std::string name(text.substr(begin, stop - begin));
+        for (std::string_view suffix : {"GPUs", "GPU"}) {
+          if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0 &&
+              has_digit(name.substr(0, name.size() - suffix.size()))) {
+            name.resize(name.size() - suffix.size());
+          }
+        }
+        names.push_back(name_mention{byte_span{begin, stop}, name,
+                                     has_digit(name) ? name_type::product : name_type::organisation});
+      }
+      pos = name_end;
+      continue;
+    }
+    if (detail::starts_with(text, pos, "《")) {
+      const std::size_t close = text.find("》", pos);
+      if (close != std::string_view::npos && close < sentence.end && close - pos <= 60) {
+        names.push_back(name_mention{byte_span{pos, close + 3}, std::string(text.substr(pos + 3, close - pos - 3)),
+                                     name_type::organisation});
+        pos = close + 3;
+        continue;
+      }
+    }
+    if (auto generic = lex.generic_subjects.longest_at(text, pos); generic && pos + generic->length <= sentence.end) {
+      names.push_back(name_mention{byte_span{pos, pos + generic->length}, lex.generic_subject_ids[generic->payload],
+                                   name_type::generic});
+      pos += generic->length;
+      continue;
+    }
+    std::size_t n = 0;
+    detail::decode(text, pos, &n);
+    pos += n;
+  }
+  return names;
+}
+
+// Clause boundaries inside a sentence: Chinese and ASCII commas, semicolons and colons (an
+// ASCII comma between digits is a thousands separator, not a boundary).
+std::vector<byte_span> clause_breaks(std::string_view text, byte_span sentence) {
+  std::vector<byte_span> breaks;
+  for (std::size_t pos = sentence.begin; pos < sentence.end;) {
+    std::size_t n = 0;
+    detail::decode(text, pos, &n);
+    const std::string_view ch = text.substr(pos, n);
+    const bool ascii_break = (ch == "," || ch == ";" || ch == ":") &&
+                             !(pos > sentence.begin && is_digit(text[pos - 1]) && pos + 1 < sentence.end && is_digit(text[pos + 1]));
+    // ` - ` separates bullet points in pages flattened to one line.
+    const bool bullet = (ch == "-" || ch == "–" || ch == "—") && pos > sentence.begin && text[pos - 1] == ' ' &&
+                        pos + n < sentence.end && text[pos + n] == ' ';
+    if (ascii_break || bullet || ch == "，" || ch == "；" || ch == "：" || ch == "！" || ch == "？") breaks.push_back(byte_span{pos, pos + n});
+    pos += n;
+  }
+  return breaks;
+}
+
+byte_span clause_of(const std::vector<byte_span>& breaks, byte_span sentence, std::size_t offset) {
+  byte_span clause = sentence;
+  for (const byte_span& b : breaks) {
+    if (b.begin < offset) clause.begin = b.end;
+    if (b.begin >= offset) {
+      clause.end = b.begin;
+      break;
+    }
+  }
+  return clause;
+}
+
+// The clause before `clause` in the same sentence, if any.
+std::optional<byte_span> previous_clause(const std::vector<byte_span>& breaks, byte_span sentence, byte_span clause) {
+  if (clause.begin <= sentence.begin) return std::nullopt;
+  for (const byte_span& b : breaks) {
+    if (b.end == clause.begin) return clause_of(breaks, sentence, b.begin > sentence.begin ? b.begin - 1 : sentence.begin);
+  }
+  return std::nullopt;
+}
+
+struct cue {
+  std::size_t begin;
+  std::size_t end;
+  std::size_t payload;
+};
+
+bool ascii_boundaries_ok(std::string_view text, std::size_t begin, std::size_t end) {
+  const bool starts_alpha = is_alpha(text[begin]);
+  const bool ends_alpha = is_alpha(text[end - 1]);
+  if (starts_alpha && begin > 0 && is_alpha(text[begin - 1])) return false;
+  if (ends_alpha && end < text.size() && is_alpha(text[end])) {
+    // Allow English plurals and past forms: releases, released (cues list the common ones).
+    return false;
+  }
+  return true;
+}
+
+std::vector<cue> find_cues(std::string_view text, byte_span span, const word_set& words) {
+  std::vector<cue> out;
+  for (std::size_t pos = span.begin; pos < span.end;) {
+    if (auto m = words.longest_at(text, pos); m && pos + m->length <= span.end && ascii_boundaries_ok(text, pos, pos + m->length)) {
+      out.push_back(cue{pos, pos + m->length, m->payload});
+      pos += m->length;
+      continue;
+    }
+    std::size_t n = 0;
+    detail::decode(text, pos, &n);
+    pos += n;
+  }
+  return out;
+}
+
+std::string claim_dimension(const claim& c) {
+  switch (c.found.kind) {
+    case claim_kind::date: return "date";
+    case claim_kind::money: return "money";
+    case claim_kind::percent: return "percent";
+    case claim_kind::duration: return "duration";
+    case claim_kind::count: return "count:" + (c.found.amount ? c.found.amount->counted : std::string());
+    case claim_kind::number: return "number";
+  }
+  return "number";
+}
+
+bool dimension_fits(const attribute_entry& attribute, const std::string& dimension, bool exact_only) {
+  for (const std::string& d : attribute.dims) {
+    if (d == dimension) return true;
+    if (!exact_only && d == "count" && dimension.rfind("count:", 0) == 0) return true;
+  }
+  return false;
+}
+
+std::size_t distance(byte_span a, byte_span b) {
+  if (a.end <= b.begin) return b.begin - a.end;
+  if (b.end <= a.begin) return a.begin - b.end;
+  return 0;
+}
+
+/// Canonical subject names for the whole corpus: declared aliases first, then an organisation
+/// prefix dropped from a product name (`DeepSeek-R1` -> `R1` when `DeepSeek` stands alone).
+class alias_table {
+ public:
+  alias_table(const std::set<std::string>& organisations, const std::map<std::string, std::string>& declared)
+      : organisations_(organisations), declared_(declared) {}
+
+  std::string canonical(const std::string& name) const {
+    if (auto it = declared_.find(name); it != declared_.end()) return it->second;
+    for (char sep : {'-', ' '}) {
+      const std::size_t at = name.find(sep);
+      if (at == std::string::npos) continue;
+      const std::string prefix = name.substr(0, at);
+      const std::string rest = name.substr(at + 1);
+      if (organisations_.count(prefix) > 0 && !rest.empty() && is_alpha(rest.front()) && has_digit(rest)) {
+        return canonical(rest);
+      }
+    }
+    return name;
+  }
+
+ private:
+  const std::set<std::string>& organisations_;
+  const std::map<std::string, std::string>& declared_;
+};
+
+struct sentence_context {
+  byte_span span;
+  std::vector<name_mention> names;
+  std::vector<byte_span> breaks;
+  std::vector<cue> attribute_cues;
+  std::vector<cue> pronouns;
+  std::vector<cue> qualifier_cues;
+};
+
+// Groups of names joined only by coordinators: `R1-Zero和R1`, `R1-Zero and R1`.
+std::vector<std::vector<std::size_t>> coordinated_groups(std::string_view text, const sentence_context& ctx, const lexicon& lex) {
+  std::vector<std::vector<std::size_t>> groups;
+  for (std::size_t i = 0; i < ctx.names.size(); ++i) {
+    if (ctx.names[i].type == name_type::generic) continue;
+    if (!groups.empty()) {
+      const name_mention& last = ctx.names[groups.back().back()];
+      std::size_t gap_begin = detail::skip_spaces(text, last.span.end);
+      std::size_t gap_end = detail::skip_spaces_back(text, ctx.names[i].span.begin);
+      bool joined = gap_begin == gap_end;
+      if (!joined && gap_begin < gap_end) {
+        auto m = lex.coordinators.longest_at(text, gap_begin);
+        joined = m && gap_begin + m->length == gap_end;
+      }
+      if (joined) {
+        groups.back().push_back(i);
+        continue;
+      }
+    }
+    groups.push_back({i});
+  }
+  return groups;
+}
+
+// The offset of the `(` or `（` that encloses `offset` within `clause`, if any.
+std::optional<std::size_t> enclosing_parenthesis(std::string_view text, byte_span clause, std::size_t offset) {
+  std::optional<std::size_t> open;
+  for (std::size_t pos = clause.begin; pos < offset && pos < text.size(); ++pos) {
+    if (text[pos] == '(' || detail::starts_with(text, pos, "（")) open = pos;
+    if (text[pos] == ')' || detail::starts_with(text, pos, "）")) open.reset();
+  }
+  return open;
+}
+
+// Length of the longest prefix of `s` that ends on a character boundary.
+std::size_t complete_utf8_prefix(std::string_view s) {
+  std::size_t start = s.size();
+  while (start > 0 && (static_cast<unsigned char>(s[start - 1]) & 0xC0) == 0x80) --start;
+  if (start == 0) return 0;
+  const unsigned char lead = static_cast<unsigned char>(s[start - 1]);
+  const std::size_t need = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+  return s.size() - (start - 1) >= need ? s.size() : start - 1;
+}
+
+}  // namespace
+
+std::vector<claim> link(const std::vector<document>& docs, const std::vector<std::vector<sentence>>& sentences,
+                        std::vector<claim> claims, const lexicon& lex, const link_options& options, diagnostics& diags) {
+  // Sentence contexts for every sentence that holds a claim (and the ones before, for focus).
+  std::vector<std::map<std::size_t, sentence_context>> contexts(docs.size());
+  auto context_for = [&](std::size_t doc, std::size_t index) -> const sentence_context& {
+    auto [it, inserted] = contexts[doc].try_emplace(index);
+    if (inserted) {
+      sentence_context& ctx = it->second;
+      ctx.span = sentences[doc][index].span;
+      const std::string_view text = docs[doc].text;
+      ctx.names = find_names(text, ctx.span, lex);
+      ctx.breaks = clause_breaks(text, ctx.span);
+      ctx.attribute_cues = find_cues(text, ctx.span, lex.attribute_cues);
+      ctx.qualifier_cues = find_cues(text, ctx.span, lex.qualifier_cues);
+      ctx.pronouns = find_cues(text, ctx.span, lex.pronouns);
+    }
+    return it->second;
+  };
+
+  // Organisation names seen on their own anywhere in the corpus, for alias merging.
+  std::set<std::string> organisations;
+  for (const claim& c : claims) {
+    for (const name_mention& n : context_for(c.document, c.found.sentence).names) {
+      if (n.type == name_type::organisation && n.text.find(' ') == std::string::npos && n.text.find('-') == std::string::npos) {
+        organisations.insert(n.text);
+      }
+    }
+  }
+  const alias_table aliases(organisations, options.aliases);
+
+  // Claims by (document, sentence), in order.
+  std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> by_sentence;
+  for (std::size_t i = 0; i < claims.size(); ++i) by_sentence[{claims[i].document, claims[i].found.sentence}].push_back(i);
+
+  std::vector<std::pair<std::size_t, std::string>> focus(docs.size(), {0, std::string()});  // (sentence, subject)
+  std::vector<bool> focus_set(docs.size(), false);
+
+  for (const auto& [key, members] : by_sentence) {
+    const auto [doc, index] = key;
+    const std::string_view text = docs[doc].text;
+    const sentence_context& ctx = context_for(doc, index);
+    std::set<std::size_t> distributed;
+
+    // 分别 / respectively: figures of one kind over the coordinated subjects, in order.
+    for (const cue& r : find_cues(text, ctx.span, lex.respectively)) {
+      const auto groups = coordinated_groups(text, ctx, lex);
+      const std::vector<std::size_t>* chosen = nullptr;
+      for (const auto& g : groups) {
+        if (ctx.names[g.back()].span.end > r.begin) break;
+        if (chosen == nullptr || g.size() >= 2 || chosen->size() < 2) chosen = &g;
+      }
+      if (chosen == nullptr) continue;
+      const std::size_t list_end = ctx.names[chosen->back()].span.end;
+      // 分别 comes before its figures, "respectively" after them.
+      const bool figures_follow = !is_alpha(text[r.begin]);
+      std::vector<std::size_t> after;
+      for (std::size_t i : members) {
+        const byte_span figure = claims[i].found.span;
+        if (figure.begin >= list_end && (figures_follow || figure.end <= r.begin)) after.push_back(i);
+      }
+      if (after.empty()) continue;
+      auto follows = [&](std::size_t a) { return figures_follow && claims[a].found.span.begin >= r.end; };
+      const std::size_t nearest = *std::min_element(after.begin(), after.end(), [&](std::size_t a, std::size_t b) {
+        if (follows(a) != follows(b)) return follows(a);
+        return distance(claims[a].found.span, byte_span{r.begin, r.end}) < distance(claims[b].found.span, byte_span{r.begin, r.end});
+      });
+      std::vector<std::size_t> targets;
+      for (std::size_t i : after) {
+        if (claims[i].found.kind == claims[nearest].found.kind) targets.push_back(i);
+      }
+      if (targets.size() == chosen->size()) {
+        for (std::size_t k = 0; k < targets.size(); ++k) {
+          claims[targets[k]].subject = aliases.canonical(ctx.names[(*chosen)[k]].text);
+          claims[targets[k]].link_basis = "respectively";
+          claims[targets[k]].link_confidence = 0.85;
+          distributed.insert(targets[k]);
+        }
+      } else {
+        for (std::size_t i : targets) {
+          claims[i].link_basis = "respectively-mismatch";
+          distributed.insert(i);
+        }
+        diags.push_back(diagnostic{"link.respectively-mismatch", diagnostic_level::note, docs[doc].path,
+                                   fmt::format("'{}' spreads {} figure(s) over {} subject(s); they are not compared",
+                                               std::string(text.substr(r.begin, r.end - r.begin)), targets.size(), chosen->size()),
+                                   docs[doc].original_span(byte_span{r.begin, r.end}).begin});
+      }
+    }
+
+    std::optional<byte_span> from_clause;
+    // Names that are what a count counts (512块H800芯片) are nobody's subject in this sentence.
+    std::set<std::size_t> counted_names;
+    for (std::size_t j : members) {
+      const claim& counter = claims[j];
+      if (counter.found.kind != claim_kind::count || !counter.found.amount || counter.found.amount->counted.empty()) continue;
+      for (const name_mention& n : ctx.names) {
+        if (n.span.begin >= counter.found.span.end && n.span.begin <= counter.found.span.end + 15 &&
+            (n.text == counter.found.amount->counted || aliases.canonical(n.text) == counter.found.amount->counted)) {
+          counted_names.insert(n.span.begin);
+        }
+      }
+    }
+    // The subject a pronoun or a subjectless clause points back to: the nearest name earlier in
+    // the sentence, else the subject in focus from the sentences before.
+    auto inherited = [&](std::size_t before_offset) -> std::string {
+      const name_mention* last = nullptr;
+      for (const name_mention& n : ctx.names) {
+        if (n.type != name_type::generic && n.span.end <= before_offset && counted_names.count(n.span.begin) == 0) last = &n;
+      }
+      if (last != nullptr) return aliases.canonical(last->text);
+      if (focus_set[doc] && index - focus[doc].first <= 3) return focus[doc].second;
+      return {};
+    };
+    for (std::size_t i : members) {
+      claim& c = claims[i];
+      const byte_span span = c.found.span;
+      const byte_span clause = clause_of(ctx.breaks, ctx.span, span.begin);
+      const std::string dimension = claim_dimension(c);
+
+      // Attribute: the nearest fitting cue in the clause, else in the sentence, else the
+      // counted noun itself (8 experts -> reviewer_count).
+      const cue* best = nullptr;
+      bool in_clause = false;
+      for (const cue& k : ctx.attribute_cues) {
+        if (!dimension_fits(lex.attributes[k.payload], dimension, false)) continue;
+        if (k.begin >= span.begin && k.end <= span.end) continue;
+        const bool inside = k.begin >= clause.begin && k.end <= clause.end;
+        if (best != nullptr && in_clause && !inside) continue;
+        // A cue in another clause counts only close by: 2023年1月20日，DeepSeek-R1模型以开源方式发布.
+        constexpr std::size_t max_cue_distance = 60;
+        if (!inside && distance(byte_span{k.begin, k.end}, span) > max_cue_distance) continue;
+        // Cues at about the same distance: the longer, more specific one wins
+        // ("R1 cost just $294,000 to train" is a training cost, not a cost).
+        const auto d_new = static_cast<long>(distance(byte_span{k.begin, k.end}, span));
+        const auto d_best = best == nullptr ? 0L : static_cast<long>(distance(byte_span{best->begin, best->end}, span));
+        const bool near_tie = best != nullptr && std::labs(d_new - d_best) <= 8;
+        if (best == nullptr || (inside && !in_clause) ||
+            (near_tie ? (k.end - k.begin) > (best->end - best->begin) : d_new < d_best)) {
+          best = &k;
+          in_clause = inside;
+        }
+      }
+      double confidence = 0.9;
+      std::string basis;
+      if (best != nullptr) {
+        c.attribute = lex.attributes[best->payload].id;
+        basis = fmt::format("cue '{}'{}", std::string(text.substr(best->begin, best->end - best->begin)), in_clause ? "" : " in sentence");
+        if (!in_clause) confidence = 0.75;
+      } else if (c.found.kind == claim_kind::count) {
+        for (const attribute_entry& a : lex.attributes) {
+          if (dimension_fits(a, dimension, true)) {
+            c.attribute = a.id;
+            basis = "counted noun";
+            confidence = 0.8;
+            break;
+          }
+        }
+      }
+
+      // Qualifiers: condition words in the clause, and a parenthesis right after the figure.
+      std::set<std::string> qualifiers;
+      // A clause without figures before this one states a condition: 如果多次尝试，准确率达到86.7%.
+      byte_span condition{clause.begin, clause.begin};
+      if (auto before_clause = previous_clause(ctx.breaks, ctx.span, clause)) {
+        const bool has_figure = std::any_of(members.begin(), members.end(), [&](std::size_t j) {
+          return claims[j].found.span.begin >= before_clause->begin && claims[j].found.span.end <= before_clause->end;
+        });
+        if (!has_figure) condition = *before_clause;
+      }
+      for (const cue& q : ctx.qualifier_cues) {
+        const bool in_condition = q.begin >= condition.begin && q.end <= condition.end && condition.size() > 0;
+        if (!in_condition && (q.begin < clause.begin || q.end > clause.end)) continue;
+        // A parenthesis belongs to the figure it follows: 0.5元(缓存命中)/2元(缓存未命中).
+        const std::optional<std::size_t> open_paren = enclosing_parenthesis(text, clause, q.begin);
+        if (open_paren && detail::skip_spaces(text, span.end) != *open_paren) continue;
+        qualifiers.insert(lex.qualifier_ids[q.payload]);
+      }
+      const std::size_t before = detail::skip_spaces_back(text, span.begin);
+      if (auto to = lex.change_to.longest_ending_at(text, before); to && before - to->length >= ctx.span.begin) {
+        // 提升至 always marks an end value; a bare 到/至/to only after a `from` figure in the clause.
+        const bool verb = to->length > 3 && !is_alpha(text[before - to->length]);
+        const bool word_ok = !is_alpha(text[before - to->length]) || detail::word_boundary(text, before - to->length);
+        if (word_ok && (verb || (from_clause && from_clause->begin == clause.begin))) qualifiers.insert("change:to");
+      }
+      if (auto from = lex.change_from.longest_ending_at(text, before); from && before - from->length >= ctx.span.begin &&
+                                                                          (from->length == 3 || detail::word_boundary(text, before - from->length))) {
+        qualifiers.insert("change:from");
+        from_clause = clause;
+      }
+      c.qualifiers.assign(qualifiers.begin(), qualifiers.end());
+
+      if (distributed.count(i) > 0) {
+        if (c.subject.empty()) c.attribute.clear();  // respectively with no fit: not compared
+        c.link_basis = c.link_basis + (basis.empty() ? "" : ", " + basis);
+        if (!c.subject.empty()) c.link_confidence = std::min(c.link_confidence, confidence);
+        continue;
+      }
+
+      // Subject.
+      auto usable = [&](const name_mention& n) {
+        if (distance(n.span, span) == 0 && n.span.begin >= span.begin) return false;
+        return counted_names.count(n.span.begin) == 0;
+      };
+      const name_mention* chosen = nullptr;
+      std::string subject_basis;
+      // 成立于2012年的对冲基金公司幻方量化: the figure describes the noun after 的.
+      if (c.found.kind == claim_kind::date && detail::starts_with(text, span.end, "的") && best != nullptr &&
+          best->end <= span.begin && span.begin - best->end <= 3) {
+        const std::size_t noun_begin = span.end + 3;
+        const std::size_t noun_end = std::min(clause.end, noun_begin + 45);
+        const name_mention* inside = nullptr;
+        for (const name_mention& n : ctx.names) {
+          if (n.span.begin >= noun_begin && n.span.end <= clause.end && n.type != name_type::generic) inside = &n;
+        }
+        std::string noun = inside != nullptr ? aliases.canonical(inside->text) : std::string(text.substr(noun_begin, noun_end - noun_begin));
+        noun.resize(complete_utf8_prefix(noun));  // never cut a character in two
+        c.subject = noun;
+        c.link_basis = "attributive" + (basis.empty() ? "" : ", " + basis);
+        c.link_confidence = std::min(0.7, confidence);
+        continue;
+      }
+      // Dates follow their cue: the release of DeepSeek-R1 may sit in the next clause.
+      const byte_span anchor = (c.found.kind == claim_kind::date && best != nullptr) ? byte_span{best->begin, best->end} : span;
+      const byte_span focus_clause = clause_of(ctx.breaks, ctx.span, anchor.begin);
+      const bool products_first = c.found.kind == claim_kind::date && best != nullptr;
+      auto pick = [&](byte_span region, bool preceding_only) -> const name_mention* {
+        const name_mention* found = nullptr;
+        std::size_t found_distance = 0;
+        bool found_product = false;
+        for (const name_mention& n : ctx.names) {
+          if (!usable(n) || n.span.begin < region.begin || n.span.end > region.end) continue;
+          if (preceding_only && n.span.end > anchor.begin) continue;
+          const bool product = n.type == name_type::product;
+          const std::size_t d = distance(n.span, anchor) + (n.span.begin > anchor.begin ? 1 : 0);  // ties go to the name before
+          if (found == nullptr || (products_first && product && !found_product) ||
+              ((!products_first || product == found_product) && d < found_distance)) {
+            found = &n;
+            found_distance = d;
+            found_product = product;
+          }
+        }
+        return found;
+      };
+      if ((chosen = pick(focus_clause, !products_first))) {
+        subject_basis = "clause";
+      } else if ((chosen = pick(focus_clause, false))) {
+        subject_basis = "clause";
+      } else if ((chosen = pick(ctx.span, true))) {
+        subject_basis = "sentence";
+        confidence = std::min(confidence, 0.75);
+      } else if ((chosen = pick(ctx.span, false))) {
+        subject_basis = "sentence";
+        confidence = std::min(confidence, 0.75);
+      }
+      std::string subject;
+      if (chosen != nullptr && chosen->type == name_type::generic) {
+        // `base model` alone is nobody's: qualify it with the name before it, or the focus.
+        const name_mention* owner = nullptr;
+        for (const name_mention& n : ctx.names) {
+          if (n.type != name_type::generic && n.span.end <= chosen->span.begin) owner = &n;
+        }
+        if (owner != nullptr) {
+          subject = aliases.canonical(owner->text) + " " + chosen->text;
+        } else if (focus_set[doc] && index - focus[doc].first <= 3) {
+          subject = focus[doc].second + " " + chosen->text;
+          confidence = std::min(confidence, 0.6);
+        }
+        subject_basis = "generic noun";
+      } else if (chosen != nullptr) {
+        subject = aliases.canonical(chosen->text);
+        // "On the AIME 2024 competition it reached 77.9%": a pronoun before the figure points back.
+        const bool pronoun = std::any_of(ctx.pronouns.begin(), ctx.pronouns.end(), [&](const cue& p) {
+          return p.begin >= chosen->span.end && p.begin >= clause.begin && p.end <= span.begin;
+        });
+        if (pronoun && c.found.kind != claim_kind::date) {
+          if (std::string back = inherited(clause.begin); !back.empty()) {
+            subject = back;
+            subject_basis = "pronoun";
+            confidence = std::min(confidence, 0.7);
+          }
+        }
+      } else if (std::string back = inherited(span.begin); !back.empty()) {
+        subject = back;
+        subject_basis = "inherited";
+        confidence = std::min(confidence, 0.6);
+      }
+      c.subject = subject;
+      c.link_confidence = subject.empty() || c.attribute.empty() ? 0.0 : confidence;
+      c.link_basis = subject_basis + (basis.empty() ? "" : ", " + basis);
+    }
+    // The subject in focus for the sentences that follow: the last name this sentence used.
+    for (std::size_t i : members) {
+      if (!claims[i].subject.empty() && !claims[i].attribute.empty() && claims[i].link_basis.rfind("inherited", 0) != 0 &&
+          claims[i].link_basis.rfind("pronoun", 0) != 0 &&
+          claims[i].link_basis.rfind("generic", 0) != 0 && claims[i].link_basis.rfind("attributive", 0) != 0) {
+        focus[doc] = {index, claims[i].subject};
+        focus_set[doc] = true;
+      }
+    }
+  }
+  return claims;
+}
+
+}  // namespace checker

@@ -1,0 +1,106 @@
+#pragma once
+// The records that flow from recognise to compare: a `mention` is a figure found in a sentence
+// with its parts as written; a `claim` adds the normalised value and what the figure is about.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/date.h"
+#include "model/decimal.h"
+#include "model/span.h"
+
+namespace checker {
+
+enum class claim_kind { number, money, percent, count, duration, date };
+
+/// How the writer qualified the figure. `more_than`/`less_than` bound the value on one side;
+/// `approximate` and `nearly` widen it; `exact` (仅, only) keeps the stated precision.
+enum class hedge_kind { none, approximate, nearly, more_than, at_least, less_than, at_most, exact };
+
+/// A figure's numeric parts as written, already scaled (`29.4万` is {294, 3}).
+struct amount_parts {
+  decimal value;
+  std::optional<decimal> range_end;  // `5%至10%`, `12-28nm`
+  std::string unit;                  // canonical: ISO 4217 code, `percent`, `hour`, `page`, ...
+  decimal factor{1, 0};              // written unit to canonical unit: `天` is 24 hours
+  std::string unit_text;             // as written: `美元`, `hours`, `张`
+  std::string counted;               // what a count counts: `H800`, `experts`
+  std::string per;                   // a rate's denominator: `GPU hour`, `million input tokens`
+  bool currency_assumed = false;     // a bare `$` read as US dollars
+};
+
+/// Period within a year or month named by the text (`年初`, `上半年`, `Q3`, `early 2025`).
+enum class date_period { whole, early, mid, late, first_half, second_half, q1, q2, q3, q4 };
+
+/// A date's parts as written; relative parts are offsets from the anchor.
+struct date_parts {
+  std::optional<int> year;
+  std::optional<unsigned> month;
+  std::optional<unsigned> day;
+  std::optional<int> year_offset;   // 今年 0, 去年 -1, this year, last year
+  std::optional<int> month_offset;  // 本月 0, 上月 -1
+  std::optional<int> day_offset;    // 昨天 -1, 今日 0, 4小时前 0 (from the publication date)
+  std::optional<int> chain_offset;  // 同日 0, 次日 +1 (from the preceding date in the text)
+  date_period period = date_period::whole;
+};
+
+/// One figure found in a sentence.
+struct mention {
+  byte_span span;          // in the document's analysed text
+  std::string text;        // exactly as written
+  std::size_t sentence = 0;
+  claim_kind kind = claim_kind::number;
+  hedge_kind hedge = hedge_kind::none;
+  std::string hedge_text;
+  std::optional<amount_parts> amount;
+  std::optional<date_parts> date;
+};
+
+enum class date_grain { day, month, quarter, half, year };
+
+/// A resolved date interval and the anchor used to fill in what the text left out.
+struct date_value {
+  civil_date first;
+  civil_date last;
+  date_grain grain = date_grain::day;
+  std::string anchor;  // `explicit`, `publication date 2025-09-18`, `preceding month 2025-09`
+};
+
+/// An interval of values; an absent end is unbounded.
+struct value_interval {
+  std::optional<decimal> low;
+  std::optional<decimal> high;
+  bool low_inclusive = true;
+  bool high_inclusive = true;
+};
+
+enum class resolution { resolved, unresolved, invalid };
+
+/// A normalised, linked claim.
+struct claim {
+  std::string id;             // `<document id>#<n>`, stable for one input
+  std::size_t document = 0;   // index into the run's documents
+  mention found;
+  byte_span original_span;    // byte offsets into the original file
+  resolution status = resolution::resolved;
+  std::string status_reason;  // why a claim is unresolved or invalid
+  std::optional<decimal> value;  // point value (quantities)
+  value_interval interval;       // quantities: precision and hedge applied
+  std::optional<date_value> date;
+  std::string unit;              // canonical unit, `date` for dates
+  // Set by link.
+  std::string subject;           // canonical subject name; empty when unknown
+  std::string attribute;         // attribute id from the lexicon; empty when unknown
+  std::vector<std::string> qualifiers;  // sorted condition ids that must match to compare
+  double link_confidence = 0.0;
+  std::string link_basis;        // how subject and attribute were decided
+  bool linked() const { return !subject.empty() && !attribute.empty(); }
+};
+
+std::string to_string(claim_kind kind);
+std::string to_string(hedge_kind kind);
+std::string to_string(date_grain grain);
+std::string to_string(resolution status);
+
+}  // namespace checker

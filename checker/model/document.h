@@ -1,0 +1,58 @@
+#pragma once
+// A document as read by ingest: the text the later stages analyse, plus the map from that text
+// back to byte offsets in the original file.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/date.h"
+#include "model/span.h"
+
+namespace checker {
+
+/// Where a metadata field's value came from.
+enum class field_origin { front_matter, manifest, inferred, file_name, missing };
+
+/// One metadata field's value and origin. `evidence` quotes the text an inferred value came from.
+struct metadata_field {
+  std::string value;
+  field_origin origin = field_origin::missing;
+  std::string evidence;
+  bool present() const { return origin != field_origin::missing; }
+};
+
+struct document_metadata {
+  metadata_field source;
+  metadata_field published;  // ISO 8601 date when present
+  metadata_field url;
+  metadata_field title;
+};
+
+/// A run of analysed text that maps to a run of original bytes. When `exact`, each byte maps
+/// one to one; otherwise (HTML entities, replaced bytes) the whole run maps to the whole range.
+struct offset_run {
+  std::size_t text_begin = 0;
+  std::size_t text_end = 0;
+  std::size_t original_begin = 0;
+  std::size_t original_end = 0;
+  bool exact = true;
+};
+
+enum class document_format { text, markdown, html };
+
+/// A document ready for segmentation. `text` is valid UTF-8; `runs` cover it in order.
+struct document {
+  std::string id;    // path relative to the folder or file named on the command line
+  std::string path;  // path as opened
+  document_format format = document_format::text;
+  std::string text;
+  std::vector<offset_run> runs;
+  document_metadata metadata;
+  std::optional<civil_date> published;  // parsed metadata.published, the anchor for relative dates
+
+  /// Maps a span of `text` to byte offsets in the original file.
+  byte_span original_span(byte_span text_span) const;
+};
+
+}  // namespace checker

@@ -1,0 +1,46 @@
+#pragma once
+// The whole check: ingest -> segment -> recognise -> normalise -> link -> compare. This is
+// the only place that knows the order of the stages; it does no I/O beyond ingest's reading.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "ingest/ingest.h"
+#include "lexicon/lexicon.h"
+#include "link/link.h"
+#include "model/claim.h"
+#include "model/diagnostic.h"
+#include "model/document.h"
+#include "model/finding.h"
+#include "segment/segment.h"
+
+namespace checker {
+
+struct run_config {
+  std::vector<std::string> inputs;  // files and folders
+  ingest_options ingest;
+  link_options link;
+  /// Called after each document is read and analysed (for progress display); may be empty.
+  std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
+/// Everything a run produced, in stable order: documents by id, claims by (document, offset),
+/// findings by fact key.
+struct run_result {
+  std::vector<document> documents;
+  std::vector<std::vector<sentence>> sentences;  // parallel to documents
+  std::vector<claim> claims;
+  std::vector<finding> findings;
+  std::vector<skipped_file> skipped;
+  diagnostics diags;
+};
+
+/// Runs every stage on `config.inputs` with `lex`.
+run_result run_check(const run_config& config, const lexicon& lex);
+
+/// The claims of documents already in memory (the `extract` command and tests).
+run_result analyse_documents(std::vector<document> documents, const lexicon& lex, const link_options& options,
+                             diagnostics diags = {});
+
+}  // namespace checker

@@ -1,0 +1,63 @@
+#pragma once
+// Internals of the recognise stage: UTF-8 scanning and number reading. Not a public header.
+
+#include <optional>
+#include <string_view>
+
+#include "lexicon/lexicon.h"
+#include "model/claim.h"
+#include "model/decimal.h"
+
+namespace checker::detail {
+
+/// The code point at `pos` and its length in bytes (U+FFFD, 1 for a stray byte).
+char32_t decode(std::string_view s, std::size_t pos, std::size_t* length);
+/// Start of the code point that ends at `pos`.
+std::size_t previous(std::string_view s, std::size_t pos);
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
+inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+/// ASCII or full-width digit at `pos`: its value and byte length.
+std::optional<std::pair<int, std::size_t>> digit_at(std::string_view s, std::size_t pos);
+bool starts_with(std::string_view s, std::size_t pos, std::string_view word);
+bool ends_with(std::string_view s, std::size_t pos, std::string_view word);
+/// Skips ASCII spaces and tabs (and no-break spaces) from `pos`.
+std::size_t skip_spaces(std::string_view s, std::size_t pos);
+std::size_t skip_spaces_back(std::string_view s, std::size_t pos);
+/// True when a word (ASCII letters) cannot continue across `pos` in either direction.
+bool word_boundary(std::string_view s, std::size_t pos);
+
+/// A number as written: its exact value (precision in the exponent) and where it ends.
+struct number_token {
+  decimal value;
+  std::size_t end = 0;
+  std::size_t integer_digits = 0;
+  bool separators = false;  // 294,000
+  bool fraction = false;    // 29.4
+  bool words = false;       // written in Chinese numerals or English words
+};
+
+/// `294,000`, `29.4`, `１２` (ASCII or full-width digits, `,` thousands, `.` decimals).
+std::optional<number_token> read_arabic(std::string_view s, std::size_t pos);
+/// `二十九万四千`, `两`, `七十一`; must start with a digit character or 十.
+std::optional<number_token> read_chinese(std::string_view s, std::size_t pos);
+/// `eight`, `twelve`, `twenty-five`, `a dozen` (whole words only).
+std::optional<number_token> read_english(std::string_view s, std::size_t pos);
+
+/// What the recognisers see: the whole text, the sentence being scanned and the lexicon.
+struct scan_context {
+  std::string_view text;
+  std::size_t sentence_begin = 0;
+  std::size_t sentence_end = 0;
+  std::size_t sentence_index = 0;
+  const lexicon* lex = nullptr;
+};
+
+/// A date starting at `pos`, or `std::nullopt`.
+std::optional<mention> match_date(const scan_context& ctx, std::size_t pos);
+/// A quantity (money, percent, count, duration, number) starting at `pos`, or `std::nullopt`.
+/// `*skip_to` is set when the text at `pos` is a non-figure (a time, a phone number) to pass over.
+std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, std::size_t* skip_to);
+
+}  // namespace checker::detail

@@ -1,0 +1,215 @@
+// report.html: one self-contained page (no scripts, fonts or styles from elsewhere). Every
+// piece of document text goes through `escape`; a Content-Security-Policy forbids scripts.
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "report/report.h"
+
+namespace checker {
+namespace {
+
+std::string escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+constexpr std::string_view style = R"css(
+:root{--ink:#1d2330;--muted:#5b6475;--line:#d9dde5;--bg:#f6f7f9;--err:#b3261e;--warn:#9a6700;--ok:#1a7f37;--side0:#2f6fde;--side1:#d1495b;--side2:#2a9d8f;--side3:#8e5cd9}
+*{box-sizing:border-box}body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;color:var(--ink);background:var(--bg)}
+header{background:#fff;border-bottom:1px solid var(--line);padding:20px 32px}h1{margin:0 0 4px;font-size:22px}h2{font-size:18px;margin:32px 0 12px}
+main{padding:0 32px 48px;max-width:1200px}.muted{color:var(--muted)}
+.stats{display:flex;gap:12px;flex-wrap:wrap;margin-top:16px}.stat{background:var(--bg);border:1px solid var(--line);border-radius:8px;padding:8px 14px;min-width:110px}
+.stat b{display:block;font-size:22px}.stat.bad b{color:var(--err)}.stat.good b{color:var(--ok)}
+.card{background:#fff;border:1px solid var(--line);border-radius:10px;padding:16px 20px;margin:16px 0}
+.card h3{margin:0;font-size:17px}.badge{display:inline-block;font-size:12px;font-weight:600;border-radius:999px;padding:1px 9px;margin-right:6px;vertical-align:2px}
+.badge.error{background:#fde7e6;color:var(--err)}.badge.warning{background:#fff4d6;color:var(--warn)}.badge.info{background:#e8f0fe;color:#1a4fb5}
+.sides{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:14px;margin-top:12px}
+.side{border-left:4px solid var(--side0);padding:4px 0 4px 12px}.side.s1{border-color:var(--side1)}.side.s2{border-color:var(--side2)}.side.s3{border-color:var(--side3)}
+.claim{margin:0 0 12px}.claim .doc{font-size:13px;color:var(--muted)}.claim blockquote{margin:4px 0;padding:6px 10px;background:var(--bg);border-radius:6px}
+mark{background:#ffe58a;padding:0 2px;border-radius:3px;font-weight:600}.value{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px}
+.axis{position:relative;height:var(--h);margin:14px 0 4px;border-top:1px solid var(--line)}
+.bar{position:absolute;height:14px;border-radius:4px;background:var(--side0);min-width:6px;opacity:.85}.bar.s1{background:var(--side1)}.bar.s2{background:var(--side2)}.bar.s3{background:var(--side3)}
+.bar span{position:absolute;left:calc(100% + 6px);white-space:nowrap;font-size:12px;top:-2px}
+.ticks{display:flex;justify-content:space-between;font-size:12px;color:var(--muted)}
+table{border-collapse:collapse;width:100%;background:#fff;font-size:13px}th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
+th{background:var(--bg)}details{margin:12px 0}summary{cursor:pointer;font-weight:600}code{font-size:12px}
+)css";
+
+std::string sentence_with_mark(const run_result& run, const claim& c) {
+  const document& doc = run.documents[c.document];
+  const auto& sentences = run.sentences[c.document];
+  if (c.found.sentence >= sentences.size()) return escape(c.found.text);
+  const byte_span s = sentences[c.found.sentence].span;
+  const byte_span m = c.found.span;
+  return escape(std::string_view(doc.text).substr(s.begin, m.begin - s.begin)) + "<mark>" +
+         escape(std::string_view(doc.text).substr(m.begin, m.size())) + "</mark>" +
+         escape(std::string_view(doc.text).substr(m.end, s.end - m.end));
+}
+
+std::string value_text(const claim& c) {
+  if (c.date) {
+    return c.date->grain == date_grain::day ? c.date->first.iso()
+                                            : fmt::format("{} to {} ({})", c.date->first.iso(), c.date->last.iso(), to_string(c.date->grain));
+  }
+  if (!c.value) return "(unresolved)";
+  const auto bound = [](const std::optional<decimal>& d) { return d ? d->to_string() : std::string("∞"); };
+  return fmt::format("{} {} [{}{}, {}{}]", c.value->to_string(), c.unit, c.interval.low_inclusive ? "" : "(", bound(c.interval.low),
+                     bound(c.interval.high), c.interval.high_inclusive ? "" : ")");
+}
+
+std::pair<double, double> axis_range(const claim& c) {
+  if (c.date) {
+    return {static_cast<double>(c.date->first.days().time_since_epoch().count()),
+            static_cast<double>(c.date->last.days().time_since_epoch().count() + 1)};
+  }
+  const double point = c.value ? c.value->to_double() : 0.0;
+  const double low = c.interval.low ? c.interval.low->to_double() : point;
+  const double high = c.interval.high ? c.interval.high->to_double() : point * 1.5 + 1;
+  return {low, high};
+}
+
+std::string axis_label(const claim& c, double x) {
+  if (c.date) return civil_date::from_days(std::chrono::sys_days{std::chrono::days{static_cast<long>(x)}}).iso();
+  return fmt::format("{:.6g}", x);
+}
+
+// The claims of a finding as bars on one shared axis, so the gap shows at a glance.
+std::string render_axis(const run_result& run, const finding& f) {
+  double low = 0;
+  double high = 0;
+  bool first = true;
+  for (std::size_t i : f.claims) {
+    auto [a, b] = axis_range(run.claims[i]);
+    low = first ? a : std::min(low, a);
+    high = first ? b : std::max(high, b);
+    first = false;
+  }
+  const double pad = (high - low) * 0.04 + 1e-9;
+  low -= pad;
+  high += pad;
+  std::string out = fmt::format("<div class=\"axis\" style=\"--h:{}px\">", f.claims.size() * 22 + 6);
+  for (std::size_t k = 0; k < f.claims.size(); ++k) {
+    const claim& c = run.claims[f.claims[k]];
+    auto [a, b] = axis_range(c);
+    const double left = (a - low) / (high - low) * 100.0;
+    const double width = std::max(0.6, (b - a) / (high - low) * 100.0);
+    out += fmt::format("<div class=\"bar s{}\" style=\"left:{:.2f}%;width:{:.2f}%;top:{}px\"><span>{} · {}</span></div>", f.sides[k] % 4,
+                       left, width, k * 22 + 6, escape(c.found.text), escape(run.documents[c.document].id));
+  }
+  out += "</div>";
+  const claim& any = run.claims[f.claims.front()];
+  out += fmt::format("<div class=\"ticks\"><span>{}</span><span>{}</span></div>", escape(axis_label(any, low + pad)),
+                     escape(axis_label(any, high - pad)));
+  return out;
+}
+
+std::string document_line(const document& doc) {
+  std::string out = escape(doc.id);
+  if (doc.metadata.source.present()) out += " · " + escape(doc.metadata.source.value);
+  if (doc.metadata.published.present()) {
+    out += " · " + escape(doc.metadata.published.value);
+    if (doc.metadata.published.origin == field_origin::inferred) out += " (inferred)";
+  }
+  if (doc.metadata.url.present()) out += fmt::format(" · <a href=\"{}\" rel=\"noopener noreferrer\">link</a>", escape(doc.metadata.url.value));
+  return out;
+}
+
+}  // namespace
+
+std::string report_to_html(const run_result& run) {
+  std::size_t linked = 0;
+  for (const claim& c : run.claims) linked += c.linked() ? 1 : 0;
+  std::map<std::string, std::size_t> by_severity;
+  for (const finding& f : run.findings) ++by_severity[to_string(f.level)];
+
+  std::string out;
+  out += "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n";
+  out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n";
+  out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>factcheck report</title>\n<style>";
+  out += style;
+  out += "</style></head><body>\n<header><h1>factcheck report</h1>";
+  out += fmt::format("<div class=\"muted\">Figures about one fact that cannot all be true, across {} document(s).</div>", run.documents.size());
+  out += "<div class=\"stats\">";
+  out += fmt::format("<div class=\"stat\"><b>{}</b>documents</div>", run.documents.size());
+  out += fmt::format("<div class=\"stat\"><b>{}</b>claims</div>", run.claims.size());
+  out += fmt::format("<div class=\"stat\"><b>{}</b>linked to a fact</div>", linked);
+  out += fmt::format("<div class=\"stat {}\"><b>{}</b>contradictions</div>", run.findings.empty() ? "good" : "bad", run.findings.size());
+  out += fmt::format("<div class=\"stat\"><b>{}</b>errors · {} warnings</div>", by_severity["error"], by_severity["warning"]);
+  if (!run.skipped.empty()) out += fmt::format("<div class=\"stat bad\"><b>{}</b>files skipped</div>", run.skipped.size());
+  out += "</div></header>\n<main>\n<h2>Findings</h2>\n";
+  if (run.findings.empty()) out += "<p class=\"muted\">No contradictions found.</p>\n";
+  for (const finding& f : run.findings) {
+    out += fmt::format("<section class=\"card finding\" data-severity=\"{}\" data-subject=\"{}\">", to_string(f.level), escape(f.subject));
+    out += fmt::format("<h3><span class=\"badge {0}\">{0}</span>{1} · {2}</h3>", to_string(f.level), escape(f.subject), escape(f.attribute));
+    std::string qualifiers;
+    for (const std::string& q : f.qualifiers) qualifiers += (qualifiers.empty() ? "" : ", ") + q;
+    out += fmt::format("<div class=\"muted\">{} · {} · confidence {:.2f}{} · <code>{}</code></div>", escape(f.rule), escape(f.difference),
+                       f.confidence, qualifiers.empty() ? "" : " · when " + escape(qualifiers), f.fingerprint);
+    out += render_axis(run, f);
+    std::size_t side_count = 0;
+    for (std::size_t s : f.sides) side_count = std::max(side_count, s + 1);
+    out += "<div class=\"sides\">";
+    for (std::size_t s = 0; s < side_count; ++s) {
+      out += fmt::format("<div class=\"side s{}\">", s % 4);
+      for (std::size_t k = 0; k < f.claims.size(); ++k) {
+        if (f.sides[k] != s) continue;
+        const claim& c = run.claims[f.claims[k]];
+        out += "<div class=\"claim\"><div class=\"doc\">" + document_line(run.documents[c.document]) + "</div>";
+        out += "<blockquote>" + sentence_with_mark(run, c) + "</blockquote>";
+        out += fmt::format("<div class=\"value\">{}{}</div></div>", escape(value_text(c)),
+                           c.date ? " · " + escape(c.date->anchor) : std::string());
+      }
+      out += "</div>";
+    }
+    out += "</div></section>\n";
+  }
+
+  out += "<h2>Documents</h2>\n<table><tr><th>id</th><th>source</th><th>published</th><th>title</th><th>claims</th></tr>";
+  std::map<std::size_t, std::size_t> per_document;
+  for (const claim& c : run.claims) ++per_document[c.document];
+  const auto field = [](const metadata_field& f) {
+    if (!f.present()) return std::string("<span class=\"muted\">unknown</span>");
+    std::string text = escape(f.value);
+    if (f.origin == field_origin::inferred) text += " <span class=\"muted\">(inferred from “" + escape(f.evidence) + "”)</span>";
+    return text;
+  };
+  for (std::size_t i = 0; i < run.documents.size(); ++i) {
+    const document& doc = run.documents[i];
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", escape(doc.id), field(doc.metadata.source),
+                       field(doc.metadata.published), field(doc.metadata.title), per_document[i]);
+  }
+  out += "</table>\n";
+  if (!run.skipped.empty() || !run.diags.empty()) {
+    out += "<h2>Input problems</h2>\n<table><tr><th>file</th><th>id</th><th>message</th></tr>";
+    for (const diagnostic& d : run.diags) {
+      out += fmt::format("<tr><td>{}</td><td><code>{}</code></td><td>{}</td></tr>", escape(d.file), escape(d.id), escape(d.message));
+    }
+    out += "</table>\n";
+  }
+  out += fmt::format("<details><summary>All {} claims</summary>\n<table><tr><th>document</th><th>figure</th><th>kind</th><th>value</th>"
+                     "<th>subject</th><th>attribute</th><th>status</th></tr>",
+                     run.claims.size());
+  for (const claim& c : run.claims) {
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"value\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                       escape(run.documents[c.document].id), escape(c.found.text), to_string(c.found.kind), escape(value_text(c)),
+                       escape(c.subject), escape(c.attribute),
+                       escape(to_string(c.status) + (c.status_reason.empty() ? "" : ": " + c.status_reason)));
+  }
+  out += "</table></details>\n</main></body></html>\n";
+  return out;
+}
+
+}  // namespace checker

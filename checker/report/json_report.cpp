@@ -1,0 +1,211 @@
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "report/report.h"
+
+namespace checker {
+namespace {
+
+std::string origin_name(field_origin origin) {
+  switch (origin) {
+    case field_origin::front_matter: return "front_matter";
+    case field_origin::manifest: return "manifest";
+    case field_origin::inferred: return "inferred";
+    case field_origin::file_name: return "file_name";
+    case field_origin::missing: return "missing";
+  }
+  return "missing";
+}
+
+std::string format_name(document_format format) {
+  switch (format) {
+    case document_format::text: return "text";
+    case document_format::markdown: return "markdown";
+    case document_format::html: return "html";
+  }
+  return "text";
+}
+
+std::string level_name(diagnostic_level level) {
+  switch (level) {
+    case diagnostic_level::note: return "note";
+    case diagnostic_level::warning: return "warning";
+    case diagnostic_level::error: return "error";
+  }
+  return "note";
+}
+
+nlohmann::json field_json(const metadata_field& field) {
+  nlohmann::json out = {{"origin", origin_name(field.origin)}};
+  out["value"] = field.present() ? nlohmann::json(field.value) : nlohmann::json(nullptr);
+  if (!field.evidence.empty()) out["evidence"] = field.evidence;
+  return out;
+}
+
+nlohmann::json optional_decimal(const std::optional<decimal>& value) {
+  return value ? nlohmann::json(value->to_string()) : nlohmann::json(nullptr);
+}
+
+std::string sentence_text(const run_result& run, const claim& c) {
+  const auto& sentences = run.sentences[c.document];
+  if (c.found.sentence >= sentences.size()) return {};
+  const byte_span span = sentences[c.found.sentence].span;
+  return run.documents[c.document].text.substr(span.begin, span.size());
+}
+
+}  // namespace
+
+nlohmann::json claim_to_json(const run_result& run, const claim& c) {
+  nlohmann::json out;
+  out["id"] = c.id;
+  out["document"] = run.documents[c.document].id;
+  out["kind"] = to_string(c.found.kind);
+  out["text"] = c.found.text;
+  out["span"] = {{"begin", c.original_span.begin}, {"end", c.original_span.end}};
+  out["sentence"] = sentence_text(run, c);
+  out["unit"] = c.unit;
+  out["hedge"] = to_string(c.found.hedge);
+  if (!c.found.hedge_text.empty()) out["hedge_text"] = c.found.hedge_text;
+  out["status"] = to_string(c.status);
+  if (!c.status_reason.empty()) out["status_reason"] = c.status_reason;
+  if (c.date) {
+    out["value"] = c.date->grain == date_grain::day ? c.date->first.iso() : c.date->first.iso() + "/" + c.date->last.iso();
+    out["interval"] = {{"low", c.date->first.iso()}, {"high", c.date->last.iso()}, {"low_inclusive", true}, {"high_inclusive", true}};
+    out["grain"] = to_string(c.date->grain);
+    out["anchor"] = c.date->anchor;
+  } else if (c.found.kind == claim_kind::date) {
+    out["value"] = nullptr;
+    out["interval"] = nullptr;
+  } else {
+    out["value"] = optional_decimal(c.value);
+    if (c.status == resolution::resolved) {
+      out["interval"] = {{"low", optional_decimal(c.interval.low)},
+                         {"high", optional_decimal(c.interval.high)},
+                         {"low_inclusive", c.interval.low_inclusive},
+                         {"high_inclusive", c.interval.high_inclusive}};
+    } else {
+      out["interval"] = nullptr;
+    }
+  }
+  if (c.found.amount) {
+    const amount_parts& a = *c.found.amount;
+    if (!a.counted.empty() && c.found.kind == claim_kind::count) out["counted"] = a.counted;
+    if (!a.per.empty()) out["per"] = a.per;
+    if (a.currency_assumed) out["currency_assumed"] = true;
+    if (!a.unit_text.empty()) out["unit_text"] = a.unit_text;
+  }
+  out["subject"] = c.subject.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.subject);
+  out["attribute"] = c.attribute.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.attribute);
+  out["qualifiers"] = c.qualifiers;
+  out["link"] = {{"confidence", c.link_confidence}, {"basis", c.link_basis}};
+  return out;
+}
+
+nlohmann::json report_to_json(const run_result& run) {
+  nlohmann::json out;
+  out["tool"] = {{"name", "factcheck"}, {"version", "0.1.0"}};
+  out["schema_version"] = 1;
+  std::map<std::size_t, std::size_t> claims_per_document;
+  for (const claim& c : run.claims) ++claims_per_document[c.document];
+  nlohmann::json documents = nlohmann::json::array();
+  for (std::size_t i = 0; i < run.documents.size(); ++i) {
+    const document& doc = run.documents[i];
+    documents.push_back({{"id", doc.id},
+                         {"path", doc.path},
+                         {"format", format_name(doc.format)},
+                         {"metadata",
+                          {{"source", field_json(doc.metadata.source)},
+                           {"published", field_json(doc.metadata.published)},
+                           {"url", field_json(doc.metadata.url)},
+                           {"title", field_json(doc.metadata.title)}}},
+                         {"sentences", run.sentences[i].size()},
+                         {"claims", claims_per_document[i]}});
+  }
+  out["documents"] = documents;
+  nlohmann::json claims = nlohmann::json::array();
+  std::size_t linked = 0;
+  std::size_t unresolved = 0;
+  std::size_t invalid = 0;
+  std::map<std::string, std::size_t> by_kind;
+  for (const claim& c : run.claims) {
+    claims.push_back(claim_to_json(run, c));
+    linked += c.linked() ? 1 : 0;
+    unresolved += c.status == resolution::unresolved ? 1 : 0;
+    invalid += c.status == resolution::invalid ? 1 : 0;
+    ++by_kind[to_string(c.found.kind)];
+  }
+  out["claims"] = claims;
+  nlohmann::json findings = nlohmann::json::array();
+  std::map<std::string, std::size_t> by_severity;
+  std::map<std::string, std::size_t> by_rule;
+  for (const finding& f : run.findings) {
+    nlohmann::json evidence = nlohmann::json::array();
+    for (std::size_t k = 0; k < f.claims.size(); ++k) {
+      nlohmann::json item = claim_to_json(run, run.claims[f.claims[k]]);
+      item["side"] = f.sides[k];
+      evidence.push_back(std::move(item));
+    }
+    findings.push_back({{"kind", f.rule},
+                        {"severity", to_string(f.level)},
+                        {"subject", f.subject},
+                        {"attribute", f.attribute},
+                        {"qualifiers", f.qualifiers},
+                        {"unit", f.unit},
+                        {"message", f.message},
+                        {"difference", f.difference},
+                        {"confidence", f.confidence},
+                        {"fingerprint", f.fingerprint},
+                        {"claims", evidence}});
+    ++by_severity[to_string(f.level)];
+    ++by_rule[f.rule];
+  }
+  out["findings"] = findings;
+  nlohmann::json skipped = nlohmann::json::array();
+  for (const skipped_file& s : run.skipped) skipped.push_back({{"file", s.file}, {"reason", s.reason}, {"message", s.message}});
+  out["skipped"] = skipped;
+  nlohmann::json diags = nlohmann::json::array();
+  for (const diagnostic& d : run.diags) {
+    nlohmann::json item = {{"id", d.id}, {"level", level_name(d.level)}, {"file", d.file}, {"message", d.message}};
+    item["offset"] = d.offset ? nlohmann::json(*d.offset) : nlohmann::json(nullptr);
+    diags.push_back(std::move(item));
+  }
+  out["diagnostics"] = diags;
+  out["summary"] = {{"documents", run.documents.size()},
+                    {"skipped", run.skipped.size()},
+                    {"claims", run.claims.size()},
+                    {"linked", linked},
+                    {"unresolved", unresolved},
+                    {"invalid", invalid},
+                    {"claims_by_kind", by_kind},
+                    {"findings", run.findings.size()},
+                    {"findings_by_kind", by_rule},
+                    {"findings_by_severity", by_severity}};
+  return out;
+}
+
+void write_file_atomically(const std::string& path, const std::string& content) {
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  std::error_code ec;
+  if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
+  if (ec) throw error(fmt::format("cannot create folder {}: {}", target.parent_path().string(), ec.message()));
+  const fs::path temporary = fs::path(path + ".tmp");
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out) throw error(fmt::format("cannot write {}: check that the folder is writable", temporary.string()));
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.flush();
+    if (!out) throw error(fmt::format("writing {} failed (disk full?)", temporary.string()));
+  }
+  fs::rename(temporary, target, ec);
+  if (ec) {
+    fs::remove(temporary, ec);
+    throw error(fmt::format("cannot replace {}: {}", path, ec.message()));
+  }
+}
+
+}  // namespace checker

@@ -1,0 +1,28 @@
+#pragma once
+// Stage 7, report: a run's result -> report files. The only stage that writes.
+//
+// `report.json` (schema: schemas/report.schema.json) holds documents with their metadata and
+// where each field came from, every claim, every finding, what was skipped and a summary; it
+// is sorted and byte-identical across runs on the same input. `report.html` is one
+// self-contained page for people. Files are written to a temporary name and renamed, so an
+// interrupted run never leaves a half-written report.
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/pipeline.h"
+
+namespace checker {
+
+/// One claim as JSON, in the shape `report.json` and `factcheck extract` share.
+nlohmann::json claim_to_json(const run_result& run, const claim& c);
+/// The whole report as JSON.
+nlohmann::json report_to_json(const run_result& run);
+/// The whole report as one self-contained HTML page.
+std::string report_to_html(const run_result& run);
+
+/// Writes `content` to `path` through a temporary file and a rename. Throws `checker::error`.
+void write_file_atomically(const std::string& path, const std::string& content);
+
+}  // namespace checker

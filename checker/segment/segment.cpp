@@ -1,0 +1,68 @@
+#include "segment/segment.h"
+
+#include <memory>
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/utext.h>
+
+namespace checker {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// Trims ASCII and ideographic white space and appends a non-empty sentence.
+void push_trimmed(const std::string& text, std::size_t begin, std::size_t end, std::vector<sentence>& out) {
+  for (;;) {
+    if (begin < end && is_space(text[begin])) {
+      ++begin;
+    } else if (end - begin >= 3 && text.compare(begin, 3, "\xE3\x80\x80") == 0) {  // U+3000
+      begin += 3;
+    } else {
+      break;
+    }
+  }
+  while (end > begin && is_space(text[end - 1])) --end;
+  if (end > begin) out.push_back(sentence{byte_span{begin, end}});
+}
+
+}  // namespace
+
+std::vector<sentence> segment(const document& doc) {
+  std::vector<sentence> out;
+  const std::string& text = doc.text;
+  UErrorCode status = U_ZERO_ERROR;
+  // The root locale's rules serve both Chinese (。！？) and English; no default locale is read.
+  std::unique_ptr<icu::BreakIterator> breaker(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status) || !breaker) {
+    if (utext != nullptr) utext_close(utext);
+    // Without ICU's data the whole text is one sentence per line: degraded, never lost.
+    std::size_t begin = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+      if (i == text.size() || text[i] == '\n') {
+        push_trimmed(text, begin, i, out);
+        begin = i + 1;
+      }
+    }
+    return out;
+  }
+  breaker->setText(utext, status);
+  int32_t begin = breaker->first();
+  for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE; begin = end, end = breaker->next()) {
+    // ICU breaks after a paragraph separator; split again at any line break inside.
+    std::size_t piece_begin = static_cast<std::size_t>(begin);
+    const std::size_t piece_end = static_cast<std::size_t>(end);
+    for (std::size_t i = piece_begin; i < piece_end; ++i) {
+      if (text[i] == '\n') {
+        push_trimmed(text, piece_begin, i, out);
+        piece_begin = i + 1;
+      }
+    }
+    push_trimmed(text, piece_begin, piece_end, out);
+  }
+  utext_close(utext);
+  return out;
+}
+
+}  // namespace checker
