@@ -19,10 +19,12 @@ struct html_text {
   std::string published_evidence;
   std::string site_name;
   std::string url;
+  std::size_t flattened_tags = 0;  // tags nested beyond the depth limit, read as plain text
 };
 
-/// Extracts readable text from `html`, dropping scripts, styles and navigation chrome.
-html_text extract_html(std::string_view html);
+/// Extracts readable text from `html`, dropping scripts, styles and navigation chrome. Markup
+/// nested deeper than `max_depth` is flattened first (the parser is quadratic in depth).
+html_text extract_html(std::string_view html, std::size_t max_depth = 512);
 
 /// Front matter fields (`key: value` lines between `---` fences) and where the body starts.
 struct front_matter {

@@ -2,6 +2,7 @@
 // the stack.
 #include <gumbo.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -128,10 +129,110 @@ void append_break(html_text& out, std::size_t source_offset) {
   out.runs.push_back(offset_run{at, at + 1, source_offset, source_offset, false});
 }
 
+// Appends a text node. Runs of text that match the source byte for byte map exactly; each
+// character reference (&amp;, &#xff0c;) maps as a whole to its source bytes.
+void append_text_node(html_text& out, std::string_view decoded, std::string_view raw, std::size_t source) {
+  std::size_t r = 0;  // in raw
+  std::size_t d = 0;  // in decoded
+  while (r < raw.size() && d < decoded.size()) {
+    if (raw[r] != '&') {
+      std::size_t length = 0;
+      while (r + length < raw.size() && d + length < decoded.size() && raw[r + length] != '&' &&
+             raw[r + length] == decoded[d + length]) {
+        ++length;
+      }
+      if (length == 0) break;  // the parser rewrote something here (CR LF): map the rest as a whole
+      const std::size_t at = out.text.size();
+      out.text.append(decoded.substr(d, length));
+      out.runs.push_back(offset_run{at, out.text.size(), source + r, source + r + length, true});
+      r += length;
+      d += length;
+      continue;
+    }
+    // A reference: it ends at ';' (or where the name stops); what it decodes to is whatever
+    // stands in `decoded` before the raw text resumes.
+    std::size_t end = r + 1;
+    while (end < raw.size() && raw[end] != ';' && raw[end] != '&' && raw[end] != ' ' && end - r < 32) ++end;
+    if (end < raw.size() && raw[end] == ';') ++end;
+    const std::string_view resume = raw.substr(end, raw.find('&', end) == std::string_view::npos ? std::string_view::npos : raw.find('&', end) - end);
+    std::size_t produced = std::string_view::npos;
+    for (std::size_t k = 0; k <= 8 && d + k <= decoded.size(); ++k) {
+      if (decoded.substr(d + k, resume.size()) == resume || (resume.empty() && d + k == decoded.size())) {
+        produced = k;
+        break;
+      }
+    }
+    if (produced == std::string_view::npos) break;
+    if (produced == 0) {  // a bare '&' that decoded to itself
+      produced = 1;
+      end = r + 1;
+    }
+    const std::size_t at = out.text.size();
+    out.text.append(decoded.substr(d, produced));
+    out.runs.push_back(offset_run{at, out.text.size(), source + r, source + end, false});
+    r = end;
+    d += produced;
+  }
+  if (d < decoded.size()) {
+    const std::size_t at = out.text.size();
+    out.text.append(decoded.substr(d));
+    out.runs.push_back(offset_run{at, out.text.size(), source + std::min(r, raw.size()), source + raw.size(), false});
+  }
+}
+
+bool is_void_element(std::string_view name) {
+  static constexpr std::string_view names[] = {"area", "base", "br", "col", "embed", "hr", "img", "input",
+                                               "link", "meta", "param", "source", "track", "wbr"};
+  for (std::string_view v : names) {
+    if (name.size() == v.size() && std::equal(name.begin(), name.end(), v.begin(), [](char a, char b) {
+          return (a >= 'A' && a <= 'Z' ? a + 32 : a) == b;
+        })) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// gumbo's cost grows with the square of the nesting depth (50,000 nested <div>s take minutes).
+// Tags nested deeper than `limit` are blanked with spaces of the same length, so that byte
+// offsets still hold and the text inside is kept. Returns how many tags were blanked.
+std::size_t flatten_deep_markup(std::string& html, std::size_t limit) {
+  std::size_t depth = 0;
+  std::size_t blanked = 0;
+  std::size_t pos = 0;
+  while ((pos = html.find('<', pos)) != std::string::npos) {
+    const bool closing = pos + 1 < html.size() && html[pos + 1] == '/';
+    const std::size_t name_begin = pos + (closing ? 2 : 1);
+    std::size_t name_end = name_begin;
+    while (name_end < html.size() && ((html[name_end] >= 'a' && html[name_end] <= 'z') || (html[name_end] >= 'A' && html[name_end] <= 'Z') ||
+                                      (html[name_end] >= '0' && html[name_end] <= '9'))) {
+      ++name_end;
+    }
+    if (name_end == name_begin) {
+      ++pos;
+      continue;
+    }
+    const std::size_t close = html.find('>', name_end);
+    if (close == std::string::npos) break;
+    const std::string_view name(html.data() + name_begin, name_end - name_begin);
+    const bool self_closing = html[close - 1] == '/' || is_void_element(name);
+    if (!closing && !self_closing) ++depth;
+    if (depth > limit && !self_closing) {
+      std::fill(html.begin() + static_cast<std::ptrdiff_t>(pos), html.begin() + static_cast<std::ptrdiff_t>(close + 1), ' ');
+      ++blanked;
+    }
+    if (closing && depth > 0) --depth;
+    pos = close + 1;
+  }
+  return blanked;
+}
+
 }  // namespace
 
-html_text extract_html(std::string_view html) {
+html_text extract_html(std::string_view source, std::size_t max_depth) {
   html_text out;
+  std::string html(source);
+  out.flattened_tags = flatten_deep_markup(html, max_depth);
   GumboOutput* parsed = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
   read_head(parsed->root, out);
 
@@ -161,11 +262,7 @@ html_text extract_html(std::string_view html) {
         }
         continue;
       }
-      const std::size_t at = out.text.size();
-      out.text.append(decoded);
-      const bool exact = raw.length == decoded.size() && std::memcmp(raw.data, decoded.data(), raw.length) == 0;
-      out.runs.push_back(offset_run{at, out.text.size(), n->v.text.start_pos.offset,
-                                    n->v.text.start_pos.offset + raw.length, exact});
+      append_text_node(out, decoded, std::string_view(raw.data, raw.length), n->v.text.start_pos.offset);
       continue;
     }
     if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_DOCUMENT) continue;

@@ -258,6 +258,11 @@ std::optional<document> build_document(const std::string& id, const std::string&
   detail::front_matter front;
   if (format == document_format::html) {
     detail::html_text page = detail::extract_html(repaired.text);
+    if (page.flattened_tags > 0) {
+      report("ingest.deep-html", diagnostic_level::warning,
+             fmt::format("markup is nested more than 512 levels deep; {} tag(s) beyond that were read as plain text",
+                         page.flattened_tags));
+    }
     doc.text = std::move(page.text);
     doc.runs = compose(page.runs, utf8_map);
     set_field(doc.metadata.title, page.title, field_origin::inferred, "<title>");

@@ -13,6 +13,20 @@
 
 namespace checker {
 
+namespace {
+
+// `$ref` to another schema file ("claim.schema.json") resolves to the embedded copy.
+const nlohmann::json* fetch_embedded(const std::string& uri) {
+  const std::string name = uri.substr(uri.find_last_of('/') + 1);
+  const auto text = embedded_file(name);
+  if (!text) return nullptr;
+  return new nlohmann::json(nlohmann::json::parse(*text));
+}
+
+void free_embedded(const nlohmann::json* document) { delete document; }
+
+}  // namespace
+
 std::vector<std::string> validate_against(std::string_view schema_name, const nlohmann::json& document) {
   const auto text = embedded_file(schema_name);
   if (!text) throw error(fmt::format("internal: no embedded schema named {}", schema_name));
@@ -20,7 +34,7 @@ std::vector<std::string> validate_against(std::string_view schema_name, const nl
   valijson::Schema schema;
   valijson::SchemaParser parser;
   valijson::adapters::NlohmannJsonAdapter schema_adapter(schema_json);
-  parser.populateSchema(schema_adapter, schema);
+  parser.populateSchema(schema_adapter, schema, fetch_embedded, free_embedded);
   valijson::Validator validator;
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter document_adapter(document);

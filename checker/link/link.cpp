@@ -398,6 +398,12 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       }
       if (last != nullptr) return aliases.canonical(last->text);
       if (focus_set[doc] && index - focus[doc].first <= 3) return focus[doc].second;
+      // No figure named a subject lately: the first name of the sentence before.
+      if (index > 0) {
+        for (const name_mention& n : context_for(doc, index - 1).names) {
+          if (n.type != name_type::generic) return aliases.canonical(n.text);
+        }
+      }
       return {};
     };
     for (std::size_t i : members) {
@@ -503,6 +509,9 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         }
         std::string noun = inside != nullptr ? aliases.canonical(inside->text) : std::string(text.substr(noun_begin, noun_end - noun_begin));
         noun.resize(complete_utf8_prefix(noun));  // never cut a character in two
+        for (std::string_view stop : {"。", "，", ",", ".", "；", ";", "！", "？"}) {
+          noun = noun.substr(0, noun.find(stop));
+        }
         c.subject = noun;
         c.link_basis = "attributive" + (basis.empty() ? "" : ", " + basis);
         c.link_confidence = std::min(0.7, confidence);

@@ -34,6 +34,8 @@ struct diagnostic {
 //   ingest.bad-date            a `published` value that is not an ISO date
 //   ingest.no-date             no publication date: relative dates stay unresolved
 //   ingest.no-documents        a folder with no documents in it
+//   ingest.too-large           a file over the size limit (--max-file-size); skipped
+//   ingest.deep-html           HTML nested beyond 512 levels; deeper tags read as text
 //   normalize.invalid-date     a date that does not exist (2月30日)
 //   normalize.unresolved-date  a relative or partial date with no anchor to resolve it
 //   normalize.overflow         a figure too large to hold exactly

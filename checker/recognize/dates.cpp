@@ -138,6 +138,14 @@ std::optional<mention> match_chinese_or_iso(const scan_context& ctx, std::size_t
     }
     return make_date(ctx, pos, p, parts);
   }
+  // 上半年, 下半年 alone: halves of the publication year.
+  for (const period_word& y : year_periods) {
+    if ((y.period == date_period::first_half || y.period == date_period::second_half) && starts_with(s, p, y.word)) {
+      parts.year_offset = 0;
+      parts.period = y.period;
+      return make_date(ctx, pos, p + y.word.size(), parts);
+    }
+  }
   for (const word_offset& w : relative_months) {
     if (starts_with(s, p, w.word)) {
       parts.month_offset = w.offset;

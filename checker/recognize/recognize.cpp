@@ -33,9 +33,9 @@ bool is_name_token(std::string_view token, const lexicon& lex) {
   }
   if (!letters || !digits) return false;
   std::size_t i = 0;
-  while (i < token.size() && (is_digit(token[i]) || token[i] == '.' || token[i] == ',')) ++i;
+  while (i < token.size() && (is_digit(token[i]) || token[i] == '.' || token[i] == ',' || token[i] == '-')) ++i;
   if (i == 0) return true;  // starts with a letter
-  const std::string_view rest = token.substr(i);
+  const std::string_view rest = token.substr(i);  // 12-28nm, 64-page, 3x
   if (auto unit = lex.units.longest_at(rest, 0); unit && unit->length == rest.size()) return false;
   if (auto scale = lex.scales.longest_at(rest, 0); scale && scale->length == rest.size()) return false;
   if (rest == "st" || rest == "nd" || rest == "rd" || rest == "th") return true;  // ordinals: 1st

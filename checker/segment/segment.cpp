@@ -32,8 +32,10 @@ std::vector<sentence> segment(const document& doc) {
   std::vector<sentence> out;
   const std::string& text = doc.text;
   UErrorCode status = U_ZERO_ERROR;
-  // The root locale's rules serve both Chinese (。！？) and English; no default locale is read.
-  std::unique_ptr<icu::BreakIterator> breaker(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+  // English rules with ICU's abbreviation suppressions (`ss=standard`: no break after "Jan." or
+  // "Mr.") serve Chinese (。！？) as well; no default locale is read.
+  std::unique_ptr<icu::BreakIterator> breaker(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::createFromName("en@ss=standard"), status));
   UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
   if (U_FAILURE(status) || !breaker) {
     if (utext != nullptr) utext_close(utext);

@@ -1,0 +1,29 @@
+#pragma once
+// Helpers for tests: run the pipeline on text held in a string, and render claims as compact
+// text (re2's dump style) so that table tests compare readable strings.
+
+#include <string>
+#include <vector>
+
+#include "lexicon/lexicon.h"
+#include "pipeline/pipeline.h"
+
+namespace checker::testing {
+
+/// The shipped lexicon, loaded once per test program.
+const lexicon& test_lexicon();
+
+/// A markdown document with `published` front matter when `published` is not empty.
+document make_document(const std::string& id, const std::string& body, const std::string& published = "2025-09-18");
+
+/// Runs segment .. compare on the given documents.
+run_result analyse(std::vector<document> documents);
+/// Shorthand: analyse one document made from `body`.
+run_result analyse_text(const std::string& body, const std::string& published = "2025-09-18");
+
+/// `money{294000 USD}`, `money{2090000 CNY ~}`, `date{2025-01-01..2025-01-31 month}`,
+/// `count{512 count:H800}`, `percent{5..10 percent}`, `date{unresolved}`.
+std::string dump(const claim& c);
+std::vector<std::string> dump_all(const run_result& run);
+
+}  // namespace checker::testing

@@ -1,0 +1,57 @@
+#include <boost/test/unit_test.hpp>
+
+#include "model/date.h"
+#include "model/decimal.h"
+#include "model/document.h"
+
+using namespace checker;
+
+BOOST_AUTO_TEST_SUITE(model)
+
+BOOST_AUTO_TEST_CASE(decimal_keeps_exact_values_and_precision) {
+  // 29.4万 is 294000 exactly, with the precision of the 0.1万 digit.
+  const decimal wan = scale10(*decimal::parse("29.4"), 4);
+  BOOST_TEST(wan.to_string() == "294000");
+  BOOST_TEST(wan.exponent == 3);
+  BOOST_TEST(subtract(wan, wan.half_unit())->to_string() == "293500");
+  // 16.4亿: a binary double makes 1639999999.9999998; the decimal does not.
+  BOOST_TEST(scale10(*decimal::parse("16.4"), 8).to_string() == "1640000000");
+  BOOST_TEST(decimal::parse("0.5")->to_string() == "0.5");
+  BOOST_TEST(multiply(*decimal::parse("2.09"), decimal{1, 6})->to_string() == "2090000");
+}
+
+BOOST_AUTO_TEST_CASE(decimal_compares_across_exponents) {
+  BOOST_TEST(compare(decimal{294, 3}, decimal{294000, 0}) == 0);
+  BOOST_TEST(compare(decimal{2935, 2}, decimal{294, 3}) < 0);
+  BOOST_TEST(compare(decimal{-1, 0}, decimal{0, 0}) < 0);
+  // A mantissa that overflows at the common exponent is simply the larger one.
+  BOOST_TEST(compare(decimal{9, 30}, decimal{1, -5}) > 0);
+}
+
+BOOST_AUTO_TEST_CASE(decimal_refuses_what_it_cannot_hold) {
+  BOOST_TEST(!decimal::parse(std::string(400, '9')).has_value());
+  BOOST_TEST(!decimal::parse("1.2.3").has_value());
+  BOOST_TEST(!multiply(decimal{999999999999, 0}, decimal{999999999999, 0}).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(dates_reject_impossible_days) {
+  BOOST_TEST(!civil_date::make(2025, 2, 30).has_value());
+  BOOST_TEST(!civil_date::make(2025, 13, 1).has_value());
+  BOOST_TEST(civil_date::make(2024, 2, 29).has_value());
+  BOOST_TEST(civil_date::parse_iso("2025-09-18")->iso() == "2025-09-18");
+  BOOST_TEST(!civil_date::parse_iso("2025-9-18").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(document_maps_spans_back_to_original_bytes) {
+  document doc;
+  doc.text = "AB&CD";
+  // "AB" at 10, "&" came from "&amp;" at 12..17, "CD" at 17.
+  doc.runs = {{0, 2, 10, 12, true}, {2, 3, 12, 17, false}, {3, 5, 17, 19, true}};
+  BOOST_TEST(doc.original_span({0, 2}).begin == 10u);
+  BOOST_TEST(doc.original_span({0, 2}).end == 12u);
+  BOOST_TEST(doc.original_span({2, 3}).begin == 12u);
+  BOOST_TEST(doc.original_span({2, 3}).end == 17u);
+  BOOST_TEST(doc.original_span({1, 5}).end == 19u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,81 @@
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include "support/support.h"
+
+using namespace checker;
+namespace bdata = boost::unit_test::data;
+
+namespace {
+
+struct recognition_case {
+  const char* text;
+  std::vector<std::string> expected;  // dumps, in text order
+};
+
+std::ostream& operator<<(std::ostream& out, const recognition_case& c) { return out << c.text; }
+
+// Real sentences from the two languages, in the forms news text uses (published 2025-09-18).
+const std::vector<recognition_case> cases{
+    {"R1的训练总成本为29.4万美元（约合人民币209万元）。", {"money{294000 USD}", "money{2090000 CNY ~}"}},
+    {"DeepSeek puts the training cost of R1 at $294,000 (about 2.09 million RMB).", {"money{294000 USD $?}", "money{2090000 CNY ~}"}},
+    {"US$6 million and €3.5 billion and £20 and 12亿元", {"money{6000000 USD}", "money{3500000000 EUR}", "money{20 GBP}", "money{1200000000 CNY}"}},
+    {"R1-Zero和R1都在512张H800 GPU上完成训练，训练时长分别为198个小时和80个小时。",
+     {"count{512 count:H800}", "duration{198 hour}", "duration{80 hour}"}},
+    {"R1-Zero and R1 were trained on 512 H800 GPUs for 198 hours and 80 hours respectively.",
+     {"count{512 count:H800}", "duration{198 hour}", "duration{80 hour}"}},
+    {"H800、GPT-4o、DeepSeek-V3.1、R1和Llama2都是名字。", {}},
+    {"原文见https://www.ebaa.cn/58662.html，或写信到756005163@qq.com。", {}},
+    {"引用标注[3][4]，股票代码600193，客服电话400-800-8888，更新于04:51。", {}},
+    {"R1-Zero的准确率从15.6%提升至71%。", {"percent{15.6 percent}", "percent{71 percent}"}},
+    {"训练时只激活5%至10%的专家网络。", {"percent{5..10 percent}"}},
+    {"ranges like 5-10% and between 5 and 10 percent", {"percent{5..10 percent}", "percent{5..10 percent}"}},
+    {"百分之七十一的用户", {"percent{71 percent}"}},
+    {"它的API定价只有GPT-4o的三十分之一。", {"number{0.033333333 fraction}"}},
+    {"一共有8位外部专家参与审稿，eight external experts in all.", {"count{8 count:expert}", "count{8 count:expert}"}},
+    {"a mixture-of-experts network with 671 billion parameters", {"count{671000000000 count:parameter}"}},
+    {"算力储备超过1万张英伟达A100芯片", {"count{10000 count:A100 >}"}},
+    {"在12-28nm的成熟制程上", {"number{12..28 nanometre}"}},
+    {"同行评审历经半年，两周后又用了3天。", {"duration{6 month}", "duration{336 hour}", "duration{72 hour}"}},
+    {"二十九万四千人", {"count{294000 count:人}"}},
+    {"访问量暴增了164%，达到1180万次。", {"percent{164 percent}", "count{11800000 count:次}"}},
+    {"不到30万美元的训练成本，约600万美元，近80亿美元，80%以上，仅0.5元",
+     {"money{300000 USD <}", "money{6000000 USD ~}", "money{8000000000 USD <~}", "percent{80 percent >}", "money{0.5 CNY =}"}},
+    {"若按H800每GPU小时2美元的租赁价格计算", {"money{2 USD/GPU小时}"}},
+    {"at $2 per GPU hour", {"money{2 USD/GPU hour $?}"}},
+    {"三倍的速度，3x faster", {"number{3 times}", "number{3 times}"}},
+    {"全文64页，a 64-page paper", {"count{64 count:page}", "count{64 count:page}"}},
+    {"第三位，一个模型，一是采用，三大变化", {}},
+    {"2025年9月17日、2025-09-18 04:51和September 17, 2025", {"date{2025-09-17}", "date{2025-09-18}", "date{2025-09-17}"}},
+    {"17 Sep 2025 and Jan. 20", {"date{2025-09-17}", "date{2025-01-20}"}},
+    {"今年1月，去年，明年", {"date{2025-01-01..2025-01-31 month}", "date{2024-01-01..2024-12-31 year}", "date{2026-01-01..2026-12-31 year}"}},
+    {"9月17日出版，18日报道，次日转载。", {"date{2025-09-17}", "date{2025-09-18}", "date{2025-09-19}"}},
+    {"本月，上月，昨天，4小时前", {"date{2025-09-01..2025-09-30 month}", "date{2025-08-01..2025-08-31 month}", "date{2025-09-17}", "date{2025-09-18}"}},
+    {"今年年初，上半年，2025年第三季度", {"date{2025-01-01..2025-04-30 year}", "date{2025-01-01..2025-06-30 half}", "date{2025-07-01..2025-09-30 quarter}"}},
+    {"early 2025, Q3 2025, this year, last year", {"date{2025-01-01..2025-04-30 year}", "date{2025-07-01..2025-09-30 quarter}",
+                                                   "date{2025-01-01..2025-12-31 year}", "date{2024-01-01..2024-12-31 year}"}},
+    {"2月30日和13月", {"date{invalid}", "date{invalid}"}},
+    {"the AIME 2024 competition, founded in 2023", {"date{2023-01-01..2023-12-31 year}"}},
+    {"全角数字１２３４５张", {"count{12345 count:张}"}},
+    {"2022-2023年艺术类统考", {}},
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(recognize_stage)
+
+BOOST_DATA_TEST_CASE(recognises_figures_as_news_text_writes_them, bdata::make(cases), c) {
+  const run_result run = testing::analyse_text(c.text);
+  const std::vector<std::string> got = testing::dump_all(run);
+  BOOST_TEST(got == c.expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(keeps_the_exact_text_and_original_span) {
+  const run_result run = testing::analyse_text("据论文介绍，训练成本约为600万美元左右。");
+  BOOST_REQUIRE(run.claims.size() == 1u);
+  BOOST_TEST(run.claims[0].found.text == "约为600万美元左右");
+  BOOST_TEST(to_string(run.claims[0].found.hedge) == "approximate");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
