@@ -48,7 +48,8 @@ void print_summary(const run_result& run, const terminal& term, const std::vecto
       const claim& c = run.claims[f.claims[k]];
       std::string value = c.date ? (c.date->grain == date_grain::day ? c.date->first.iso() : c.date->first.iso() + ".." + c.date->last.iso())
                                  : (c.value ? c.value->to_string() + " " + c.unit : std::string("?"));
-      fmt::print("  [{}] {}:{}  {}  = {}\n", f.sides[k] + 1, run.documents[c.document].id, c.original_span.begin,
+      const auto [line, column] = run.documents[c.document].line_column(c.original_span.begin);
+      fmt::print("  [{}] {}:{}:{}  {}  = {}\n", f.sides[k] + 1, run.documents[c.document].id, line, column,
                  term.paint("33", c.found.text), value);
     }
   }

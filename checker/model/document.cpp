@@ -33,4 +33,11 @@ byte_span document::original_span(byte_span text_span) const {
   return out;
 }
 
+std::pair<std::size_t, std::size_t> document::line_column(std::size_t original_offset) const {
+  if (line_starts.empty()) return {1, original_offset + 1};
+  auto it = std::upper_bound(line_starts.begin(), line_starts.end(), original_offset);
+  const std::size_t line = static_cast<std::size_t>(it - line_starts.begin());
+  return {line, original_offset - line_starts[line - 1] + 1};
+}
+
 }  // namespace checker

@@ -50,9 +50,12 @@ struct document {
   std::vector<offset_run> runs;
   document_metadata metadata;
   std::optional<civil_date> published;  // parsed metadata.published, the anchor for relative dates
+  std::vector<std::size_t> line_starts;  // byte offset of each line of the original file
 
   /// Maps a span of `text` to byte offsets in the original file.
   byte_span original_span(byte_span text_span) const;
+  /// 1-based line and byte column of an original-file offset (for people and SARIF).
+  std::pair<std::size_t, std::size_t> line_column(std::size_t original_offset) const;
 };
 
 }  // namespace checker
