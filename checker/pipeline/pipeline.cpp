@@ -14,9 +14,10 @@ run_result analyse(std::vector<document> documents, const lexicon& lex, const li
   result.diags = std::move(diags);
   result.documents = std::move(documents);
   result.sentences.reserve(result.documents.size());
+  segmenter splitter;
   for (std::size_t i = 0; i < result.documents.size(); ++i) {
     const document& doc = result.documents[i];
-    result.sentences.push_back(segment(doc));
+    result.sentences.push_back(splitter.split(doc));
     const std::vector<mention> mentions = recognize(doc, result.sentences.back(), lex);
     std::vector<claim> claims = normalize(doc, i, mentions, lex, result.diags);
     result.claims.insert(result.claims.end(), std::make_move_iterator(claims.begin()), std::make_move_iterator(claims.end()));

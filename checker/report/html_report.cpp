@@ -42,7 +42,8 @@ main{padding:0 32px 48px;max-width:1200px}.muted{color:var(--muted)}
 mark{background:#ffe58a;padding:0 2px;border-radius:3px;font-weight:600}.value{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px}
 .axis{position:relative;height:var(--h);margin:14px 0 4px;border-top:1px solid var(--line)}
 .bar{position:absolute;height:14px;border-radius:4px;background:var(--side0);min-width:6px;opacity:.85}.bar.s1{background:var(--side1)}.bar.s2{background:var(--side2)}.bar.s3{background:var(--side3)}
-.bar span{position:absolute;left:calc(100% + 6px);white-space:nowrap;font-size:12px;top:-2px}
+.bar span{position:absolute;left:calc(100% + 6px);white-space:nowrap;font-size:12px;top:-2px}.bar.right span{left:auto;right:calc(100% + 6px)}
+.axis{overflow:visible}
 .ticks{display:flex;justify-content:space-between;font-size:12px;color:var(--muted)}
 table{border-collapse:collapse;width:100%;background:#fff;font-size:13px}th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
 th{background:var(--bg)}details{margin:12px 0}summary{cursor:pointer;font-weight:600}code{font-size:12px}
@@ -106,8 +107,10 @@ std::string render_axis(const run_result& run, const finding& f) {
     auto [a, b] = axis_range(c);
     const double left = (a - low) / (high - low) * 100.0;
     const double width = std::max(0.6, (b - a) / (high - low) * 100.0);
-    out += fmt::format("<div class=\"bar s{}\" style=\"left:{:.2f}%;width:{:.2f}%;top:{}px\"><span>{} · {}</span></div>", f.sides[k] % 4,
-                       left, width, k * 22 + 6, escape(c.found.text), escape(run.documents[c.document].id));
+    // Labels of bars in the right half go to their left, so they never run off the card.
+    out += fmt::format("<div class=\"bar s{}{}\" style=\"left:{:.2f}%;width:{:.2f}%;top:{}px\"><span>{} · {}</span></div>", f.sides[k] % 4,
+                       left + width / 2 > 50.0 ? " right" : "", left, width, k * 22 + 6, escape(c.found.text),
+                       escape(run.documents[c.document].id));
   }
   out += "</div>";
   const claim& any = run.claims[f.claims.front()];

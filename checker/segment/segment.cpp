@@ -4,6 +4,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/unistr.h>
 #include <unicode/utext.h>
 
 namespace checker {
@@ -28,18 +29,29 @@ void push_trimmed(const std::string& text, std::size_t begin, std::size_t end, s
 
 }  // namespace
 
-std::vector<sentence> segment(const document& doc) {
-  std::vector<sentence> out;
-  const std::string& text = doc.text;
+struct segmenter::rules {
+  std::unique_ptr<icu::BreakIterator> breaker;  // null when ICU's data is missing
+};
+
+segmenter::segmenter() : rules_(std::make_unique<rules>()) {
   UErrorCode status = U_ZERO_ERROR;
   // English rules with ICU's abbreviation suppressions (`ss=standard`: no break after "Jan." or
   // "Mr.") serve Chinese (。！？) as well; no default locale is read.
-  std::unique_ptr<icu::BreakIterator> breaker(
-      icu::BreakIterator::createSentenceInstance(icu::Locale::createFromName("en@ss=standard"), status));
-  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-  if (U_FAILURE(status) || !breaker) {
+  rules_->breaker.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::createFromName("en@ss=standard"), status));
+  if (U_FAILURE(status)) rules_->breaker.reset();
+}
+
+segmenter::~segmenter() = default;
+
+std::vector<sentence> segmenter::split(const document& doc) {
+  std::vector<sentence> out;
+  icu::BreakIterator* breaker = rules_->breaker.get();
+  const std::string& text = doc.text;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* utext = breaker != nullptr ? utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status) : nullptr;
+  if (U_FAILURE(status) || utext == nullptr) {
     if (utext != nullptr) utext_close(utext);
-    // Without ICU's data the whole text is one sentence per line: degraded, never lost.
+    // Without ICU's data the text is split at line breaks only: degraded, never lost.
     std::size_t begin = 0;
     for (std::size_t i = 0; i <= text.size(); ++i) {
       if (i == text.size() || text[i] == '\n') {
@@ -63,8 +75,12 @@ std::vector<sentence> segment(const document& doc) {
     }
     push_trimmed(text, piece_begin, piece_end, out);
   }
+  // The iterator must not keep pointing into this document's text.
+  breaker->setText(icu::UnicodeString());
   utext_close(utext);
   return out;
 }
+
+std::vector<sentence> segment(const document& doc) { return segmenter().split(doc); }
 
 }  // namespace checker

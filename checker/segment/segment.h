@@ -6,6 +6,7 @@
 // breaks end sentences (a heading or byline is its own sentence). It does not look inside
 // sentences.
 
+#include <memory>
 #include <vector>
 
 #include "model/document.h"
@@ -18,7 +19,24 @@ struct sentence {
   byte_span span;
 };
 
-/// Splits `doc.text` into sentences, in order; never empty sentences.
+/// Splits documents into sentences. Building ICU's sentence rules with their abbreviation list
+/// is costly, so a run builds one segmenter and reuses it for every document.
+class segmenter {
+ public:
+  segmenter();
+  ~segmenter();
+  segmenter(const segmenter&) = delete;
+  segmenter& operator=(const segmenter&) = delete;
+
+  /// Splits `doc.text` into sentences, in order; never empty sentences.
+  std::vector<sentence> split(const document& doc);
+
+ private:
+  struct rules;  // ICU's iterator, kept out of this header
+  std::unique_ptr<rules> rules_;
+};
+
+/// One-off convenience: `segmenter().split(doc)`.
 std::vector<sentence> segment(const document& doc);
 
 }  // namespace checker
