@@ -31,7 +31,7 @@ struct amount_parts {
 };
 
 /// Period within a year or month named by the text (`年初`, `上半年`, `Q3`, `early 2025`).
-enum class date_period { whole, early, mid, late, first_half, second_half, q1, q2, q3, q4 };
+enum class date_period { whole, early, mid, late, first_half, second_half, q1, q2, q3, q4, first_three_quarters };
 
 /// A date's parts as written; relative parts are offsets from the anchor.
 struct date_parts {

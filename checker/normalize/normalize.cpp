@@ -117,6 +117,7 @@ std::pair<civil_date, civil_date> period_range(int year, std::optional<unsigned>
     case date_period::q2: *grain = date_grain::quarter; return {{year, 4, 1}, last_day(year, 6)};
     case date_period::q3: *grain = date_grain::quarter; return {{year, 7, 1}, last_day(year, 9)};
     case date_period::q4: *grain = date_grain::quarter; return {{year, 10, 1}, last_day(year, 12)};
+    case date_period::first_three_quarters: *grain = date_grain::quarter; return {{year, 1, 1}, last_day(year, 9)};
     case date_period::whole: break;
   }
   return {{year, 1, 1}, {year, 12, 31}};

@@ -27,7 +27,8 @@ struct period_word {
   std::string_view word;
   date_period period;
 };
-constexpr std::array<period_word, 12> year_periods{{
+constexpr std::array<period_word, 13> year_periods{{
+    {"前三季度", date_period::first_three_quarters},
     {"年初", date_period::early}, {"年中", date_period::mid}, {"年底", date_period::late},
     {"年末", date_period::late}, {"上半年", date_period::first_half}, {"下半年", date_period::second_half},
     {"第一季度", date_period::q1}, {"第二季度", date_period::q2}, {"第三季度", date_period::q3},

@@ -222,7 +222,7 @@ std::string rate_before(const scan_context& ctx, std::size_t begin) {
   const std::size_t mei = clause.rfind("每");
   if (mei == std::string_view::npos) return {};
   std::string_view rest = clause.substr(mei + 3);
-  for (std::string_view stop : {"的", "则", "为", "是", "需", "仅", "约", "达", "要", "花", "最", "只", "都", "也"}) {
+  for (std::string_view stop : {"的", "则", "为", "是", "需", "仅", "约", "达", "要", "花", "最", "只", "都", "也", "在", "售", "价", "收"}) {
     const std::size_t cut = rest.find(stop);
     if (cut != std::string_view::npos) rest = rest.substr(0, cut);
   }
@@ -236,8 +236,8 @@ std::string rate_after(const scan_context& ctx, std::size_t end, std::size_t* ne
   const std::string_view s = ctx.text;
   std::size_t p = skip_spaces(s, end);
   std::size_t words_start = 0;
-  if (starts_with(s, p, "per ") || starts_with(s, p, "a ") ) {
-    words_start = p + (s[p] == 'p' ? 4 : 2);
+  if (starts_with(s, p, "per ") || starts_with(s, p, "a ") || starts_with(s, p, "an ")) {
+    words_start = p + (s[p] == 'p' ? 4 : starts_with(s, p, "an ") ? 3 : 2);
   } else if (p < s.size() && s[p] == '/' && p + 1 < s.size() && (is_alpha(s[p + 1]) || is_cjk_at(s, p + 1))) {
     words_start = p + 1;
   } else {
@@ -276,6 +276,20 @@ std::string fraction_text(std::int64_t numerator, std::int64_t denominator, deci
 bool looks_like_year(const number_token& number) {
   return !number.words && !number.separators && !number.fraction && number.integer_digits == 4 &&
          number.value.exponent == 0 && number.value.mantissa >= 1900 && number.value.mantissa <= 2100;
+}
+
+// True after a capitalised word and one space: `Llama 2`, `Step 3`.
+bool follows_name_word(std::string_view s, std::size_t pos) {
+  if (pos < 3 || s[pos - 1] != ' ' || !is_alpha(s[pos - 2])) return false;
+  std::size_t start = pos - 2;
+  while (start > 0 && is_alpha(s[start - 1])) --start;
+  static constexpr std::string_view sentence_words[] = {"In", "On", "At", "By", "For", "From", "About", "Over", "Under", "Nearly",
+                                                        "Only", "Just", "Some", "All", "The", "Top", "Page", "Chapter"};
+  const std::string_view word = s.substr(start, pos - 1 - start);
+  for (std::string_view w : sentence_words) {
+    if (word == w) return false;
+  }
+  return is_upper(s[start]);
 }
 
 // True after an all-capitals token and one space: `AIME 2024`.
@@ -344,11 +358,27 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
     *skip_to = p;
     return std::nullopt;  // ordinal: 第三位
   }
-  if (arabic && pos == ctx.sentence_begin && p < s.size() &&
+  const std::size_t before_number = skip_spaces_back(s, pos);
+  const bool item_start = before_number == ctx.sentence_begin || ends_with(s, before_number, "；") ||
+                          ends_with(s, before_number, ";") || ends_with(s, before_number, "：");
+  if (arabic && item_start && p < s.size() &&
       (s[p] == ')' || starts_with(s, p, "、") || starts_with(s, p, "）") ||
        (s[p] == '.' && !(p + 1 < s.size() && is_digit(s[p + 1]))))) {
     *skip_to = p + 1;
     return std::nullopt;  // list numbering: 1. 2、 3)
+  }
+
+  // Version numbers: 3.1.2.
+  if (arabic && number->fraction && p + 1 < s.size() && s[p] == '.' && is_digit(s[p + 1])) {
+    std::size_t q = p;
+    while (q < s.size() && (is_digit(s[q]) || s[q] == '.')) ++q;
+    *skip_to = q;
+    return std::nullopt;
+  }
+  // 前一天, 后一天: a day relative to an event, not a duration.
+  if (!arabic && number->value == decimal{1, 0} && (ends_with(s, pos, "前") || ends_with(s, pos, "后"))) {
+    *skip_to = p;
+    return std::nullopt;
   }
 
   mention m;
@@ -374,6 +404,13 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
     m.text = std::string(s.substr(m.span.begin, m.span.size()));
     return m;
   }
+  // 两个半小时, 三个半月, 一年半: a half after the unit's classifier or the unit.
+  if (starts_with(s, p, "个半") && !number->fraction) {
+    if (auto u = lex.units.longest_at(s, p + 6); u && lex.unit_entries[u->payload].kind == claim_kind::duration) {
+      if (auto sum = add(amount.value, decimal{5, -1})) amount.value = *sum;
+      p += 6;
+    }
+  }
   if (!number->words && (starts_with(s, p, "多") || starts_with(s, p, "余"))) {
     const std::size_t after = p + 3;
     if (lex.scales.longest_at(s, after) || lex.units.longest_at(s, after) || lex.classifiers.longest_at(s, after) ||
@@ -388,8 +425,14 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
   {
     const std::size_t q = skip_spaces(s, p);
     auto scale = lex.scales.longest_at(s, q);
-    if (scale && (q == p || is_alpha(s[q])) && fits_boundary(s, q + scale->length, s.substr(q, scale->length)) &&
-        !(half)) {
+    // $50m, $3b: one-letter scales only glued to a number that follows a currency sign.
+    const bool letter_scale = scale && scale->length == 1 && is_alpha(s[q]);
+    const bool unit_here = lex.units.longest_at(s, q).has_value() && scale &&
+                           lex.units.longest_at(s, q)->length > scale->length;
+    const bool after_currency = ends_with(s, skip_spaces_back(s, pos), lex.dollar_symbol) ||
+                                lex.currency_prefixes.longest_ending_at(s, skip_spaces_back(s, pos)).has_value();
+    if (scale && (q == p || is_alpha(s[q])) && fits_boundary(s, q + scale->length, s.substr(q, scale->length)) && !half &&
+        (!letter_scale || (q == p && after_currency)) && !unit_here) {
       // 万亿 vs 万: longest already; a Chinese scale directly after a Chinese numeral is part of it.
       amount.value = scale10(amount.value, static_cast<int>(scale->payload));
       p = q + scale->length;
@@ -400,7 +443,10 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
   // Ranges: 5%至10%, 5-10%, 12-28nm, 5 to 10 million.
   std::optional<decimal> range_end;
   const std::size_t begin_of_number = pos;
+  // The scale of a range's second number also scales the first: 5-10万.
+  std::optional<int> second_scale;
   auto read_range_end = [&](std::size_t at) -> std::optional<std::pair<decimal, std::size_t>> {
+    second_scale.reset();
     std::size_t q = skip_spaces(s, at);
     std::size_t connector = 0;
     for (std::string_view c : {"-", "–", "—", "~", "～", "至", "到"}) {
@@ -415,7 +461,16 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
       if (s[q] == 'a' && after_between) connector = 4;
     }
     if (connector == 0) return std::nullopt;
-    const std::size_t r = skip_spaces(s, q + connector);
+    std::size_t r = skip_spaces(s, q + connector);
+    // $60 billion to $65 billion: the currency may repeat, if the first number had one.
+    const std::size_t before_first = skip_spaces_back(s, begin_of_number);
+    const bool first_has_currency = ends_with(s, before_first, lex.dollar_symbol) ||
+                                    lex.currency_prefixes.longest_ending_at(s, before_first).has_value();
+    if (first_has_currency && starts_with(s, r, lex.dollar_symbol)) {
+      r += lex.dollar_symbol.size();
+    } else if (auto prefix = lex.currency_prefixes.longest_at(s, r); first_has_currency && prefix) {
+      r = skip_spaces(s, r + prefix->length);
+    }
     std::optional<number_token> second = digit_at(s, r) ? read_arabic(s, r) : read_chinese(s, r);
     if (!second) return std::nullopt;
     if (arabic != !second->words) return std::nullopt;
@@ -425,9 +480,14 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
     if (auto scale = lex.scales.longest_at(s, t); scale && fits_boundary(s, t + scale->length, s.substr(t, scale->length))) {
       value = scale10(value, static_cast<int>(scale->payload));
       end = t + scale->length;
-      if (!scaled) amount.value = scale10(amount.value, static_cast<int>(scale->payload));  // 5-10万
+      second_scale = static_cast<int>(scale->payload);
     }
     return std::pair{value, end};
+  };
+  auto accept_range = [&](const std::pair<decimal, std::size_t>& second) {
+    range_end = second.first;
+    p = second.second;
+    if (!scaled && second_scale) amount.value = scale10(amount.value, *second_scale);  // 5-10万
   };
   std::optional<unit_match> unit = unit_after(ctx, p);
   if (!unit) {
@@ -435,8 +495,7 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
       // The unit follows the second number: 5-10%.
       auto second_unit = unit_after(ctx, second->second);
       if (second_unit || scaled) {
-        range_end = second->first;
-        p = second->second;
+        accept_range(*second);
         unit = second_unit;
       }
     }
@@ -445,13 +504,17 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
     *skip_to = unit->end;
     return std::nullopt;  // 2022-2023年 names two years, not a duration
   }
+  if (unit && unit->kind == claim_kind::duration && starts_with(s, unit->end, "半") && !range_end) {
+    if (auto sum = add(amount.value, decimal{5, -1})) amount.value = *sum;  // 一年半
+    unit->end += 3;
+  }
   if (unit) {
     p = unit->end;
     if (!range_end) {
       if (auto second = read_range_end(p)) {
         auto second_unit = unit_after(ctx, second->second);
         if (second_unit && second_unit->unit == unit->unit) {  // 5%至10%
-          range_end = second->first;
+          accept_range(*second);
           p = second_unit->end;
         }
       }
@@ -488,8 +551,9 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
       amount.currency_assumed = true;
     }
     if (unit && unit->kind == claim_kind::money) {
-      // 人民币209万元: prefix and suffix agree; the suffix is more specific when they differ.
-      amount.unit = unit->unit;
+      // 人民币209万元, 新台币300万元: the prefix names the currency; a suffix such as 元 only
+      // confirms it. A bare $ takes the suffix's currency: $5 USD.
+      if (!prefix_currency) amount.unit = unit->unit;
       amount.currency_assumed = false;
       amount.unit_text = unit->unit_text;
     } else if (unit && unit->kind != claim_kind::money) {
@@ -528,7 +592,7 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
           amount.counted = lex.counted_ids[counted->payload];
           m.kind = claim_kind::count;
           amount.unit = "count";
-        } else if (english_words || !number->fraction) {
+        } else if (english_words || !number->fraction || scaled) {
           amount.counted = std::string(word);
           m.kind = claim_kind::count;
           amount.unit = "count";
@@ -552,6 +616,10 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
         return year;
       }
       if (!arabic && !scaled) return std::nullopt;  // bare 三 or eight: words, not figures
+      if (arabic && !scaled && !number->separators && number->integer_digits <= 2 && follows_name_word(s, pos)) {
+        *skip_to = p;
+        return std::nullopt;  // Llama 2, Step 3, Tech Space 2.0: a number that ends a name
+      }
       if (arabic && !number->separators && !number->fraction && !scaled && number->integer_digits >= 5) {
         *skip_to = p;
         return std::nullopt;  // identifiers: stock codes (600193), QQ numbers, order ids

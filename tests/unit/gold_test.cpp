@@ -1,0 +1,111 @@
+// Issue 3: recognition and normalisation measured against the hand-annotated gold file
+// tests/data/recognition_gold.json. Reports precision and recall of recognition and the share
+// of recognised figures whose normalised value and unit are exactly right, and fails below 0.95.
+#include <boost/test/unit_test.hpp>
+
+#include <fstream>
+#include <iostream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "support/support.h"
+
+using namespace checker;
+
+namespace {
+
+std::string normalised_value(const claim& c) {
+  if (c.found.kind == claim_kind::date) {
+    if (c.status == resolution::invalid) return "invalid";
+    if (!c.date) return "unresolved";
+    return c.date->first == c.date->last ? c.date->first.iso() : c.date->first.iso() + "/" + c.date->last.iso();
+  }
+  if (!c.value) return "invalid";
+  std::string value = c.value->to_string();
+  if (c.found.amount && c.found.amount->range_end) {
+    value += ".." + multiply(*c.found.amount->range_end, c.found.amount->factor).value_or(decimal{}).to_string();
+  }
+  return value;
+}
+
+struct score {
+  std::size_t gold = 0;
+  std::size_t predicted = 0;
+  std::size_t matched = 0;
+  std::size_t exact = 0;
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(gold)
+
+BOOST_AUTO_TEST_CASE(issue_3_recognition_precision_recall_and_exact_values) {
+  std::ifstream in(std::string(FACTCHECK_SOURCE_DIR) + "/tests/data/recognition_gold.json");
+  BOOST_REQUIRE(in.good());
+  const nlohmann::json gold = nlohmann::json::parse(in);
+  score total;
+  std::map<std::string, score> by_language;
+  for (const auto& item : gold["cases"]) {
+    const std::string text = item["text"];
+    const run_result run = testing::analyse_text(text, item["published"]);
+    const std::string& analysed = run.documents[0].text;
+    std::vector<bool> used(run.claims.size(), false);
+    score& language = by_language[item["lang"]];
+    std::size_t search_from = 0;
+    for (const auto& mention : item["mentions"]) {
+      const std::string wanted = mention["text"];
+      const std::size_t at = analysed.find(wanted, search_from);
+      BOOST_REQUIRE_MESSAGE(at != std::string::npos, "gold mention '" << wanted << "' not in '" << text << "'");
+      search_from = at + wanted.size();
+      const byte_span span{at, at + wanted.size()};
+      ++total.gold;
+      ++language.gold;
+      std::optional<std::size_t> hit;
+      for (std::size_t i = 0; i < run.claims.size() && !hit; ++i) {
+        const byte_span got = run.claims[i].found.span;
+        if (!used[i] && got.begin < span.end && span.begin < got.end) hit = i;
+      }
+      if (!hit) {
+        BOOST_TEST_MESSAGE(fmt::format("missed: '{}' in '{}'", wanted, text));
+        continue;
+      }
+      used[*hit] = true;
+      ++total.matched;
+      ++language.matched;
+      const claim& c = run.claims[*hit];
+      const bool kind_ok = to_string(c.found.kind) == mention["kind"].get<std::string>();
+      const bool value_ok = normalised_value(c) == mention["value"].get<std::string>();
+      const bool unit_ok = c.unit == mention["unit"].get<std::string>();
+      if (kind_ok && value_ok && unit_ok) {
+        ++total.exact;
+        ++language.exact;
+      } else {
+        BOOST_TEST_MESSAGE(fmt::format("inexact: '{}' in '{}': got {} {} {}, want {} {} {}", wanted, text, to_string(c.found.kind),
+                                       normalised_value(c), c.unit, mention["kind"].get<std::string>(),
+                                       mention["value"].get<std::string>(), mention["unit"].get<std::string>()));
+      }
+    }
+    for (std::size_t i = 0; i < run.claims.size(); ++i) {
+      ++total.predicted;
+      ++language.predicted;
+      if (!used[i]) BOOST_TEST_MESSAGE(fmt::format("spurious: '{}' in '{}'", run.claims[i].found.text, text));
+    }
+  }
+  const auto ratio = [](std::size_t a, std::size_t b) { return b == 0 ? 1.0 : static_cast<double>(a) / static_cast<double>(b); };
+  for (const auto& [language, s] : by_language) {
+    std::cout << fmt::format("gold {}: {} mentions, precision {:.3f}, recall {:.3f}, exact values {:.3f}\n", language, s.gold,
+                             ratio(s.matched, s.predicted), ratio(s.matched, s.gold), ratio(s.exact, s.matched));
+  }
+  const double precision = ratio(total.matched, total.predicted);
+  const double recall = ratio(total.matched, total.gold);
+  const double exact = ratio(total.exact, total.matched);
+  std::cout << fmt::format("gold all: {} mentions in {} sentences, precision {:.3f}, recall {:.3f}, exact values {:.3f}\n", total.gold,
+                           gold["cases"].size(), precision, recall, exact);
+  BOOST_TEST(total.gold >= 300u);
+  BOOST_TEST(precision >= 0.95);
+  BOOST_TEST(recall >= 0.95);
+  BOOST_TEST(exact >= 0.95);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
