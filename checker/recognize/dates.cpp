@@ -76,6 +76,16 @@ std::optional<std::pair<int, std::size_t>> read_int(std::string_view s, std::siz
   return std::pair{value, p};
 }
 
+// 2028年中国, 年底线: a period character that begins a longer word is not a period.
+bool starts_word_with(std::string_view s, std::size_t after, std::string_view period) {
+  static constexpr std::string_view joined[] = {"国", "文", "心", "央", "华", "部", "东", "西", "南", "北", "外", "方", "医", "线", "层", "薪"};
+  if (period != "年中" && period != "中" && period != "年底" && period != "底") return false;
+  for (std::string_view w : joined) {
+    if (starts_with(s, after, w)) return true;
+  }
+  return false;
+}
+
 mention make_date(const scan_context& ctx, std::size_t begin, std::size_t end, const date_parts& parts) {
   mention m;
   m.span = byte_span{begin, end};
@@ -111,10 +121,23 @@ std::size_t read_month_day(std::string_view s, std::size_t p, date_parts& parts)
   return p;
 }
 
+std::optional<mention> match_relative_chinese(const scan_context& ctx, std::size_t pos);
+std::optional<mention> match_digits_date(const scan_context& ctx, std::size_t pos);
+
 std::optional<mention> match_chinese_or_iso(const scan_context& ctx, std::size_t pos) {
+  const std::string_view s = ctx.text;
+  if (!digit_at(s, pos)) {
+    if (auto relative = match_relative_chinese(ctx, pos)) return relative;
+    return std::nullopt;
+  }
+  return match_digits_date(ctx, pos);
+}
+
+std::optional<mention> match_relative_chinese(const scan_context& ctx, std::size_t pos) {
   const std::string_view s = ctx.text;
   date_parts parts;
   std::size_t p = pos;
+  if (static_cast<unsigned char>(s[p]) < 0x80) return std::nullopt;
   // Relative words first: 今年1月, 去年, 本月, 昨天, 次日.
   for (const word_offset& w : relative_years) {
     if (!starts_with(s, p, w.word)) continue;
@@ -169,6 +192,13 @@ std::optional<mention> match_chinese_or_iso(const scan_context& ctx, std::size_t
     }
   }
 
+  return std::nullopt;
+}
+
+std::optional<mention> match_digits_date(const scan_context& ctx, std::size_t pos) {
+  const std::string_view s = ctx.text;
+  date_parts parts;
+  std::size_t p = pos;
   auto first = read_int(s, p, 4);
   if (!first) return std::nullopt;
   const std::size_t digits_end = first->second;
@@ -229,7 +259,7 @@ std::optional<mention> match_chinese_or_iso(const scan_context& ctx, std::size_t
     p = digits_end + 3;
     for (const period_word& y : year_periods) {
       const std::string_view word = y.word.substr(0, 3) == "年" ? y.word.substr(3) : y.word;
-      if (!word.empty() && starts_with(s, p, word)) {
+      if (!word.empty() && starts_with(s, p, word) && !starts_word_with(s, p + word.size(), y.word)) {
         parts.period = y.period;
         return make_date(ctx, pos, p + word.size(), parts);
       }
@@ -237,8 +267,9 @@ std::optional<mention> match_chinese_or_iso(const scan_context& ctx, std::size_t
     p = read_month_day(s, p, parts);
     return make_date(ctx, pos, p, parts);
   }
-  if (digit_count <= 2 && starts_with(s, digits_end, "月") && !starts_with(s, digits_end, "月份")) {
+  if (digit_count <= 2 && starts_with(s, digits_end, "月")) {
     p = read_month_day(s, p, parts);
+    if (!parts.day && starts_with(s, p, "份")) p += 3;  // 2月份
     return make_date(ctx, pos, p, parts);
   }
   if (digit_count <= 2 && (starts_with(s, digits_end, "日") || starts_with(s, digits_end, "号"))) {
@@ -271,8 +302,11 @@ std::optional<int> year_at(std::string_view s, std::size_t pos, std::size_t* end
   return year->first;
 }
 
+std::optional<mention> match_english_digits(const scan_context& ctx, std::size_t pos);
+
 std::optional<mention> match_english(const scan_context& ctx, std::size_t pos) {
   const std::string_view s = ctx.text;
+  if (is_digit(s[pos])) return match_english_digits(ctx, pos);
   date_parts parts;
   // this year, last year, next year, this month, last month, yesterday, today, the next day
   static constexpr std::array<std::pair<std::string_view, int>, 3> year_words{
@@ -381,7 +415,13 @@ std::optional<mention> match_english(const scan_context& ctx, std::size_t pos) {
     if (month->first == 5 || s[pos] < 'A' || s[pos] > 'Z') return std::nullopt;
     return make_date(ctx, pos, month->second, parts);
   }
-  // 17 Sep 2025, 17 September
+  return std::nullopt;
+}
+
+// 17 Sep 2025, 4 hours ago: the English forms that start with a number.
+std::optional<mention> match_english_digits(const scan_context& ctx, std::size_t pos) {
+  const std::string_view s = ctx.text;
+  date_parts parts;
   if (auto day = read_int(s, pos, 2); day && !(pos > 0 && is_alnum(s[pos - 1]))) {
     const std::size_t p = skip_spaces(s, day->second);
     if (p > day->second) {
@@ -417,6 +457,8 @@ std::optional<mention> match_english(const scan_context& ctx, std::size_t pos) {
 
 std::optional<mention> match_date(const scan_context& ctx, std::size_t pos) {
   if (auto found = match_chinese_or_iso(ctx, pos)) return found;
+  // English forms start with an ASCII letter or digit; CJK text never reaches them.
+  if (static_cast<unsigned char>(ctx.text[pos]) >= 0x80) return std::nullopt;
   return match_english(ctx, pos);
 }
 

@@ -1,5 +1,7 @@
 #include "recognize/recognize.h"
 
+#include <algorithm>
+
 #include "recognize/scanner.h"
 
 namespace checker {
@@ -48,19 +50,54 @@ std::size_t latin_token_end(std::string_view s, std::size_t pos, std::size_t lim
   return end;
 }
 
-// Bytes that can begin a figure: digits, CJK numerals and relative-date words, Latin letters.
+// Code points that can begin a figure: digits, CJK numerals and the first characters of
+// relative-date words. A switch, because this runs on every character of the text.
 bool may_start_figure(std::string_view s, std::size_t pos) {
   const unsigned char c = static_cast<unsigned char>(s[pos]);
   if (c < 0x80) return is_alnum(static_cast<char>(c));
-  if (c != 0xE3 && c != 0xE4 && c != 0xE5 && c != 0xE6 && c != 0xE7 && c != 0xE8 && c != 0xE9 && c != 0xEF) return false;
-  static constexpr std::string_view starters[] = {
-      "零", "〇", "一", "二", "两", "兩", "三", "四", "五", "六", "七", "八", "九", "十", "半", "百分之",
-      "今", "去", "前", "明", "本", "同", "当", "上", "下", "昨", "次", "翌"};
-  if (digit_at(s, pos)) return true;
-  for (std::string_view w : starters) {
-    if (starts_with(s, pos, w)) return true;
+  if (c < 0xE3 || c > 0xEF) return false;
+  std::size_t n = 0;
+  switch (decode(s, pos, &n)) {
+    case U'\u96F6': case U'\u3007': case U'\u4E00': case U'\u4E8C': case U'\u4E24': case U'\u5169':  // 零〇一二两兩
+    case U'\u4E09': case U'\u56DB': case U'\u4E94': case U'\u516D': case U'\u4E03': case U'\u516B':  // 三四五六七八
+    case U'\u4E5D': case U'\u5341': case U'\u534A': case U'\u767E':                                   // 九十半百
+    case U'\u4ECA': case U'\u53BB': case U'\u524D': case U'\u660E': case U'\u672C': case U'\u540C':  // 今去前明本同
+    case U'\u5F53': case U'\u4E0A': case U'\u4E0B': case U'\u6628': case U'\u6B21': case U'\u7FCC':  // 当上下昨次翌
+    case U'\uFF10': case U'\uFF11': case U'\uFF12': case U'\uFF13': case U'\uFF14':                  // full-width digits
+    case U'\uFF15': case U'\uFF16': case U'\uFF17': case U'\uFF18': case U'\uFF19':
+      return true;
+    default:
+      return false;
   }
-  return false;
+}
+
+// Lower-case first words of every English figure or date form; any other word is skipped whole.
+// Hedges (about, more than) are not here: they are found backwards from the number.
+bool may_start_english_figure(std::string_view s, std::size_t pos, std::size_t word_end) {
+  static constexpr std::string_view words[] = {
+      "a", "apr", "april", "aug", "august", "dec", "december", "dozen", "early", "eight", "eighteen", "eighty",
+      "eleven", "feb", "february", "fifteen", "fifty", "first", "five", "forty", "four", "fourteen", "hundred",
+      "jan", "january", "jul", "july", "jun", "june", "last", "late", "mar", "march", "may", "mid", "next", "nine",
+      "nineteen", "ninety", "nov", "november", "oct", "october", "one", "q1", "q2", "q3", "q4", "second", "sep",
+      "sept", "september", "seven", "seventeen", "seventy", "six", "sixteen", "sixty", "ten", "the", "thirteen",
+      "thirty", "this", "three", "today", "tomorrow", "twelve", "twenty", "two", "yesterday"};
+  const std::string_view word = s.substr(pos, word_end - pos);
+  if (word.size() > 13) return false;
+  char lowered[16];
+  for (std::size_t i = 0; i < word.size(); ++i) lowered[i] = static_cast<char>(word[i] >= 'A' && word[i] <= 'Z' ? word[i] + 32 : word[i]);
+  const std::string_view key(lowered, word.size());
+  if (!std::binary_search(std::begin(words), std::end(words), key)) return false;
+  // "the" and "a" are common: only "the same day", "the next day", "the first half of", "a dozen".
+  if (key == "the" || key == "a") {
+    const std::size_t next = word_end < s.size() && s[word_end] == ' ' ? word_end + 1 : s.size();
+    static constexpr std::string_view after_the[] = {"same ", "next ", "following ", "first half", "second half", "end of"};
+    if (key == "a") return starts_with(s, next, "dozen");
+    for (std::string_view w : after_the) {
+      if (starts_with(s, next, w)) return true;
+    }
+    return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -88,6 +125,17 @@ std::vector<mention> recognize(const document& doc, const std::vector<sentence>&
       if (ascii && starts_url(s, pos)) {
         pos = end_of_address(s, pos, span.end);
         continue;
+      }
+      if (ascii && is_alpha(s[pos])) {
+        // Most words are not figures: skip them before trying any matcher.
+        std::size_t word_end = pos;
+        while (word_end < span.end && is_alpha(s[word_end])) ++word_end;
+        if (word_end < span.end && (is_digit(s[word_end]) || s[word_end] == '@' || s[word_end] == ':' || s[word_end] == '.' || s[word_end] == '-')) {
+          // a name (H800, GPT-4o), an address or a URL: handled below
+        } else if (!may_start_english_figure(s, pos, word_end)) {
+          pos = word_end;
+          continue;
+        }
       }
       if (ascii) {
         const std::size_t token_end = latin_token_end(s, pos, span.end);
