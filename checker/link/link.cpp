@@ -325,7 +325,8 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
   std::vector<bool> focus_set(docs.size(), false);
 
   for (const auto& [key, members] : by_sentence) {
-    const auto [doc, index] = key;
+    const std::size_t doc = key.first;
+    const std::size_t index = key.second;
     const std::string_view text = docs[doc].text;
     const sentence_context& ctx = context_for(doc, index);
     std::set<std::size_t> distributed;
