@@ -162,9 +162,10 @@ std::optional<mention> match_relative_chinese(const scan_context& ctx, std::size
     }
     return make_date(ctx, pos, p, parts);
   }
-  // 上半年, 下半年 alone: halves of the publication year.
+  // 上半年, 下半年, 年初, 年底 alone: parts of the publication year.
   for (const period_word& y : year_periods) {
-    if ((y.period == date_period::first_half || y.period == date_period::second_half) && starts_with(s, p, y.word)) {
+    if (y.word.size() > 3 && y.period != date_period::q1 && y.period != date_period::q2 && y.period != date_period::q3 &&
+        y.period != date_period::q4 && starts_with(s, p, y.word) && !starts_word_with(s, p + y.word.size(), y.word)) {
       parts.year_offset = 0;
       parts.period = y.period;
       return make_date(ctx, pos, p + y.word.size(), parts);

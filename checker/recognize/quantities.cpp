@@ -411,6 +411,28 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
       p += 6;
     }
   }
+  // English fractions: one-third, two-thirds, one tenth.
+  if (english_words && p < s.size() && (s[p] == '-' || s[p] == ' ')) {
+    static constexpr std::pair<std::string_view, std::int64_t> denominators[] = {
+        {"thirds", 3}, {"third", 3}, {"quarters", 4}, {"quarter", 4}, {"fifths", 5}, {"fifth", 5},
+        {"sixths", 6}, {"sixth", 6}, {"eighths", 8}, {"eighth", 8}, {"tenths", 10}, {"tenth", 10},
+        {"hundredths", 100}, {"hundredth", 100}};
+    for (const auto& [word, denominator] : denominators) {
+      if (starts_with(s, p + 1, word) && fits_boundary(s, p + 1 + word.size(), word) && number->value.exponent == 0) {
+        decimal value;
+        fraction_text(number->value.mantissa, denominator, &value);
+        amount.value = value;
+        amount.unit = "fraction";
+        amount.unit_text = std::string(word);
+        m.kind = claim_kind::number;
+        m.span = byte_span{pos, p + 1 + word.size()};
+        m.amount = amount;
+        apply_hedge_before(ctx, m.span.begin, m);
+        m.text = std::string(s.substr(m.span.begin, m.span.size()));
+        return m;
+      }
+    }
+  }
   if (!number->words && (starts_with(s, p, "多") || starts_with(s, p, "余"))) {
     const std::size_t after = p + 3;
     if (lex.scales.longest_at(s, after) || lex.units.longest_at(s, after) || lex.classifiers.longest_at(s, after) ||

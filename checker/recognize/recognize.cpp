@@ -63,6 +63,7 @@ bool may_start_figure(std::string_view s, std::size_t pos) {
     case U'\u4E5D': case U'\u5341': case U'\u534A': case U'\u767E':                                   // 九十半百
     case U'\u4ECA': case U'\u53BB': case U'\u524D': case U'\u660E': case U'\u672C': case U'\u540C':  // 今去前明本同
     case U'\u5F53': case U'\u4E0A': case U'\u4E0B': case U'\u6628': case U'\u6B21': case U'\u7FCC':  // 当上下昨次翌
+    case U'\u5E74':                                                                                     // 年 (年初, 年底)
     case U'\uFF10': case U'\uFF11': case U'\uFF12': case U'\uFF13': case U'\uFF14':                  // full-width digits
     case U'\uFF15': case U'\uFF16': case U'\uFF17': case U'\uFF18': case U'\uFF19':
       return true;
