@@ -10,6 +10,7 @@
 namespace checker {
 namespace {
 
+using detail::has_digit;
 using detail::is_alnum;
 using detail::is_alpha;
 using detail::is_digit;
@@ -24,15 +25,6 @@ struct name_mention {
   name_type type = name_type::organisation;
 };
 
-bool has_digit(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return is_digit(c); });
-}
-
-std::size_t latin_end(std::string_view s, std::size_t pos, std::size_t limit) {
-  std::size_t end = pos;
-  while (end < limit && (is_alnum(s[end]) || ((s[end] == '-' || s[end] == '.' || s[end] == '_') && end + 1 < limit && is_alnum(s[end + 1])))) ++end;
-  return end;
-}
 
 std::vector<std::string_view> split_words(std::string_view s) {
   std::vector<std::string_view> words;
@@ -54,7 +46,7 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
   while (pos < sentence.end) {
     const unsigned char c = static_cast<unsigned char>(text[pos]);
     if (c < 0x80 && is_alpha(text[pos]) && (pos == sentence.begin || !is_alnum(text[pos - 1]))) {
-      std::size_t end = latin_end(text, pos, sentence.end);
+      std::size_t end = detail::latin_token_end(text, pos, sentence.end);
       std::string_view token = text.substr(pos, end - pos);
       if (!is_upper(token.front()) && !has_digit(token)) {
         pos = end;
@@ -63,7 +55,7 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
       // Join capitalised words: Hugging Face, Lewis Tunstall, DeepSeek R1.
       std::size_t name_end = end;
       while (name_end + 1 < sentence.end && text[name_end] == ' ' && is_upper(text[name_end + 1])) {
-        const std::size_t next_end = latin_end(text, name_end + 1, sentence.end);
+        const std::size_t next_end = detail::latin_token_end(text, name_end + 1, sentence.end);
         name_end = next_end;
       }
       std::string_view full = text.substr(pos, name_end - pos);
@@ -73,13 +65,7 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
       if (!words.empty()) {
         const std::size_t begin = static_cast<std::size_t>(words.front().data() - text.data());
         const std::size_t stop = static_cast<std::size_t>(words.back().data() + words.back().size() - text.data());
-        std::string name(text.substr(begin, stop - begin));
-        for (std::string_view suffix : {"GPUs", "GPU"}) {
-          if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0 &&
-              has_digit(name.substr(0, name.size() - suffix.size()))) {
-            name.resize(name.size() - suffix.size());
-          }
-        }
+        const std::string name(detail::without_gpu_suffix(text.substr(begin, stop - begin)));
         names.push_back(name_mention{byte_span{begin, stop}, name,
                                      has_digit(name) ? name_type::product : name_type::organisation});
       }

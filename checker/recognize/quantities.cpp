@@ -51,16 +51,7 @@ std::string_view ascii_word_at(std::string_view s, std::size_t pos) {
 
 // A Latin-script name glued after a classifier or number: H800 in 512张H800GPU.
 std::string_view latin_token_at(std::string_view s, std::size_t pos) {
-  std::size_t end = pos;
-  while (end < s.size() && (is_alnum(s[end]) || ((s[end] == '-' || s[end] == '.') && end + 1 < s.size() && is_alnum(s[end + 1])))) ++end;
-  return s.substr(pos, end - pos);
-}
-
-bool has_digit(std::string_view s) {
-  for (char c : s) {
-    if (is_digit(c)) return true;
-  }
-  return false;
+  return s.substr(pos, latin_token_end(s, pos, s.size()) - pos);
 }
 
 struct unit_match {
@@ -150,12 +141,7 @@ std::string counted_after(const scan_context& ctx, std::size_t p, std::size_t* e
       std::string_view token = latin_token_at(s, at);
       if (has_digit(token)) {
         *end = at + token.size();
-        for (std::string_view suffix : {"GPUs", "GPU"}) {
-          if (token.size() > suffix.size() && token.substr(token.size() - suffix.size()) == suffix) {
-            token.remove_suffix(suffix.size());
-          }
-        }
-        return std::string(token);
+        return std::string(without_gpu_suffix(token));
       }
     }
     if (auto m = ctx.lex->counted_nouns.longest_at(s, at)) {
@@ -602,11 +588,7 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
       if (has_digit(token) && is_upper(token.front())) {
         m.kind = claim_kind::count;
         amount.unit = "count";
-        std::string_view counted = token;
-        for (std::string_view suffix : {"GPUs", "GPU"}) {
-          if (counted.size() > suffix.size() && counted.substr(counted.size() - suffix.size()) == suffix) counted.remove_suffix(suffix.size());
-        }
-        amount.counted = std::string(counted);
+        amount.counted = std::string(without_gpu_suffix(token));
       } else if ((english_words || arabic) && !word.empty() && word.front() >= 'a' && word.front() <= 'z' && !is_function_word(word) &&
                  !(arabic && !lex.counted_nouns.longest_at(s, q) && looks_like_year(*number))) {
         // 14 reviewers, eight external experts: the noun after the number is what it counts.

@@ -44,12 +44,6 @@ bool is_name_token(std::string_view token, const lexicon& lex) {
   return true;
 }
 
-std::size_t latin_token_end(std::string_view s, std::size_t pos, std::size_t limit) {
-  std::size_t end = pos;
-  while (end < limit && (is_alnum(s[end]) || ((s[end] == '-' || s[end] == '.' || s[end] == '_') && end + 1 < limit && is_alnum(s[end + 1])))) ++end;
-  return end;
-}
-
 // Code points that can begin a figure: digits, CJK numerals and the first characters of
 // relative-date words. A switch, because this runs on every character of the text.
 bool may_start_figure(std::string_view s, std::size_t pos) {

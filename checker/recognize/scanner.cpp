@@ -1,5 +1,6 @@
 #include "recognize/scanner.h"
 
+#include <algorithm>
 #include <array>
 
 namespace checker::detail {
@@ -72,6 +73,33 @@ bool word_boundary(std::string_view s, std::size_t pos) {
   const bool letter_before = pos > 0 && is_alpha(s[pos - 1]);
   const bool letter_after = pos < s.size() && is_alpha(s[pos]);
   return !(letter_before && letter_after);
+}
+
+std::size_t latin_token_end(std::string_view s, std::size_t pos, std::size_t limit) {
+  limit = std::min(limit, s.size());
+  std::size_t end = pos;
+  while (end < limit && (is_alnum(s[end]) || ((s[end] == '-' || s[end] == '.' || s[end] == '_') && end + 1 < limit &&
+                                               is_alnum(s[end + 1])))) {
+    ++end;
+  }
+  return end;
+}
+
+bool has_digit(std::string_view s) {
+  for (char c : s) {
+    if (is_digit(c)) return true;
+  }
+  return false;
+}
+
+std::string_view without_gpu_suffix(std::string_view token) {
+  for (std::string_view suffix : {std::string_view("GPUs"), std::string_view("GPU")}) {
+    if (token.size() > suffix.size() && token.substr(token.size() - suffix.size()) == suffix &&
+        has_digit(token.substr(0, token.size() - suffix.size()))) {
+      return token.substr(0, token.size() - suffix.size());
+    }
+  }
+  return token;
 }
 
 std::optional<number_token> read_arabic(std::string_view s, std::size_t pos) {

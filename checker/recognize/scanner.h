@@ -27,6 +27,12 @@ std::size_t skip_spaces(std::string_view s, std::size_t pos);
 std::size_t skip_spaces_back(std::string_view s, std::size_t pos);
 /// True when a word (ASCII letters) cannot continue across `pos` in either direction.
 bool word_boundary(std::string_view s, std::size_t pos);
+/// End of the Latin-script token at `pos`: letters and digits, joined by single `-`, `.` or `_`
+/// (`DeepSeek-V3.1`, `GPT-4o`, `12-28nm`), not past `limit`.
+std::size_t latin_token_end(std::string_view s, std::size_t pos, std::size_t limit);
+bool has_digit(std::string_view s);
+/// `H800` from `H800GPU` or `H800GPUs`: what a count counts is the chip, not the word GPU.
+std::string_view without_gpu_suffix(std::string_view token);
 
 /// A number as written: its exact value (precision in the exponent) and where it ends.
 struct number_token {
