@@ -87,8 +87,8 @@ int compare(const decimal& a, const decimal& b) {
   const std::int32_t common = std::min(a.exponent, b.exponent);
   auto ma = mantissa_at(a, common);
   auto mb = mantissa_at(b, common);
-  // A mantissa that overflows at the common exponent is larger in magnitude than any that fits.
-  if (!ma && !mb) return compare(a.trimmed(), b.trimmed()) ;  // unreachable for trimmed inputs in practice
+  // The value already at the common exponent never overflows, so at most one of the two does;
+  // that one is larger in magnitude than any mantissa that fits.
   if (!ma) return sign_a;
   if (!mb) return -sign_b;
   return (*ma > *mb) - (*ma < *mb);

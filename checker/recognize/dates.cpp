@@ -157,9 +157,6 @@ std::optional<mention> match_relative_chinese(const scan_context& ctx, std::size
       }
     }
     if (!period) p = read_month_day(s, p, parts);
-    if (parts.chain_offset && parts.month) {
-      // 同年8月: the year comes from the preceding date, the month is explicit.
-    }
     return make_date(ctx, pos, p, parts);
   }
   // 上半年, 下半年, 年初, 年底 alone: parts of the publication year.

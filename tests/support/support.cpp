@@ -47,6 +47,19 @@ std::string hedge_mark(hedge_kind hedge) {
 
 }  // namespace
 
+std::string value_text(const claim& c) {
+  if (c.status == resolution::invalid || (c.found.kind != claim_kind::date && !c.value)) return "invalid";
+  if (c.found.kind == claim_kind::date) {
+    if (!c.date) return "unresolved";
+    return c.date->first == c.date->last ? c.date->first.iso() : c.date->first.iso() + "/" + c.date->last.iso();
+  }
+  std::string value = c.value->to_string();
+  if (c.found.amount && c.found.amount->range_end) {
+    value += ".." + multiply(*c.found.amount->range_end, c.found.amount->factor).value_or(decimal{}).to_string();
+  }
+  return value;
+}
+
 std::string dump(const claim& c) {
   const std::string kind = to_string(c.found.kind);
   if (c.found.kind == claim_kind::date) {
@@ -55,11 +68,8 @@ std::string dump(const claim& c) {
     if (c.date->grain == date_grain::day) return fmt::format("{}{{{}}}", kind, c.date->first.iso());
     return fmt::format("{}{{{}..{} {}}}", kind, c.date->first.iso(), c.date->last.iso(), to_string(c.date->grain));
   }
-  if (!c.value) return kind + "{invalid}";
-  std::string value = c.value->to_string();
-  if (c.found.amount && c.found.amount->range_end) {
-    value += ".." + multiply(*c.found.amount->range_end, c.found.amount->factor).value_or(decimal{}).to_string();
-  }
+  const std::string value = value_text(c);
+  if (value == "invalid") return kind + "{invalid}";
   return fmt::format("{}{{{} {}{}{}}}", kind, value, c.unit, hedge_mark(c.found.hedge),
                      c.found.amount && c.found.amount->currency_assumed ? " $?" : "");
 }

@@ -21,6 +21,10 @@ run_result analyse(std::vector<document> documents);
 /// Shorthand: analyse one document made from `body`.
 run_result analyse_text(const std::string& body, const std::string& published = "2025-09-18");
 
+/// A claim's normalised value as text: `294000`, `5..10` for a range, `2025-01-20`,
+/// `2025-01-01/2025-01-31` for a longer date interval, `unresolved` or `invalid`.
+std::string value_text(const claim& c);
+
 /// `money{294000 USD}`, `money{2090000 CNY ~}`, `date{2025-01-01..2025-01-31 month}`,
 /// `count{512 count:H800}`, `percent{5..10 percent}`, `date{unresolved}`.
 std::string dump(const claim& c);

@@ -15,20 +15,6 @@ using namespace checker;
 
 namespace {
 
-std::string normalised_value(const claim& c) {
-  if (c.found.kind == claim_kind::date) {
-    if (c.status == resolution::invalid) return "invalid";
-    if (!c.date) return "unresolved";
-    return c.date->first == c.date->last ? c.date->first.iso() : c.date->first.iso() + "/" + c.date->last.iso();
-  }
-  if (!c.value) return "invalid";
-  std::string value = c.value->to_string();
-  if (c.found.amount && c.found.amount->range_end) {
-    value += ".." + multiply(*c.found.amount->range_end, c.found.amount->factor).value_or(decimal{}).to_string();
-  }
-  return value;
-}
-
 struct score {
   std::size_t gold = 0;
   std::size_t predicted = 0;
@@ -75,14 +61,14 @@ BOOST_AUTO_TEST_CASE(issue_3_recognition_precision_recall_and_exact_values) {
       ++language.matched;
       const claim& c = run.claims[*hit];
       const bool kind_ok = to_string(c.found.kind) == mention["kind"].get<std::string>();
-      const bool value_ok = normalised_value(c) == mention["value"].get<std::string>();
+      const bool value_ok = testing::value_text(c) == mention["value"].get<std::string>();
       const bool unit_ok = c.unit == mention["unit"].get<std::string>();
       if (kind_ok && value_ok && unit_ok) {
         ++total.exact;
         ++language.exact;
       } else {
         BOOST_TEST_MESSAGE(fmt::format("inexact: '{}' in '{}': got {} {} {}, want {} {} {}", wanted, text, to_string(c.found.kind),
-                                       normalised_value(c), c.unit, mention["kind"].get<std::string>(),
+                                       testing::value_text(c), c.unit, mention["kind"].get<std::string>(),
                                        mention["value"].get<std::string>(), mention["unit"].get<std::string>()));
       }
     }
