@@ -1,21 +1,29 @@
 #pragma once
 // Stage 6, compare: linked claims -> findings.
 //
-// Groups resolved, linked claims by fact key (subject, attribute, qualifiers, unit) in one pass,
-// so cost grows with the number of claims, not its square. Two claims agree when their
-// intervals overlap (the XBRL rule for duplicate facts, with precision and hedges already in
-// the intervals); a group whose intervals have no common point is a contradiction. Units
-// convert only where normalise already made them one unit; currencies never convert.
+// Two rules, each in its own file:
+// - `contradiction` (contradiction.cpp): groups resolved, linked claims by fact key (subject,
+//   attribute, qualifiers, unit after the lexicon's fixed conversions such as hours to minutes)
+//   in one pass, so cost grows with the number of claims, not its square. Two claims agree when
+//   their intervals overlap (the XBRL rule for duplicate facts, with precision and hedges already
+//   in the intervals); a group whose intervals have no common point is a contradiction.
+//   Currencies never convert.
+// - `derived_mismatch` (derived.cpp): within one sentence, a total that should follow from the
+//   inputs stated beside it (GPUs x hours x price per GPU hour; GPU hours x price; a percentage
+//   of a stated total; a from/to pair and the stated change) is recomputed with interval
+//   arithmetic and reported when the stated figure falls outside what the inputs allow.
+// It does not link: claims without subject or attribute are never compared.
 
 #include <vector>
 
+#include "lexicon/lexicon.h"
 #include "model/claim.h"
 #include "model/document.h"
 #include "model/finding.h"
 
 namespace checker {
 
-/// Findings for `claims`, sorted by (subject, attribute, qualifiers, unit).
-std::vector<finding> compare(const std::vector<document>& docs, const std::vector<claim>& claims);
+/// Findings for `claims`, sorted by (rule, subject, attribute, qualifiers, unit, fingerprint).
+std::vector<finding> compare(const std::vector<document>& docs, const std::vector<claim>& claims, const lexicon& lex);
 
 }  // namespace checker

@@ -52,6 +52,15 @@ bool lexicon::is_not_subject(std::string_view name) const {
   return std::binary_search(not_subjects.begin(), not_subjects.end(), name);
 }
 
+std::string lexicon::canonical_per(const std::string& per) const {
+  if (auto m = per_units.longest_at(per, 0)) {
+    // 每股派发现金红利0.8元: in Chinese the rate's noun comes first and a verb phrase may follow.
+    const bool han_tail = m->length < per.size() && static_cast<unsigned char>(per[m->length]) >= 0xE0;
+    if (m->length == per.size() || han_tail) return per_unit_ids[m->payload];
+  }
+  return per;
+}
+
 namespace {
 
 claim_kind kind_from(const std::string& name) {
@@ -120,16 +129,47 @@ void merge(lexicon& lex, const nlohmann::json& data) {
     const std::size_t index = lex.attributes.size();
     lex.attributes.push_back(attribute_entry{a.at("id").get<std::string>(),
                                              a.at("dims").get<std::vector<std::string>>()});
-    add_words(lex.attribute_cues, a.at("cues"), index);
+    // One word may cue several attributes of different dimensions (股价: a price or a change).
+    for (const auto& w : a.at("cues")) {
+      const std::string word = w.get<std::string>();
+      auto [it, inserted] = lex.attribute_cue_index.try_emplace(word, lex.attribute_cue_targets.size());
+      if (inserted) {
+        lex.attribute_cue_targets.emplace_back();
+        lex.attribute_cues.add(word, it->second);
+      }
+      lex.attribute_cue_targets[it->second].push_back(index);
+    }
   }
   for (const auto& q : data.value("qualifiers", nlohmann::json::array())) {
     const std::size_t index = lex.qualifier_ids.size();
     lex.qualifier_ids.push_back(q.at("id").get<std::string>());
+    lex.qualifier_groups.push_back(q.value("group", std::string()));
     add_words(lex.qualifier_cues, q.at("cues"), index);
   }
   if (data.contains("change_markers")) {
     add_words(lex.change_from, data["change_markers"].value("from", nlohmann::json::array()), 0);
     add_words(lex.change_to, data["change_markers"].value("to", nlohmann::json::array()), 0);
+    add_words(lex.change_by, data["change_markers"].value("by", nlohmann::json::array()), 0);
+  }
+  for (const auto& c : data.value("conversions", nlohmann::json::array())) {
+    lex.conversions.push_back(unit_conversion{c.at("unit").get<std::string>(), c.at("base").get<std::string>(),
+                                              decimal_from(c.at("factor").get<std::string>())});
+  }
+  for (const auto& u : data.value("per_units", nlohmann::json::array())) {
+    const std::size_t index = lex.per_unit_ids.size();
+    lex.per_unit_ids.push_back(u.at("id").get<std::string>());
+    add_words(lex.per_units, u.at("words"), index);
+  }
+  for (const auto& subject : data.value("subjects", nlohmann::json::array())) {
+    const std::string name = subject.at("name").get<std::string>();
+    const std::size_t index = lex.subject_names.size();
+    lex.subject_names.push_back(name);
+    lex.known_subjects.add(name, index);
+    lex.subject_aliases[name] = name;
+    for (const auto& alias : subject.value("aliases", nlohmann::json::array())) {
+      lex.known_subjects.add(alias.get<std::string>(), index);
+      lex.subject_aliases[alias.get<std::string>()] = name;
+    }
   }
   add_words(lex.respectively, data.value("respectively", nlohmann::json::array()), 0);
   add_words(lex.coordinators, data.value("coordinators", nlohmann::json::array()), 0);

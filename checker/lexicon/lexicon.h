@@ -4,6 +4,7 @@
 // other stage parses the lexicon's JSON.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,6 +53,13 @@ struct hedge_entry {
   std::optional<decimal> margin;  // relative widening for approximate and nearly
 };
 
+/// A fixed conversion used when comparing: one `unit` is `factor` `base`.
+struct unit_conversion {
+  std::string unit;
+  std::string base;
+  decimal factor;
+};
+
 struct attribute_entry {
   std::string id;
   std::vector<std::string> dims;  // `date`, `money`, `count:GPU`, ...
@@ -73,12 +81,21 @@ struct lexicon {
   word_set hedges_before;     // payload: index into hedge_entries
   word_set hedges_after;
   std::vector<hedge_entry> hedge_entries;
-  word_set attribute_cues;    // payload: index into attributes
+  word_set attribute_cues;    // payload: index into attribute_cue_targets
+  std::vector<std::vector<std::size_t>> attribute_cue_targets;  // indexes into attributes
   std::vector<attribute_entry> attributes;
   word_set qualifier_cues;    // payload: index into qualifier_ids
   std::vector<std::string> qualifier_ids;
+  std::vector<std::string> qualifier_groups;  // parallel to qualifier_ids; empty: no group
   word_set change_from;
   word_set change_to;
+  word_set change_by;         // words before a stated change: 增长, rose
+  std::vector<unit_conversion> conversions;
+  word_set per_units;         // payload: index into per_unit_ids
+  std::vector<std::string> per_unit_ids;
+  word_set known_subjects;    // names and aliases; payload: index into subject_names
+  std::vector<std::string> subject_names;
+  std::map<std::string, std::string> subject_aliases;  // name or alias as written -> canonical name
   word_set respectively;
   word_set coordinators;
   word_set pronouns;          // words that point back to the subject in focus
@@ -87,6 +104,10 @@ struct lexicon {
   std::vector<std::string> not_subjects;  // sorted
 
   bool is_not_subject(std::string_view name) const;
+  /// The canonical id of a rate's denominator (`百万输入tokens` -> `million_tokens`), or `per`.
+  std::string canonical_per(const std::string& per) const;
+  /// The attribute-cue words mapped to more than one attribute keep all of them.
+  std::map<std::string, std::size_t> attribute_cue_index;
 };
 
 /// Builds a lexicon from JSON already validated against `lexicon.schema.json`.

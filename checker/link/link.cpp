@@ -38,6 +38,20 @@ std::vector<std::string_view> split_words(std::string_view s) {
   return words;
 }
 
+// True when only spaces, quotes and Markdown heading marks come before `pos` in the sentence.
+bool starts_sentence(std::string_view text, byte_span sentence, std::size_t pos) {
+  for (std::size_t i = sentence.begin; i < pos; ++i) {
+    if (text[i] != ' ' && text[i] != '#' && text[i] != '"' && text[i] != '\'' && text[i] != '\n') return false;
+  }
+  return true;
+}
+
+// `Planners`, `Training`: one capital then lower-case letters only.
+bool is_plain_capitalised(std::string_view token) {
+  if (token.size() < 2 || !is_upper(token.front())) return false;
+  return std::all_of(token.begin() + 1, token.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+}
+
 // Names in one sentence: Latin-script names (runs of capitalised or digit-bearing tokens),
 // titles in 《》 and the lexicon's generic subjects (base model, 基础模型).
 std::vector<name_mention> find_names(std::string_view text, byte_span sentence, const lexicon& lex) {
@@ -45,10 +59,27 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
   std::size_t pos = sentence.begin;
   while (pos < sentence.end) {
     const unsigned char c = static_cast<unsigned char>(text[pos]);
+    if (c >= 0x80 || !is_alpha(text[pos]) || pos == sentence.begin || !is_alnum(text[pos - 1])) {
+      // Declared and well-known names in any script: 英伟达, 临港湾大桥, 《自然》.
+      if (auto known = lex.known_subjects.longest_at(text, pos);
+          known && pos + known->length <= sentence.end && (c >= 0x80 || detail::word_boundary(text, pos + known->length))) {
+        const std::string& name = lex.subject_names[known->payload];
+        names.push_back(name_mention{byte_span{pos, pos + known->length}, name,
+                                     has_digit(name) ? name_type::product : name_type::organisation});
+        pos += known->length;
+        continue;
+      }
+    }
     if (c < 0x80 && is_alpha(text[pos]) && (pos == sentence.begin || !is_alnum(text[pos - 1]))) {
       std::size_t end = detail::latin_token_end(text, pos, sentence.end);
       std::string_view token = text.substr(pos, end - pos);
       if (!is_upper(token.front()) && !has_digit(token)) {
+        pos = end;
+        continue;
+      }
+      // A capitalised ordinary word opening a sentence is not a name: "Planners expect ...".
+      if (starts_sentence(text, sentence, pos) && is_plain_capitalised(token) &&
+          !(end + 1 < sentence.end && text[end] == ' ' && is_upper(text[end + 1]))) {
         pos = end;
         continue;
       }
@@ -60,6 +91,10 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
       }
       std::string_view full = text.substr(pos, name_end - pos);
       std::vector<std::string_view> words = split_words(full);
+      // "Training R1 cost ...": an ordinary word opening the sentence is not part of the name.
+      if (words.size() >= 2 && starts_sentence(text, sentence, pos) && is_plain_capitalised(words.front()) && has_digit(words[1])) {
+        words.erase(words.begin());
+      }
       while (!words.empty() && lex.is_not_subject(words.front())) words.erase(words.begin());
       while (!words.empty() && lex.is_not_subject(words.back())) words.pop_back();
       if (!words.empty()) {
@@ -151,10 +186,22 @@ bool ascii_boundaries_ok(std::string_view text, std::size_t begin, std::size_t e
   return true;
 }
 
+// The longest word at `pos`; a capital letter that opens a word also matches a lower-case cue
+// ("Training R1 cost" holds the cue `training`).
+std::optional<word_set::match> cue_at(std::string_view text, std::size_t pos, const word_set& words) {
+  auto m = words.longest_at(text, pos);
+  if (is_upper(text[pos]) && (pos == 0 || !is_alpha(text[pos - 1]))) {
+    std::string lowered(text.substr(pos, std::min<std::size_t>(48, text.size() - pos)));
+    lowered[0] = static_cast<char>(lowered[0] - 'A' + 'a');
+    if (auto lower = words.longest_at(lowered, 0); lower && (!m || lower->length > m->length)) m = lower;
+  }
+  return m;
+}
+
 std::vector<cue> find_cues(std::string_view text, byte_span span, const word_set& words) {
   std::vector<cue> out;
   for (std::size_t pos = span.begin; pos < span.end;) {
-    if (auto m = words.longest_at(text, pos); m && pos + m->length <= span.end && ascii_boundaries_ok(text, pos, pos + m->length)) {
+    if (auto m = cue_at(text, pos, words); m && pos + m->length <= span.end && ascii_boundaries_ok(text, pos, pos + m->length)) {
       out.push_back(cue{pos, pos + m->length, m->payload});
       pos += m->length;
       continue;
@@ -173,15 +220,26 @@ std::string claim_dimension(const claim& c) {
     case claim_kind::percent: return "percent";
     case claim_kind::duration: return "duration";
     case claim_kind::count: return "count:" + (c.found.amount ? c.found.amount->counted : std::string());
-    case claim_kind::number: return "number";
+    case claim_kind::number: return "number:" + (c.found.amount ? c.found.amount->unit : std::string());
   }
   return "number";
+}
+
+bool dimension_fits(const attribute_entry& attribute, const std::string& dimension, bool exact_only);
+
+// The first attribute cued by cue word `target` that takes figures of `dimension`.
+std::optional<std::size_t> fitting_attribute(const lexicon& lex, std::size_t target, const std::string& dimension) {
+  for (std::size_t a : lex.attribute_cue_targets[target]) {
+    if (dimension_fits(lex.attributes[a], dimension, false)) return a;
+  }
+  return std::nullopt;
 }
 
 bool dimension_fits(const attribute_entry& attribute, const std::string& dimension, bool exact_only) {
   for (const std::string& d : attribute.dims) {
     if (d == dimension) return true;
     if (!exact_only && d == "count" && dimension.rfind("count:", 0) == 0) return true;
+    if (!exact_only && d == "number" && dimension.rfind("number:", 0) == 0) return true;
   }
   return false;
 }
@@ -196,11 +254,13 @@ std::size_t distance(byte_span a, byte_span b) {
 /// prefix dropped from a product name (`DeepSeek-R1` -> `R1` when `DeepSeek` stands alone).
 class alias_table {
  public:
-  alias_table(const std::set<std::string>& organisations, const std::map<std::string, std::string>& declared)
-      : organisations_(organisations), declared_(declared) {}
+  alias_table(const std::set<std::string>& organisations, const std::map<std::string, std::string>& declared,
+              const std::map<std::string, std::string>& known)
+      : organisations_(organisations), declared_(declared), known_(known) {}
 
   std::string canonical(const std::string& name) const {
     if (auto it = declared_.find(name); it != declared_.end()) return it->second;
+    if (auto it = known_.find(name); it != known_.end()) return it->second;
     for (char sep : {'-', ' '}) {
       const std::size_t at = name.find(sep);
       if (at == std::string::npos) continue;
@@ -216,6 +276,7 @@ class alias_table {
  private:
   const std::set<std::string>& organisations_;
   const std::map<std::string, std::string>& declared_;
+  const std::map<std::string, std::string>& known_;
 };
 
 struct sentence_context {
@@ -301,7 +362,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       }
     }
   }
-  const alias_table aliases(organisations, options.aliases);
+  const alias_table aliases(organisations, options.aliases, lex.subject_aliases);
 
   // Claims by (document, sentence), in order.
   std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> by_sentence;
@@ -373,6 +434,12 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         if (n.span.begin >= counter.found.span.end && n.span.begin <= counter.found.span.end + 15 &&
             (n.text == counter.found.amount->counted || aliases.canonical(n.text) == counter.found.amount->counted)) {
           counted_names.insert(n.span.begin);
+          // The maker named right before it belongs to the counted thing too: 1万张英伟达A100芯片.
+          for (const name_mention& maker : ctx.names) {
+            if (maker.span.begin >= counter.found.span.end && detail::skip_spaces(text, maker.span.end) == n.span.begin) {
+              counted_names.insert(maker.span.begin);
+            }
+          }
         }
       }
     }
@@ -393,6 +460,63 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       }
       return {};
     };
+    // The nearest earlier figure of the sentence with the same kind and unit whose attribute came
+    // from a cue word.
+    auto list_attribute = [&](std::size_t current) -> std::optional<std::size_t> {
+      std::optional<std::size_t> found;
+      for (std::size_t j : members) {
+        if (j == current) break;
+        const claim& earlier = claims[j];
+        if (earlier.found.kind == claims[current].found.kind && earlier.unit == claims[current].unit && !earlier.attribute.empty() &&
+            earlier.link_basis.find("cue") != std::string::npos) {
+          found = j;
+        }
+      }
+      return found;
+    };
+    // A date figure that fills a whole clause, apart from a preposition: `2024年，`, `On January 24,`.
+    auto date_only_clause = [&](byte_span clause, const claim& date) {
+      std::string rest = std::string(text.substr(clause.begin, date.found.span.begin - clause.begin)) +
+                         std::string(text.substr(date.found.span.end, clause.end - date.found.span.end));
+      std::erase(rest, ' ');
+      return rest.empty() || rest == "On" || rest == "on" || rest == "In" || rest == "in" || rest == "在" || rest == "于";
+    };
+    auto period_text = [&](const claim& date) {
+      return date.date->grain == date_grain::day || date.date->first == date.date->last
+                 ? "period:" + date.date->first.iso()
+                 : "period:" + date.date->first.iso() + ".." + date.date->last.iso();
+    };
+    auto period_of = [&](std::size_t current, byte_span clause) -> std::optional<std::string> {
+      const byte_span span = claims[current].found.span;
+      const claim* in_clause = nullptr;
+      const claim* opening = nullptr;
+      const claim* trailing = nullptr;
+      for (std::size_t j : members) {
+        const claim& d = claims[j];
+        if (d.found.kind != claim_kind::date || !d.date || d.status != resolution::resolved) continue;
+        // 2023年的100亿元: the date belongs to the figure right after 的 and to no other.
+        const std::size_t after = d.found.span.end;
+        const bool attached = detail::starts_with(text, after, "的");
+        if (attached) {
+          if (detail::skip_spaces(text, after + 3) == span.begin) return period_text(d);
+          continue;
+        }
+        const byte_span date_clause = clause_of(ctx.breaks, ctx.span, d.found.span.begin);
+        if (date_clause.begin == clause.begin) {
+          if (in_clause == nullptr || distance(d.found.span, span) < distance(in_clause->found.span, span)) in_clause = &d;
+        } else if (date_only_clause(date_clause, d)) {
+          if (date_clause.begin == ctx.span.begin || (d.found.span.begin < ctx.span.begin + 12 && date_clause.end < span.begin)) {
+            opening = &d;
+          } else if (date_clause.begin >= clause.end && date_clause.begin <= clause.end + 4) {
+            trailing = &d;
+          }
+        }
+      }
+      if (in_clause != nullptr) return period_text(*in_clause);
+      if (trailing != nullptr) return period_text(*trailing);
+      if (opening != nullptr) return period_text(*opening);
+      return std::nullopt;
+    };
     for (std::size_t i : members) {
       claim& c = claims[i];
       const byte_span span = c.found.span;
@@ -402,9 +526,11 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       // Attribute: the nearest fitting cue in the clause, else in the sentence, else the
       // counted noun itself (8 experts -> reviewer_count).
       const cue* best = nullptr;
+      std::size_t best_attribute = 0;
       bool in_clause = false;
       for (const cue& k : ctx.attribute_cues) {
-        if (!dimension_fits(lex.attributes[k.payload], dimension, false)) continue;
+        const std::optional<std::size_t> fitting = fitting_attribute(lex, k.payload, dimension);
+        if (!fitting) continue;
         if (k.begin >= span.begin && k.end <= span.end) continue;
         const bool inside = k.begin >= clause.begin && k.end <= clause.end;
         if (best != nullptr && in_clause && !inside) continue;
@@ -419,13 +545,32 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         if (best == nullptr || (inside && !in_clause) ||
             (near_tie ? (k.end - k.begin) > (best->end - best->begin) : d_new < d_best)) {
           best = &k;
+          best_attribute = *fitting;
           in_clause = inside;
         }
       }
       double confidence = 0.9;
       std::string basis;
-      if (best != nullptr) {
-        c.attribute = lex.attributes[best->payload].id;
+      // A count whose noun is itself a cue says what it counts: 5,200 employees -> headcount.
+      std::optional<std::size_t> noun_attribute;
+      if (c.found.kind == claim_kind::count && c.found.amount && !c.found.amount->unit_text.empty()) {
+        const std::string& noun = c.found.amount->unit_text;
+        if (auto m = lex.attribute_cues.longest_at(noun, 0); m && m->length == noun.size()) {
+          noun_attribute = fitting_attribute(lex, m->payload, dimension);
+        }
+      }
+      const std::optional<std::size_t> listed = c.found.kind == claim_kind::date ? std::nullopt : list_attribute(i);
+      if (noun_attribute) {
+        c.attribute = lex.attributes[*noun_attribute].id;
+        basis = "counted noun";
+      } else if (listed && (best == nullptr || !in_clause)) {
+        // A figure in a list after one with a cue shares it: 0.5元（缓存命中）或2元（缓存未命中）,
+        // "cost $294,000, or about 2.09 million yuan".
+        c.attribute = claims[*listed].attribute;
+        basis = fmt::format("listed after {}", claims[*listed].found.text);
+        confidence = 0.75;
+      } else if (best != nullptr) {
+        c.attribute = lex.attributes[best_attribute].id;
         basis = fmt::format("cue '{}'{}", std::string(text.substr(best->begin, best->end - best->begin)), in_clause ? "" : " in sentence");
         if (!in_clause) confidence = 0.75;
       } else if (c.found.kind == claim_kind::count) {
@@ -441,6 +586,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
 
       // Qualifiers: condition words in the clause, and a parenthesis right after the figure.
       std::set<std::string> qualifiers;
+      std::map<std::string, std::pair<std::size_t, std::size_t>> grouped;  // group -> (distance, qualifier)
       // A clause without figures before this one states a condition: 如果多次尝试，准确率达到86.7%.
       byte_span condition{clause.begin, clause.begin};
       if (auto before_clause = previous_clause(ctx.breaks, ctx.span, clause)) {
@@ -455,7 +601,31 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         // A parenthesis belongs to the figure it follows: 0.5元(缓存命中)/2元(缓存未命中).
         const std::optional<std::size_t> open_paren = enclosing_parenthesis(text, clause, q.begin);
         if (open_paren && detail::skip_spaces(text, span.end) != *open_paren) continue;
+        // Qualifiers of one group exclude each other: the figure takes the nearest cue
+        // ("2 yuan ... on a cache miss and 0.5 yuan ... on a cache hit").
+        const std::string& group = lex.qualifier_groups[q.payload];
+        if (!group.empty()) {
+          std::size_t d = distance(byte_span{q.begin, q.end}, span);
+          if (q.end <= span.begin) {
+            const std::string_view between = text.substr(q.end, span.begin - q.end);
+            // "2 yuan ... on a cache miss and 0.5 yuan": the cue closes the figure before it.
+            if (between.find(" and ") != std::string_view::npos || between.find(", ") != std::string_view::npos ||
+                between.find("或") != std::string_view::npos) {
+              d += 1000;
+            }
+          }
+          auto [it, inserted] = grouped.try_emplace(group, d, q.payload);
+          if (!inserted && d < it->second.first) it->second = {d, q.payload};
+          continue;
+        }
         qualifiers.insert(lex.qualifier_ids[q.payload]);
+      }
+      for (const auto& [group, nearest] : grouped) qualifiers.insert(lex.qualifier_ids[nearest.second]);
+      // The period a figure is about: a date in its clause (2024年营收, fell 17% on January 27),
+      // a date attached by 的 (2023年的100亿元), or a date standing alone as the sentence's
+      // opening clause (2024年，...) or right after the clause (3.12% on Friday, January 24,).
+      if (c.found.kind != claim_kind::date) {
+        if (auto period = period_of(i, clause)) qualifiers.insert(*period);
       }
       const std::size_t before = detail::skip_spaces_back(text, span.begin);
       if (auto to = lex.change_to.longest_ending_at(text, before); to && before - to->length >= ctx.span.begin) {
@@ -557,7 +727,19 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         const bool pronoun = std::any_of(ctx.pronouns.begin(), ctx.pronouns.end(), [&](const cue& p) {
           return p.begin >= chosen->span.end && p.begin >= clause.begin && p.end <= span.begin;
         });
-        if (pronoun && c.found.kind != claim_kind::date) {
+        // "The company was founded in 2008 and is based in Suzhou": a pronoun before the figure
+        // and the only name after it.
+        const bool pronoun_then_name = chosen->span.begin >= span.end &&
+                                       std::any_of(ctx.pronouns.begin(), ctx.pronouns.end(), [&](const cue& p) {
+                                         return p.begin >= clause.begin && p.end <= span.begin;
+                                       });
+        if (pronoun_then_name) {
+          if (std::string back = inherited(clause.begin); !back.empty()) {
+            subject = back;
+            subject_basis = "pronoun";
+            confidence = std::min(confidence, 0.7);
+          }
+        } else if (pronoun && c.found.kind != claim_kind::date) {
           if (std::string back = inherited(clause.begin); !back.empty()) {
             subject = back;
             subject_basis = "pronoun";
@@ -575,8 +757,9 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
     }
     // The subject in focus for the sentences that follow: the last name this sentence used.
     for (std::size_t i : members) {
-      if (!claims[i].subject.empty() && !claims[i].attribute.empty() && claims[i].link_basis.rfind("inherited", 0) != 0 &&
-          claims[i].link_basis.rfind("pronoun", 0) != 0 &&
+      // A sentence that keeps inheriting the focus keeps it alive: the subject stays in focus
+      // for as long as the text goes on talking about it.
+      if (!claims[i].subject.empty() && !claims[i].attribute.empty() && claims[i].link_basis.rfind("pronoun", 0) != 0 &&
           claims[i].link_basis.rfind("generic", 0) != 0 && claims[i].link_basis.rfind("attributive", 0) != 0) {
         focus[doc] = {index, claims[i].subject};
         focus_set[doc] = true;

@@ -2,6 +2,8 @@
 #include <string>
 #include <vector>
 
+#include "model/decimal.h"
+
 namespace checker {
 
 enum class severity { info, warning, error };
@@ -16,6 +18,7 @@ struct finding {
   std::string unit;
   std::vector<std::size_t> claims;  // indexes into the run's claims, in (document, offset) order
   std::vector<std::size_t> sides;   // parallel to `claims`: claims on one side agree with each other
+  std::vector<decimal> factors;     // parallel to `claims`: multiplies a claim's value into `unit`
   std::string message;
   std::string difference;  // `720 days apart`, `relative difference 1940%`
   double confidence = 1.0;

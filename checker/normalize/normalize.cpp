@@ -20,11 +20,11 @@ std::optional<decimal> find_margin(const lexicon& lex, hedge_kind kind) {
   return std::nullopt;
 }
 
-std::string unit_key(const mention& m) {
+std::string unit_key(const mention& m, const lexicon& lex) {
   const amount_parts& a = *m.amount;
   std::string unit = a.unit.empty() ? "number" : a.unit;
   if (m.kind == claim_kind::count) unit = "count:" + (a.counted.empty() ? std::string("item") : a.counted);
-  if (!a.per.empty()) unit += "/" + a.per;
+  if (!a.per.empty()) unit += "/" + lex.canonical_per(a.per);
   return unit;
 }
 
@@ -34,7 +34,7 @@ bool normalize_amount(const mention& m, const lexicon& lex, claim& out) {
   auto half = multiply(a.value.half_unit(), a.factor);
   if (!value || !half) return false;
   out.value = value;
-  out.unit = unit_key(m);
+  out.unit = unit_key(m, lex);
   std::optional<decimal> high_point = value;
   std::optional<decimal> high_half = half;
   if (a.range_end) {

@@ -24,7 +24,7 @@ run_result analyse(std::vector<document> documents, const lexicon& lex, const li
     if (progress) progress(i + 1, result.documents.size());
   }
   result.claims = link(result.documents, result.sentences, std::move(result.claims), lex, options, result.diags);
-  result.findings = compare(result.documents, result.claims);
+  result.findings = compare(result.documents, result.claims, lex);
   return result;
 }
 

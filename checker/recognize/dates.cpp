@@ -409,6 +409,11 @@ std::optional<mention> match_english(const scan_context& ctx, std::size_t pos) {
       parts.year = *year;
       return make_date(ctx, pos, year_end, parts);
     }
+    // January this year, March last year
+    if (lower_word_at(s, p, "this year") || lower_word_at(s, p, "last year") || lower_word_at(s, p, "next year")) {
+      parts.year_offset = lower_word_at(s, p, "this year") ? 0 : lower_word_at(s, p, "last year") ? -1 : 1;
+      return make_date(ctx, pos, p + 9, parts);
+    }
     // A month name alone: `May` is also a verb, so only the unambiguous names stand alone.
     if (month->first == 5 || s[pos] < 'A' || s[pos] > 'Z') return std::nullopt;
     return make_date(ctx, pos, month->second, parts);

@@ -240,6 +240,10 @@ std::string rate_after(const scan_context& ctx, std::size_t end, std::size_t* ne
     ++q;
   }
   if (last == words_start) return {};
+  // "a year earlier", "a month ago": a time phrase, not a rate.
+  for (std::string_view tail : {" earlier", " ago", " before", " later"}) {
+    if (starts_with(s, last, tail)) return {};
+  }
   if (s[p] == 'a' && !starts_with(s, words_start, "GPU") && !starts_with(s, words_start, "month") &&
       !starts_with(s, words_start, "year") && !starts_with(s, words_start, "hour") && !starts_with(s, words_start, "day")) {
     return {};  // "a" + noun is a rate only for a few time and resource units
@@ -577,7 +581,11 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
     if (m.kind == claim_kind::count && amount.counted.empty()) {
       std::size_t counted_end = p;
       amount.counted = counted_after(ctx, p, &counted_end);
-      if (amount.counted.empty()) amount.counted = unit->unit_text;
+      if (amount.counted.empty()) {
+        // A classifier that is itself a counted noun (5200人, 3.5万辆) names what is counted.
+        const auto own = lex.counted_nouns.longest_at(unit->unit_text, 0);
+        amount.counted = own && own->length == unit->unit_text.size() ? lex.counted_ids[own->payload] : unit->unit_text;
+      }
     }
   } else {
     // No unit: English counts (512 H800 GPUs), bare years (in 2023) or plain numbers.

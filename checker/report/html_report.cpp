@@ -35,6 +35,7 @@ main{padding:0 32px 48px;max-width:1200px}.muted{color:var(--muted)}
 .stat b{display:block;font-size:22px}.stat.bad b{color:var(--err)}.stat.good b{color:var(--ok)}
 .card{background:#fff;border:1px solid var(--line);border-radius:10px;padding:16px 20px;margin:16px 0}
 .card h3{margin:0;font-size:17px}.badge{display:inline-block;font-size:12px;font-weight:600;border-radius:999px;padding:1px 9px;margin-right:6px;vertical-align:2px}
+.computation{font-family:ui-monospace,monospace;background:#fff7e6;border-left:3px solid #e0a030;padding:8px 12px;margin:12px 0}
 .badge.error{background:#fde7e6;color:var(--err)}.badge.warning{background:#fff4d6;color:var(--warn)}.badge.info{background:#e8f0fe;color:#1a4fb5}
 .sides{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:14px;margin-top:12px}
 .side{border-left:4px solid var(--side0);padding:4px 0 4px 12px}.side.s1{border-color:var(--side1)}.side.s2{border-color:var(--side2)}.side.s3{border-color:var(--side3)}
@@ -92,8 +93,13 @@ std::string render_axis(const run_result& run, const finding& f) {
   double low = 0;
   double high = 0;
   bool first = true;
-  for (std::size_t i : f.claims) {
-    auto [a, b] = axis_range(run.claims[i]);
+  auto scaled_range = [&](std::size_t k) {
+    auto [a, b] = axis_range(run.claims[f.claims[k]]);
+    const double factor = k < f.factors.size() ? f.factors[k].to_double() : 1.0;
+    return std::pair<double, double>{a * factor, b * factor};
+  };
+  for (std::size_t k = 0; k < f.claims.size(); ++k) {
+    auto [a, b] = scaled_range(k);
     low = first ? a : std::min(low, a);
     high = first ? b : std::max(high, b);
     first = false;
@@ -104,7 +110,7 @@ std::string render_axis(const run_result& run, const finding& f) {
   std::string out = fmt::format("<div class=\"axis\" style=\"--h:{}px\">", f.claims.size() * 22 + 6);
   for (std::size_t k = 0; k < f.claims.size(); ++k) {
     const claim& c = run.claims[f.claims[k]];
-    auto [a, b] = axis_range(c);
+    auto [a, b] = scaled_range(k);
     const double left = (a - low) / (high - low) * 100.0;
     const double width = std::max(0.6, (b - a) / (high - low) * 100.0);
     // Labels of bars in the right half go to their left, so they never run off the card.
@@ -149,11 +155,16 @@ std::string report_to_html(const run_result& run) {
   out += fmt::format("<div class=\"stat\"><b>{}</b>documents</div>", run.documents.size());
   out += fmt::format("<div class=\"stat\"><b>{}</b>claims</div>", run.claims.size());
   out += fmt::format("<div class=\"stat\"><b>{}</b>linked to a fact</div>", linked);
-  out += fmt::format("<div class=\"stat {}\"><b>{}</b>contradictions</div>", run.findings.empty() ? "good" : "bad", run.findings.size());
+  std::size_t contradictions = 0;
+  for (const finding& f : run.findings) contradictions += f.rule == "contradiction" ? 1 : 0;
+  out += fmt::format("<div class=\"stat {}\"><b>{}</b>contradictions</div>", contradictions == 0 ? "good" : "bad", contradictions);
+  if (run.findings.size() > contradictions) {
+    out += fmt::format("<div class=\"stat bad\"><b>{}</b>derived figures that do not add up</div>", run.findings.size() - contradictions);
+  }
   out += fmt::format("<div class=\"stat\"><b>{}</b>errors · {} warnings</div>", by_severity["error"], by_severity["warning"]);
   if (!run.skipped.empty()) out += fmt::format("<div class=\"stat bad\"><b>{}</b>files skipped</div>", run.skipped.size());
   out += "</div></header>\n<main>\n<h2>Findings</h2>\n";
-  if (run.findings.empty()) out += "<p class=\"muted\">No contradictions found.</p>\n";
+  if (run.findings.empty()) out += "<p class=\"muted\">No contradictions and no derived figures that fail to add up.</p>\n";
   for (const finding& f : run.findings) {
     out += fmt::format("<section class=\"card finding\" data-severity=\"{}\" data-subject=\"{}\">", to_string(f.level), escape(f.subject));
     out += fmt::format("<h3><span class=\"badge {0}\">{0}</span>{1} · {2}</h3>", to_string(f.level), escape(f.subject), escape(f.attribute));
@@ -161,7 +172,12 @@ std::string report_to_html(const run_result& run) {
     for (const std::string& q : f.qualifiers) qualifiers += (qualifiers.empty() ? "" : ", ") + q;
     out += fmt::format("<div class=\"muted\">{} · {} · confidence {:.2f}{} · <code>{}</code></div>", escape(f.rule), escape(f.difference),
                        f.confidence, qualifiers.empty() ? "" : " · when " + escape(qualifiers), f.fingerprint);
-    out += render_axis(run, f);
+    // A derived mismatch mixes units (GPUs, hours, dollars): its message carries the arithmetic.
+    if (f.rule == "contradiction") {
+      out += render_axis(run, f);
+    } else {
+      out += "<p class=\"computation\">" + escape(f.message) + "</p>";
+    }
     std::size_t side_count = 0;
     for (std::size_t s : f.sides) side_count = std::max(side_count, s + 1);
     out += "<div class=\"sides\">";

@@ -147,6 +147,7 @@ nlohmann::json report_to_json(const run_result& run) {
     for (std::size_t k = 0; k < f.claims.size(); ++k) {
       nlohmann::json item = claim_to_json(run, run.claims[f.claims[k]]);
       item["side"] = f.sides[k];
+      if (k < f.factors.size() && !(f.factors[k] == decimal{1, 0})) item["factor"] = f.factors[k].to_string();
       evidence.push_back(std::move(item));
     }
     findings.push_back({{"kind", f.rule},

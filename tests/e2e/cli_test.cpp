@@ -32,8 +32,8 @@ std::string quote(const std::string& s) {
   return q + "'";
 }
 
-outcome run(const std::string& arguments) {
-  const std::string command = std::string("cd ") + quote(FACTCHECK_SOURCE_DIR) + " && CI=true " + quote(FACTCHECK_BINARY) + " " + arguments + " 2>&1";
+outcome run_in(const std::string& folder, const std::string& arguments) {
+  const std::string command = std::string("cd ") + quote(folder) + " && CI=true " + quote(FACTCHECK_BINARY) + " " + arguments + " 2>&1";
   outcome result;
   FILE* pipe = popen(command.c_str(), "r");
   BOOST_REQUIRE(pipe != nullptr);
@@ -43,6 +43,8 @@ outcome run(const std::string& arguments) {
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
 }
+
+outcome run(const std::string& arguments) { return run_in(FACTCHECK_SOURCE_DIR, arguments); }
 
 fs::path scratch(const std::string& name) {
   const fs::path path = fs::temp_directory_path() / ("factcheck-cli-" + name);
@@ -219,4 +221,60 @@ BOOST_AUTO_TEST_CASE(an_unwritable_output_folder_exits_2) {
   const outcome result = run("check corpus --out " + quote((blocker / "reports").string()));
   BOOST_TEST(result.exit_code == 2, result.out);
   BOOST_TEST(result.out.find("error") != std::string::npos);
+}
+
+// Issue 4: a project file in the working folder declares subjects in both languages and the
+// defaults, so `factcheck check` needs no flags.
+BOOST_AUTO_TEST_CASE(issue_4_project_file_declares_subjects_and_defaults) {
+  const fs::path project = scratch("project");
+  fs::create_directories(project / "docs");
+  std::ofstream(project / "factcheck.json")
+      << R"({"corpus": ["docs"], "out": "out", "formats": ["json"],
+             "subjects": [{"name": "Lingang Bay Bridge", "aliases": ["临港湾大桥"]}]})";
+  std::ofstream(project / "docs" / "a.md") << "---\npublished: 2025-10-02\n---\n临港湾大桥全长12.6公里。\n";
+  std::ofstream(project / "docs" / "b.md") << "---\npublished: 2025-10-05\n---\nThe Lingang Bay Bridge is 16.2 km long.\n";
+  const outcome result = run_in(project.string(), "check");
+  BOOST_TEST(result.exit_code == 1, result.out);
+  BOOST_REQUIRE(fs::exists(project / "out" / "report.json"));
+  BOOST_TEST(!fs::exists(project / "out" / "report.html"));
+  const nlohmann::json report = read_json(project / "out" / "report.json");
+  BOOST_REQUIRE(report["findings"].size() == 1u);
+  BOOST_TEST(report["findings"][0]["subject"] == "Lingang Bay Bridge");
+  BOOST_TEST(report["findings"][0]["attribute"] == "length");
+}
+
+BOOST_AUTO_TEST_CASE(issue_4_a_broken_project_file_stops_the_run_and_names_the_file) {
+  const fs::path project = scratch("broken-project");
+  std::ofstream(project / "not-json.json") << "{ subjects: ";
+  std::ofstream(project / "wrong-shape.json") << R"({"subjects": [{"aliases": ["x"]}], "colour": "blue"})";
+  outcome result = run("check corpus --project " + quote((project / "not-json.json").string()));
+  BOOST_TEST(result.exit_code == 2, result.out);
+  BOOST_TEST(result.out.find("not-json.json") != std::string::npos);
+  BOOST_TEST(result.out.find("not valid JSON") != std::string::npos);
+  result = run("check corpus --project " + quote((project / "wrong-shape.json").string()));
+  BOOST_TEST(result.exit_code == 2, result.out);
+  BOOST_TEST(result.out.find("wrong-shape.json") != std::string::npos);
+  BOOST_TEST(result.out.find("project.schema.json") != std::string::npos);
+  result = run("check corpus --project " + quote((project / "missing.json").string()));
+  BOOST_TEST(result.exit_code == 2, result.out);
+  BOOST_TEST(result.out.find("missing.json") != std::string::npos);
+}
+
+// Issue 4: the link gold corpus gives both kinds of finding; the report still matches its schema.
+BOOST_AUTO_TEST_CASE(issue_4_derived_mismatches_are_reported_in_every_format) {
+  const fs::path out = scratch("link-gold");
+  const outcome result =
+      run("check corpus tests/data/link_gold --project tests/data/link_gold/factcheck.json --out " + quote(out.string()));
+  BOOST_TEST(result.exit_code == 1, result.out);
+  BOOST_TEST(result.out.find("derived mismatch") != std::string::npos);
+  const nlohmann::json report = read_json(out / "report.json");
+  const auto problems = checker::validate_against("report.schema.json", report);
+  BOOST_TEST(problems.empty(), (problems.empty() ? std::string() : problems.front()));
+  std::size_t derived = 0;
+  for (const auto& f : report["findings"]) derived += f["kind"] == "derived_mismatch" ? 1 : 0;
+  BOOST_TEST(derived == 4u);
+  std::ifstream html(out / "report.html");
+  std::stringstream page;
+  page << html.rdbuf();
+  BOOST_TEST(page.str().find("class=\"computation\"") != std::string::npos);
 }

@@ -68,7 +68,8 @@ BOOST_AUTO_TEST_CASE(dates_link_to_the_product_their_cue_names) {
 BOOST_AUTO_TEST_CASE(a_figure_before_de_describes_the_noun_after_it) {
   const auto got = links(testing::analyse_text("DeepSeek成立于2023年7月17日，背后是成立于2012年的对冲基金公司幻方量化。"));
   BOOST_TEST(got[0] == "DeepSeek/founding_date");
-  BOOST_TEST(got[1] == "对冲基金公司幻方量化/founding_date");
+  // 幻方量化 is a known subject in the lexicon, so the noun after 的 resolves to its canonical name.
+  BOOST_TEST(got[1] == "High-Flyer/founding_date");
 }
 
 BOOST_AUTO_TEST_CASE(a_generic_subject_belongs_to_the_name_before_it) {

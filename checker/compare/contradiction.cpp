@@ -1,0 +1,165 @@
+#include "compare/rules.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <tuple>
+
+#include <fmt/format.h>
+
+namespace checker::detail {
+namespace {
+
+// An interval on one axis: exact decimals for quantities, day numbers for dates.
+struct bound {
+  std::optional<decimal> value;  // absent: unbounded
+  bool inclusive = true;
+};
+
+struct axis_interval {
+  bound low;
+  bound high;
+};
+
+axis_interval interval_of(const claim& c, const decimal& factor) {
+  if (c.date) {
+    return axis_interval{{decimal{c.date->first.days().time_since_epoch().count(), 0}, true},
+                         {decimal{c.date->last.days().time_since_epoch().count(), 0}, true}};
+  }
+  auto scaled = [&](const std::optional<decimal>& v) -> std::optional<decimal> {
+    if (!v) return std::nullopt;
+    return multiply(*v, factor);
+  };
+  return axis_interval{{scaled(c.interval.low), c.interval.low_inclusive}, {scaled(c.interval.high), c.interval.high_inclusive}};
+}
+
+// The unit a claim is compared in, and the factor that takes its values there: hours become
+// minutes so that `2 hours` and `40 minutes` share an axis. Follows at most a few steps.
+std::pair<std::string, decimal> comparison_unit(const std::string& unit, const lexicon& lex) {
+  std::string current = unit;
+  decimal factor{1, 0};
+  for (int step = 0; step < 4; ++step) {
+    const auto it = std::find_if(lex.conversions.begin(), lex.conversions.end(),
+                                 [&](const unit_conversion& c) { return c.unit == current; });
+    if (it == lex.conversions.end()) break;
+    auto next = multiply(factor, it->factor);
+    if (!next) break;
+    factor = *next;
+    current = it->base;
+  }
+  return {current, factor};
+}
+
+// True when `a` lies wholly below `b`: a's top is under b's bottom.
+bool wholly_below(const axis_interval& a, const axis_interval& b) {
+  if (!a.high.value || !b.low.value) return false;
+  const int order = compare(*a.high.value, *b.low.value);
+  return order < 0 || (order == 0 && !(a.high.inclusive && b.low.inclusive));
+}
+
+double midpoint(const claim& c, const decimal& factor) {
+  if (c.date) return static_cast<double>(c.date->first.days().time_since_epoch().count() + c.date->last.days().time_since_epoch().count()) / 2.0;
+  return c.value ? c.value->to_double() * factor.to_double() : 0.0;
+}
+
+}  // namespace
+
+std::vector<finding> find_contradictions(const std::vector<document>& docs, const std::vector<claim>& claims, const lexicon& lex) {
+  using fact_key = std::tuple<std::string, std::string, std::string, std::string>;
+  std::map<fact_key, std::vector<std::size_t>> groups;
+  std::vector<decimal> factors(claims.size(), decimal{1, 0});
+  std::map<std::string, std::pair<std::string, decimal>> unit_cache;
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    const claim& c = claims[i];
+    if (!c.linked() || c.status != resolution::resolved) continue;
+    std::string qualifiers;
+    for (const std::string& q : c.qualifiers) qualifiers += (qualifiers.empty() ? "" : ",") + q;
+    auto [it, inserted] = unit_cache.try_emplace(c.unit);
+    if (inserted) it->second = comparison_unit(c.unit, lex);
+    factors[i] = it->second.second;
+    groups[{c.subject, c.attribute, qualifiers, it->second.first}].push_back(i);
+  }
+  auto interval = [&](std::size_t i) { return interval_of(claims[i], factors[i]); };
+
+  std::vector<finding> findings;
+  for (auto& [key, members] : groups) {
+    if (members.size() < 2) continue;
+    // Sort by the bottom of each interval, then sweep: a claim joins the current side while it
+    // overlaps everything on it (for intervals, overlapping the side's common part suffices).
+    std::vector<std::size_t> order = members;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      const axis_interval ia = interval(a);
+      const axis_interval ib = interval(b);
+      if (!ia.low.value || !ib.low.value) return !ia.low.value && ib.low.value;
+      const int cmp = compare(*ia.low.value, *ib.low.value);
+      return cmp != 0 ? cmp < 0 : claims[a].id < claims[b].id;
+    });
+    std::vector<std::vector<std::size_t>> sides;
+    axis_interval common{};
+    for (std::size_t i : order) {
+      const axis_interval next = interval(i);
+      if (!sides.empty() && !wholly_below(common, next)) {
+        sides.back().push_back(i);
+        common.low = next.low;  // sorted by low: the latest low is the highest
+        if (next.high.value && (!common.high.value || compare(*next.high.value, *common.high.value) < 0)) common.high = next.high;
+        continue;
+      }
+      sides.push_back({i});
+      common = next;
+    }
+    if (sides.size() < 2) continue;
+
+    finding f;
+    f.rule = "contradiction";
+    std::tie(f.subject, f.attribute, std::ignore, f.unit) = key;
+    f.qualifiers = claims[members.front()].qualifiers;
+    std::vector<std::pair<std::size_t, std::size_t>> listed;  // (claim, side)
+    for (std::size_t s = 0; s < sides.size(); ++s) {
+      for (std::size_t i : sides[s]) listed.emplace_back(i, s);
+    }
+    std::sort(listed.begin(), listed.end(), [&](const auto& a, const auto& b) {
+      const claim& ca = claims[a.first];
+      const claim& cb = claims[b.first];
+      return std::tie(docs[ca.document].id, ca.found.span.begin) < std::tie(docs[cb.document].id, cb.found.span.begin);
+    });
+    f.confidence = 1.0;
+    std::vector<std::string> fingerprint_parts;
+    for (const auto& [i, s] : listed) {
+      f.claims.push_back(i);
+      f.sides.push_back(s);
+      f.factors.push_back(factors[i]);
+      f.confidence = std::min(f.confidence, claims[i].link_confidence);
+      fingerprint_parts.push_back(docs[claims[i].document].id + "=" + value_key(claims[i]));
+    }
+    std::sort(fingerprint_parts.begin(), fingerprint_parts.end());
+    std::string fingerprint_text = fmt::format("{}|{}|{}|{}|{}", f.rule, f.subject, f.attribute, std::get<2>(key), f.unit);
+    for (const std::string& part : fingerprint_parts) fingerprint_text += "|" + part;
+    f.fingerprint = fingerprint_of(fingerprint_text);
+    f.level = f.confidence >= 0.75 ? severity::error : severity::warning;
+
+    // The gap between the two sides farthest apart.
+    const claim& lowest = claims[sides.front().front()];
+    const claim& highest = claims[sides.back().front()];
+    if (lowest.date && highest.date) {
+      const auto days = (highest.date->first.days() - lowest.date->last.days()).count();
+      f.difference = fmt::format("{} days apart", days);
+    } else {
+      const double a = midpoint(lowest, factors[sides.front().front()]);
+      const double b = midpoint(highest, factors[sides.back().front()]);
+      const double base = std::min(std::fabs(a), std::fabs(b));
+      f.difference = base > 0 ? fmt::format("relative difference {:.1f}%", std::fabs(b - a) / base * 100.0)
+                              : fmt::format("absolute difference {}", std::fabs(b - a));
+    }
+    std::vector<std::string> side_texts;
+    for (const auto& side : sides) {
+      std::vector<std::string> where;
+      for (std::size_t i : side) where.push_back(fmt::format("{} in {}", claims[i].found.text, docs[claims[i].document].id));
+      side_texts.push_back(fmt::format("{}", fmt::join(where, ", ")));
+    }
+    f.message = fmt::format("{} {}: {} ({})", f.subject, f.attribute, fmt::join(side_texts, " vs "), f.difference);
+    findings.push_back(std::move(f));
+  }
+  return findings;
+}
+
+}  // namespace checker::detail
