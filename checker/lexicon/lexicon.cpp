@@ -127,8 +127,8 @@ void merge(lexicon& lex, const nlohmann::json& data) {
   }
   for (const auto& a : data.value("attributes", nlohmann::json::array())) {
     const std::size_t index = lex.attributes.size();
-    lex.attributes.push_back(attribute_entry{a.at("id").get<std::string>(),
-                                             a.at("dims").get<std::vector<std::string>>()});
+    lex.attributes.push_back(attribute_entry{a.at("id").get<std::string>(), a.at("dims").get<std::vector<std::string>>(),
+                                             a.value("change_of", false)});
     // One word may cue several attributes of different dimensions (股价: a price or a change).
     for (const auto& w : a.at("cues")) {
       const std::string word = w.get<std::string>();
@@ -144,6 +144,7 @@ void merge(lexicon& lex, const nlohmann::json& data) {
     const std::size_t index = lex.qualifier_ids.size();
     lex.qualifier_ids.push_back(q.at("id").get<std::string>());
     lex.qualifier_groups.push_back(q.value("group", std::string()));
+    lex.qualifier_adjacent.push_back(q.value("scope", std::string("clause")) == "adjacent");
     add_words(lex.qualifier_cues, q.at("cues"), index);
   }
   if (data.contains("change_markers")) {
@@ -174,6 +175,7 @@ void merge(lexicon& lex, const nlohmann::json& data) {
   add_words(lex.respectively, data.value("respectively", nlohmann::json::array()), 0);
   add_words(lex.coordinators, data.value("coordinators", nlohmann::json::array()), 0);
   add_words(lex.pronouns, data.value("pronouns", nlohmann::json::array()), 0);
+  add_words(lex.reporting_verbs, data.value("reporting_verbs", nlohmann::json::array()), 0);
   for (const auto& g : data.value("generic_subjects", nlohmann::json::array())) {
     const std::size_t index = lex.generic_subject_ids.size();
     lex.generic_subject_ids.push_back(g.at("id").get<std::string>());

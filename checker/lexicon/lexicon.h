@@ -63,6 +63,7 @@ struct unit_conversion {
 struct attribute_entry {
   std::string id;
   std::vector<std::string> dims;  // `date`, `money`, `count:GPU`, ...
+  bool change_of = false;         // a change of the measure cued before it: `<measure>_growth`
 };
 
 /// Every word list the stages use, indexed for matching.
@@ -87,6 +88,7 @@ struct lexicon {
   word_set qualifier_cues;    // payload: index into qualifier_ids
   std::vector<std::string> qualifier_ids;
   std::vector<std::string> qualifier_groups;  // parallel to qualifier_ids; empty: no group
+  std::vector<bool> qualifier_adjacent;       // parallel to qualifier_ids: only right next to the figure
   word_set change_from;
   word_set change_to;
   word_set change_by;         // words before a stated change: 增长, rose
@@ -99,6 +101,7 @@ struct lexicon {
   word_set respectively;
   word_set coordinators;
   word_set pronouns;          // words that point back to the subject in focus
+  word_set reporting_verbs;   // 表示, said: a date beside one dates the statement
   word_set generic_subjects;  // payload: index into generic_subject_ids
   std::vector<std::string> generic_subject_ids;
   std::vector<std::string> not_subjects;  // sorted

@@ -38,6 +38,16 @@ std::vector<std::string_view> split_words(std::string_view s) {
   return words;
 }
 
+// The last word of `name` is a month: `January 20` is a date, not a product.
+bool is_month_name(std::string_view name) {
+  const std::size_t space = name.rfind(' ');
+  const std::string_view last = space == std::string_view::npos ? name : name.substr(space + 1);
+  static constexpr std::string_view months[] = {"January", "February", "March", "April", "May", "June", "July", "August",
+                                                "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
+                                                "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"};
+  return std::find(std::begin(months), std::end(months), last) != std::end(months);
+}
+
 // True when only spaces, quotes and Markdown heading marks come before `pos` in the sentence.
 bool starts_sentence(std::string_view text, byte_span sentence, std::size_t pos) {
   for (std::size_t i = sentence.begin; i < pos; ++i) {
@@ -79,7 +89,7 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
       }
       // A capitalised ordinary word opening a sentence is not a name: "Planners expect ...".
       if (starts_sentence(text, sentence, pos) && is_plain_capitalised(token) &&
-          !(end + 1 < sentence.end && text[end] == ' ' && is_upper(text[end + 1]))) {
+          !(end + 1 < sentence.end && text[end] == ' ' && (is_upper(text[end + 1]) || is_digit(text[end + 1])))) {
         pos = end;
         continue;
       }
@@ -89,10 +99,26 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
         const std::size_t next_end = detail::latin_token_end(text, name_end + 1, sentence.end);
         name_end = next_end;
       }
+      // A product name may end in a small version number: Nova 12, Llama 3.
+      if (name_end + 1 < sentence.end && text[name_end] == ' ' && is_digit(text[name_end + 1]) &&
+          !is_month_name(text.substr(pos, name_end - pos))) {
+        std::size_t digits_end = name_end + 1;
+        while (digits_end < sentence.end && (is_digit(text[digits_end]) || (text[digits_end] == '.' && digits_end + 1 < sentence.end &&
+                                                                            is_digit(text[digits_end + 1])))) {
+          ++digits_end;
+        }
+        const std::string_view number = text.substr(name_end + 1, digits_end - name_end - 1);
+        if (number.substr(0, number.find('.')).size() <= 2 && (digits_end >= sentence.end || !is_alnum(text[digits_end])) &&
+            !(digits_end < sentence.end && (text[digits_end] == ',' || text[digits_end] == '%')) &&
+            !lex.is_not_subject(split_words(text.substr(pos, name_end - pos)).back())) {
+          name_end = digits_end;
+        }
+      }
       std::string_view full = text.substr(pos, name_end - pos);
       std::vector<std::string_view> words = split_words(full);
       // "Training R1 cost ...": an ordinary word opening the sentence is not part of the name.
-      if (words.size() >= 2 && starts_sentence(text, sentence, pos) && is_plain_capitalised(words.front()) && has_digit(words[1])) {
+      if (words.size() >= 2 && starts_sentence(text, sentence, pos) && is_plain_capitalised(words.front()) && has_digit(words[1]) &&
+          std::any_of(words[1].begin(), words[1].end(), [](char ch) { return is_alpha(ch); })) {
         words.erase(words.begin());
       }
       while (!words.empty() && lex.is_not_subject(words.front())) words.erase(words.begin());
@@ -474,6 +500,29 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       }
       return found;
     };
+    auto in_comparison = [&](std::size_t i) {
+      const auto& q = claims[i].qualifiers;
+      if (std::find(q.begin(), q.end(), "difference") != q.end()) return true;
+      const byte_span clause = clause_of(ctx.breaks, ctx.span, claims[i].found.span.begin);
+      const std::string_view before = text.substr(clause.begin, claims[i].found.span.begin - clause.begin);
+      return before.find("比") != std::string_view::npos || before.find("相比") != std::string_view::npos ||
+             before.find(" than ") != std::string_view::npos || before.find("compared with") != std::string_view::npos;
+    };
+    // The attribute of the nearest cue before `offset` in the sentence that names a measure (not
+    // itself a change).
+    auto measure_before = [&](const sentence_context& sc, std::size_t offset) -> std::optional<std::size_t> {
+      std::optional<std::size_t> found;
+      for (const cue& k : sc.attribute_cues) {
+        if (k.end > offset) break;
+        for (std::size_t a : lex.attribute_cue_targets[k.payload]) {
+          if (!lex.attributes[a].change_of && lex.attributes[a].id.find("growth") == std::string::npos) {
+            found = a;
+            break;
+          }
+        }
+      }
+      return found;
+    };
     // A date figure that fills a whole clause, apart from a preposition: `2024年，`, `On January 24,`.
     auto date_only_clause = [&](byte_span clause, const claim& date) {
       std::string rest = std::string(text.substr(clause.begin, date.found.span.begin - clause.begin)) +
@@ -486,6 +535,12 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
                  ? "period:" + date.date->first.iso()
                  : "period:" + date.date->first.iso() + ".." + date.date->last.iso();
     };
+    auto before_first_figure = [&](const claim& date) {
+      for (std::size_t j : members) {
+        if (claims[j].found.kind != claim_kind::date && claims[j].found.span.begin < date.found.span.begin) return false;
+      }
+      return true;
+    };
     auto period_of = [&](std::size_t current, byte_span clause) -> std::optional<std::string> {
       const byte_span span = claims[current].found.span;
       const claim* in_clause = nullptr;
@@ -494,6 +549,14 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       for (std::size_t j : members) {
         const claim& d = claims[j];
         if (d.found.kind != claim_kind::date || !d.date || d.status != resolution::resolved) continue;
+        // A date that is itself a fact (发布于8月11日, founded in 2008) dates an event, not the
+        // period of the figures around it.
+        if (!d.attribute.empty()) continue;
+        // 年底, early 2025: too vague to separate one period's figures from another's.
+        if (d.found.date && (d.found.date->period == date_period::early || d.found.date->period == date_period::mid ||
+                             d.found.date->period == date_period::late)) {
+          continue;
+        }
         // 2023年的100亿元: the date belongs to the figure right after 的 and to no other.
         const std::size_t after = d.found.span.end;
         const bool attached = detail::starts_with(text, after, "的");
@@ -504,12 +567,13 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         const byte_span date_clause = clause_of(ctx.breaks, ctx.span, d.found.span.begin);
         if (date_clause.begin == clause.begin) {
           if (in_clause == nullptr || distance(d.found.span, span) < distance(in_clause->found.span, span)) in_clause = &d;
-        } else if (date_only_clause(date_clause, d)) {
-          if (date_clause.begin == ctx.span.begin || (d.found.span.begin < ctx.span.begin + 12 && date_clause.end < span.begin)) {
-            opening = &d;
-          } else if (date_clause.begin >= clause.end && date_clause.begin <= clause.end + 4) {
-            trailing = &d;
-          }
+        } else if (date_only_clause(date_clause, d) && date_clause.begin >= clause.end && date_clause.begin <= clause.end + 4) {
+          trailing = &d;
+        } else if (d.found.span.end <= clause.begin && before_first_figure(d) && !find_cues(text, date_clause, lex.reporting_verbs).size()) {
+          // 今年上半年公司出货量为1200万台，同比增长15%: a date that opens the sentence's figures
+          // sets the period of the later clauses too (but not "3.12% on Friday, January 24, and
+          // 17% on Monday", where the date closes the first figure).
+          opening = &d;
         }
       }
       if (in_clause != nullptr) return period_text(*in_clause);
@@ -571,6 +635,10 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         confidence = 0.75;
       } else if (best != nullptr) {
         c.attribute = lex.attributes[best_attribute].id;
+        if (lex.attributes[best_attribute].change_of) {
+          // 营收...增幅为20%, shipped 12 million phones, up 15%: a change of the measure named before it.
+          if (auto measure = measure_before(ctx, best->begin)) c.attribute = lex.attributes[*measure].id + "_growth";
+        }
         basis = fmt::format("cue '{}'{}", std::string(text.substr(best->begin, best->end - best->begin)), in_clause ? "" : " in sentence");
         if (!in_clause) confidence = 0.75;
       } else if (c.found.kind == claim_kind::count) {
@@ -599,6 +667,15 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         const bool in_condition = q.begin >= condition.begin && q.end <= condition.end && condition.size() > 0;
         if (!in_condition && (q.begin < clause.begin || q.end > clause.end)) continue;
         // A parenthesis belongs to the figure it follows: 0.5元(缓存命中)/2元(缓存未命中).
+        if (lex.qualifier_adjacent[q.payload]) {
+          // 高出500元, 500 yuan more than the Nova 11: the cue touches the figure.
+          // Between two figures a Chinese cue leads the figure after it (3499元高出500元), an
+          // English one follows the figure before it (500 yuan more than the Nova 11).
+          const bool english = is_alpha(text[q.begin]);
+          const bool before = !english && q.end <= span.begin && detail::skip_spaces_back(text, span.begin) == q.end;
+          const bool after = english && q.begin >= span.end && detail::skip_spaces(text, span.end) == q.begin;
+          if (!before && !after) continue;
+        }
         const std::optional<std::size_t> open_paren = enclosing_parenthesis(text, clause, q.begin);
         if (open_paren && detail::skip_spaces(text, span.end) != *open_paren) continue;
         // Qualifiers of one group exclude each other: the figure takes the nearest cue
@@ -755,8 +832,11 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       c.link_confidence = subject.empty() || c.attribute.empty() ? 0.0 : confidence;
       c.link_basis = subject_basis + (basis.empty() ? "" : ", " + basis);
     }
-    // The subject in focus for the sentences that follow: the last name this sentence used.
+    // The subject in focus for the sentences that follow: the last subject this sentence gave a
+    // figure to, leaving out figures in a comparison (比上一代Nova 11的3499元, more than the
+    // Nova 11), which mention another subject in passing.
     for (std::size_t i : members) {
+      if (in_comparison(i)) continue;
       // A sentence that keeps inheriting the focus keeps it alive: the subject stays in focus
       // for as long as the text goes on talking about it.
       if (!claims[i].subject.empty() && !claims[i].attribute.empty() && claims[i].link_basis.rfind("pronoun", 0) != 0 &&

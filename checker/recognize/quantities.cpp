@@ -119,11 +119,14 @@ std::optional<unit_match> unit_after(const scan_context& ctx, std::size_t p) {
   }
   // 64-page
   if (p < s.size() && s[p] == '-') {
-    if (auto m = lex.units.longest_at(s, p + 1); m && lex.unit_entries[m->payload].kind == claim_kind::count) {
+    if (auto m = lex.units.longest_at(s, p + 1);
+        m && (lex.unit_entries[m->payload].kind == claim_kind::count || lex.unit_entries[m->payload].kind == claim_kind::number)) {
+      // 64-page, 6.7-inch
       unit_match u;
-      u.kind = claim_kind::count;
+      u.kind = lex.unit_entries[m->payload].kind;
       u.unit = lex.unit_entries[m->payload].unit;
-      u.counted = u.unit;
+      u.factor = lex.unit_entries[m->payload].factor;
+      if (u.kind == claim_kind::count) u.counted = u.unit;
       u.unit_text = std::string(s.substr(p, m->length + 1));
       u.end = p + 1 + m->length;
       if (fits_boundary(s, u.end, s.substr(p + 1, m->length)) && (!best || u.end > best->end)) best = u;
@@ -597,6 +600,11 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
         m.kind = claim_kind::count;
         amount.unit = "count";
         amount.counted = std::string(without_gpu_suffix(token));
+      } else if (arabic && !scaled && !number->separators && !number->fraction && number->integer_digits <= 2 &&
+                 follows_name_word(s, pos) && !lex.counted_nouns.longest_at(s, q)) {
+        // Nova 12 went on sale, Llama 3 review: the number ends a product name.
+        *skip_to = p;
+        return std::nullopt;
       } else if ((english_words || arabic) && !word.empty() && word.front() >= 'a' && word.front() <= 'z' && !is_function_word(word) &&
                  !(arabic && !lex.counted_nouns.longest_at(s, q) && looks_like_year(*number))) {
         // 14 reviewers, eight external experts: the noun after the number is what it counts.
