@@ -575,6 +575,11 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
       // $2 per ... or $5 billion; a unit that is not money after a currency is left as text.
       p = unit->end;
     }
+  } else if (unit && unit->unit == "count" && arabic && !scaled && !number->separators && !number->fraction &&
+             number->integer_digits <= 2 && follows_name_word(s, pos)) {
+    // Nova 12起售价: a classifier-like character after a product's version number.
+    *skip_to = p;
+    return std::nullopt;
   } else if (unit) {
     m.kind = unit->kind;
     amount.unit = unit->unit;

@@ -1,5 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+
 #include "support/support.h"
 
 using namespace checker;
@@ -72,6 +74,45 @@ BOOST_AUTO_TEST_CASE(fingerprints_do_not_depend_on_positions) {
   BOOST_REQUIRE(a.findings.size() == 1u);
   BOOST_REQUIRE(b.findings.size() == 1u);
   BOOST_TEST(a.findings[0].fingerprint == b.findings[0].fingerprint);
+}
+
+// Issue 4: units convert where the conversion is fixed.
+BOOST_AUTO_TEST_CASE(issue_4_hours_and_minutes_compare_on_one_axis) {
+  const run_result agree = corpus({{"2025-10-01", "The Lingang Bay Bridge cut the journey to 40 minutes."},
+                                   {"2025-10-01", "The Lingang Bay Bridge cut the journey to 0.67 hours."}});
+  BOOST_TEST(agree.findings.empty());
+  const run_result differ = corpus({{"2025-10-01", "The Lingang Bay Bridge cut the journey to 40 minutes."},
+                                    {"2025-10-01", "The Lingang Bay Bridge cut the journey to 2 hours."}});
+  BOOST_REQUIRE(differ.findings.size() == 1u);
+  BOOST_TEST(differ.findings[0].unit == "minute");
+  const finding& f = differ.findings[0];
+  for (std::size_t k = 0; k < f.claims.size(); ++k) {
+    const bool hours = differ.claims[f.claims[k]].unit == "hour";
+    BOOST_TEST(f.factors[k].to_string() == (hours ? "60" : "1"));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(issue_4_derived_totals_are_recomputed_within_a_sentence) {
+  const run_result run = corpus({{"2025-09-25", "A run on 256 GPUs for 100 hours, at $2 per GPU hour, comes to $51,200. "
+                                                "Another took 300,000 GPU hours at $2.5 per GPU hour, or $900,000 in total."},
+                                 {"2025-04-02", "公司营收从100亿元增长至120亿元，增幅达25%。现有员工5200人，其中35%即2080人从事研发。"},
+                                 {"2025-03-28", "公司营收从100亿元增长至120亿元，增幅为20%。现有员工5200人，其中40%即2080人从事研发。"}});
+  std::vector<std::string> stated;
+  for (const finding& f : run.findings) {
+    if (f.rule != "derived_mismatch") continue;
+    for (std::size_t k = 0; k < f.claims.size(); ++k) {
+      if (f.sides[k] == 1) stated.push_back(run.claims[f.claims[k]].found.text);
+    }
+  }
+  std::sort(stated.begin(), stated.end());
+  const std::vector<std::string> expected{"$900,000", "2080人", "25%"};
+  BOOST_TEST(stated == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(issue_4_a_total_beside_only_some_of_its_inputs_is_left_alone) {
+  // The price is stated but not the GPU hours: nothing to recompute (the seed's own sentence).
+  const run_result run = corpus({{"2025-09-18", "若按H800每GPU小时2美元的租赁价格计算，R1的训练总成本为29.4万美元。"}});
+  BOOST_TEST(run.findings.empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -96,4 +96,73 @@ BOOST_AUTO_TEST_CASE(figures_without_a_cue_stay_unlinked) {
   for (const claim& c : run.claims) BOOST_TEST(!c.linked());
 }
 
+// Issue 4: what each figure is about, on text of both languages.
+BOOST_AUTO_TEST_CASE(issue_4_known_subjects_match_in_any_script) {
+  const auto got = links(testing::analyse_text("受DeepSeek的冲击，英伟达股价在2025年1月24日下跌了3.12%。"));
+  BOOST_TEST(got.back() == "Nvidia/share_price_change[period:2025-01-24]");
+}
+
+BOOST_AUTO_TEST_CASE(issue_4_grouped_qualifiers_take_the_nearest_cue) {
+  const auto en = links(testing::analyse_text(
+      "DeepSeek charges 2 yuan per million input tokens on a cache miss and 0.5 yuan per million input tokens on a cache hit."));
+  BOOST_TEST(en[0] == "DeepSeek/api_price[cache_miss,input]");
+  BOOST_TEST(en[1] == "DeepSeek/api_price[cache_hit,input]");
+  const auto zh = links(testing::analyse_text("大桥通车后，小型客车的通行费为45元，货车为90元。"));
+  BOOST_TEST(zh[0].find("toll[passenger_car]") != std::string::npos);
+  BOOST_TEST(zh[1].find("toll[truck]") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(issue_4_a_figure_listed_after_another_shares_its_attribute) {
+  const run_result run = testing::analyse_text("R1 was trained for 80 hours, while R1-Zero needed about eight days.");
+  BOOST_TEST(run.claims[1].subject == "R1-Zero");
+  BOOST_TEST(run.claims[1].attribute == "training_time");
+  BOOST_TEST(run.claims[1].link_confidence < run.claims[0].link_confidence);  // a weaker basis
+}
+
+BOOST_AUTO_TEST_CASE(issue_4_a_date_in_the_clause_is_the_period_of_its_figures) {
+  const auto zh = links(testing::analyse_text("2024年，DeepSeek营收从2023年的100亿元增长至120亿元。"));
+  BOOST_TEST(zh[2] == "DeepSeek/revenue[period:2023-01-01..2023-12-31]");
+  BOOST_TEST(zh[3] == "DeepSeek/revenue[change:to,period:2024-01-01..2024-12-31]");
+  // A date that is a fact of its own (a release date) is no period; a date beside a verb of
+  // saying dates the statement.
+  const auto launch = links(testing::analyse_text("Nova 12于8月11日发布，起售价为3999元。"));
+  BOOST_TEST(launch[1] == "Nova 12/price");
+  const auto said = links(testing::analyse_text("OpenAI首席执行官2023年曾表示，训练成本远超1亿美元。"));
+  BOOST_TEST(said.back() == "OpenAI/training_cost");
+}
+
+BOOST_AUTO_TEST_CASE(issue_4_a_change_is_named_after_the_measure_before_it) {
+  const auto zh = links(testing::analyse_text("今年上半年，星河公司手机出货量为1200万台，同比增长15%。"));
+  BOOST_TEST(zh.back().find("/shipments_growth[") != std::string::npos);
+  const auto en = links(testing::analyse_text("Hengtai Robotics said revenue rose 20% in 2024."));
+  BOOST_TEST(en[0] == "Hengtai Robotics/revenue_growth[period:2024-01-01..2024-12-31]");
+}
+
+BOOST_AUTO_TEST_CASE(issue_4_a_comparison_figure_is_a_difference_not_a_price) {
+  const auto zh = links(testing::analyse_text("Nova 12起售价为3999元，比上一代Nova 11的3499元高出500元。"));
+  BOOST_TEST(zh[0] == "Nova 12/price");
+  BOOST_TEST(zh[1] == "Nova 11/price");
+  BOOST_TEST(zh[2] == "Nova 11/price[difference]");
+  const auto en = links(testing::analyse_text("The Nova 12 starts at a price of 3,999 yuan, 500 yuan more than the Nova 11."));
+  BOOST_TEST(en[1].find("[difference]") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(issue_4_an_ordinary_word_opening_a_sentence_is_not_a_name) {
+  const run_result run = testing::analyse_text("Planners expect 35,000 vehicles a day. Training R1 cost $294,000.");
+  BOOST_TEST(run.claims[0].subject.empty());
+  BOOST_TEST(run.claims[1].subject == "R1");
+  BOOST_TEST(run.claims[1].attribute == "training_cost");
+}
+
+BOOST_AUTO_TEST_CASE(issue_4_declared_aliases_merge_names_across_languages) {
+  lexicon lex = load_builtin_lexicon();
+  extend_lexicon(lex, nlohmann::json::parse(R"({"subjects": [{"name": "Lingang Bay Bridge", "aliases": ["临港湾大桥"]}]})"));
+  std::vector<document> docs{testing::make_document("a.md", "临港湾大桥全长12.6公里。"),
+                             testing::make_document("b.md", "The Lingang Bay Bridge is 16.2 km long.")};
+  const run_result run = analyse_documents(std::move(docs), lex, {});
+  BOOST_REQUIRE(run.findings.size() == 1u);
+  BOOST_TEST(run.findings[0].subject == "Lingang Bay Bridge");
+  BOOST_TEST(run.findings[0].attribute == "length");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
