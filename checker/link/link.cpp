@@ -397,7 +397,10 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
   std::vector<std::pair<std::size_t, std::string>> focus(docs.size(), {0, std::string()});  // (sentence, subject)
   std::vector<bool> focus_set(docs.size(), false);
 
-  for (const auto& [key, members] : by_sentence) {
+  // Not a structured binding: clang 14 (the fuzz build) cannot capture one in the lambdas below.
+  for (const auto& sentence_entry : by_sentence) {
+    const auto& key = sentence_entry.first;
+    const std::vector<std::size_t>& members = sentence_entry.second;
     const std::size_t doc = key.first;
     const std::size_t index = key.second;
     const std::string_view text = docs[doc].text;
