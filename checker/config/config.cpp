@@ -15,7 +15,7 @@ project_config parse_project(const std::string& path, const std::string& text) {
   nlohmann::json data;
   try {
     data = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse errors, and numbers out of range (1E6666)
     throw error(fmt::format("{}: not valid JSON: {}", path, e.what()));
   }
   const auto problems = validate_against("project.schema.json", data);

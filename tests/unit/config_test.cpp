@@ -28,7 +28,9 @@ BOOST_AUTO_TEST_CASE(reads_defaults_and_resolves_paths_against_the_file) {
 BOOST_AUTO_TEST_CASE(rejects_bad_json_and_unknown_fields_naming_the_file) {
   for (const std::string& text : {std::string("{ corpus: "), std::string(R"({"colour": "blue"})"),
                                  std::string(R"({"subjects": [{"aliases": ["x"]}]})"),
-                                 std::string(R"({"lexicon": {"attributes": [{"id": "x", "dims": ["weight"], "cues": ["重"]}]}})")}) {
+                                 std::string(R"({"lexicon": {"attributes": [{"id": "x", "dims": ["weight"], "cues": ["重"]}]}})"),
+                                 // Found by project_fuzz: a number out of range is a JSON error too, not a crash.
+                                 std::string(R"({"subjects": 666666666E6666})")}) {
     BOOST_TEST_CONTEXT(text) {
       try {
         parse_project("site/factcheck.json", text);
