@@ -507,9 +507,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       const auto& q = claims[i].qualifiers;
       if (std::find(q.begin(), q.end(), "difference") != q.end()) return true;
       const byte_span clause = clause_of(ctx.breaks, ctx.span, claims[i].found.span.begin);
-      const std::string_view before = text.substr(clause.begin, claims[i].found.span.begin - clause.begin);
-      return before.find("比") != std::string_view::npos || before.find("相比") != std::string_view::npos ||
-             before.find(" than ") != std::string_view::npos || before.find("compared with") != std::string_view::npos;
+      return !find_cues(text, byte_span{clause.begin, claims[i].found.span.begin}, lex.comparison_markers).empty();
     };
     // The attribute of the nearest cue before `offset` in the sentence that names a measure (not
     // itself a change).
@@ -538,9 +536,16 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
                  ? "period:" + date.date->first.iso()
                  : "period:" + date.date->first.iso() + ".." + date.date->last.iso();
     };
-    auto before_first_figure = [&](const claim& date) {
+    // True when no figure of `current`'s kind comes before `date`: the date then opens the
+    // sentence's figures of that kind rather than closing a parallel one ("3.12% on Friday,
+    // January 24, and 17% on Monday" vs "shipped 12 million phones in the first half, up 15%").
+    auto opens_figures_like = [&](const claim& date, std::size_t current) {
       for (std::size_t j : members) {
-        if (claims[j].found.kind != claim_kind::date && claims[j].found.span.begin < date.found.span.begin) return false;
+        const claim& other = claims[j];
+        if (other.found.kind != claim_kind::date && other.found.kind == claims[current].found.kind &&
+            other.found.span.begin < date.found.span.begin) {
+          return false;
+        }
       }
       return true;
     };
@@ -572,10 +577,10 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
           if (in_clause == nullptr || distance(d.found.span, span) < distance(in_clause->found.span, span)) in_clause = &d;
         } else if (date_only_clause(date_clause, d) && date_clause.begin >= clause.end && date_clause.begin <= clause.end + 4) {
           trailing = &d;
-        } else if (d.found.span.end <= clause.begin && before_first_figure(d) && !find_cues(text, date_clause, lex.reporting_verbs).size()) {
-          // 今年上半年公司出货量为1200万台，同比增长15%: a date that opens the sentence's figures
-          // sets the period of the later clauses too (but not "3.12% on Friday, January 24, and
-          // 17% on Monday", where the date closes the first figure).
+        } else if (d.found.span.end <= clause.begin && opens_figures_like(d, current) &&
+                   find_cues(text, date_clause, lex.reporting_verbs).empty()) {
+          // 今年上半年公司出货量为1200万台，同比增长15%: a date earlier in the sentence sets the
+          // period of the later clauses too, unless it closes a figure of the same kind.
           opening = &d;
         }
       }
@@ -707,12 +712,36 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       if (c.found.kind != claim_kind::date) {
         if (auto period = period_of(i, clause)) qualifiers.insert(*period);
       }
+      // A duration in the clause that is no fact of its own is the window the figure covers:
+      // 上映10天票房30亿元, 3 billion yuan in its first ten days.
+      if (c.found.kind != claim_kind::date && c.found.kind != claim_kind::duration) {
+        for (std::size_t j : members) {
+          const claim& window = claims[j];
+          if (window.found.kind != claim_kind::duration || !window.attribute.empty() || !window.value ||
+              window.status != resolution::resolved || window.found.hedge != hedge_kind::none) {
+            continue;
+          }
+          if (clause_of(ctx.breaks, ctx.span, window.found.span.begin).begin != clause.begin) continue;
+          if (window.found.span.begin > span.begin) {
+            // After the figure only as a window ("in its first ten days"); otherwise it may be
+            // a fact of its own not linked yet ("cost 200 million yuan and runs 142 minutes").
+            const std::size_t from = window.found.span.begin >= 16 ? window.found.span.begin - 16 : 0;
+            const std::string_view lead = text.substr(from, window.found.span.begin - from);
+            if (lead.find("first") == std::string_view::npos && lead.find("within") == std::string_view::npos) continue;
+          }
+          qualifiers.insert(fmt::format("within:{} {}", window.value->to_string(), window.unit));
+        }
+      }
       const std::size_t before = detail::skip_spaces_back(text, span.begin);
       if (auto to = lex.change_to.longest_ending_at(text, before); to && before - to->length >= ctx.span.begin) {
         // 提升至 always marks an end value; a bare 到/至/to only after a `from` figure in the clause.
         const bool verb = to->length > 3 && !is_alpha(text[before - to->length]);
         const bool word_ok = !is_alpha(text[before - to->length]) || detail::word_boundary(text, before - to->length);
-        if (word_ok && (verb || (from_clause && from_clause->begin == clause.begin))) qualifiers.insert("change:to");
+        // "rose 20% to 12 billion": a change word earlier in the clause makes a bare `to` an end value.
+        const bool after_change_word = !find_cues(text, byte_span{clause.begin, before - to->length}, lex.change_by).empty();
+        if (word_ok && (verb || after_change_word || (from_clause && from_clause->begin == clause.begin))) {
+          qualifiers.insert("change:to");
+        }
       }
       if (auto from = lex.change_from.longest_ending_at(text, before); from && before - from->length >= ctx.span.begin &&
                                                                           (from->length == 3 || detail::word_boundary(text, before - from->length))) {

@@ -361,6 +361,12 @@ std::optional<mention> match_english(const scan_context& ctx, std::size_t pos) {
       parts.period = period;
       return make_date(ctx, pos, after + 9, parts);
     }
+    if (lower_word_at(s, after, "the year") && word.find("half") != std::string_view::npos) {
+      // "the first half of the year": the publication year.
+      parts.year_offset = 0;
+      parts.period = period;
+      return make_date(ctx, pos, after + 8, parts);
+    }
     if (auto month = month_name_at(s, after)) {
       parts.month = month->first;
       parts.period = period;
