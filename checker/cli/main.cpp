@@ -1,11 +1,12 @@
 // factcheck: the command line on top of checker_core. Parses arguments, runs the pipeline,
 // writes reports, prints a summary and maps the outcome to an exit code:
-// 0 no contradiction, 1 at least one, 2 usage or input error (nothing could be checked).
+// 0 nothing new at or above the --fail-on severity, 1 new findings, 2 usage, configuration or input error.
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -14,6 +15,7 @@
 
 #include <filesystem>
 
+#include "baseline/baseline.h"
 #include "config/config.h"
 #include "lexicon/lexicon.h"
 #include "pipeline/pipeline.h"
@@ -41,33 +43,74 @@ void print_diagnostics(const run_result& run) {
   }
 }
 
-void print_summary(const run_result& run, const terminal& term, const std::vector<std::string>& written) {
+std::string value_of(const claim& c) {
+  if (c.date) return c.date->grain == date_grain::day ? c.date->first.iso() : c.date->first.iso() + ".." + c.date->last.iso();
+  return c.value ? c.value->to_string() + " " + c.unit : std::string("?");
+}
+
+std::string where(const run_result& run, const claim& c) {
+  const document& doc = run.documents[c.document];
+  return fmt::format("{}:{}:{}", doc.id, doc.line_column(c.original_span.begin).first, doc.code_point_column(c.original_span.begin));
+}
+
+// Only findings at or above the threshold that the baseline does not hold fail the run.
+bool fails(const finding& f, std::optional<severity> threshold) {
+  return threshold && f.state != baseline_state::unchanged && f.level >= *threshold;
+}
+
+void print_summary(const run_result& run, const terminal& term, const std::vector<std::string>& written,
+                   std::optional<severity> threshold) {
   std::size_t linked = 0;
   for (const claim& c : run.claims) linked += c.linked() ? 1 : 0;
+  std::map<std::string, std::size_t> by_rule;
+  std::size_t failing = 0;
+  std::size_t unchanged = 0;
   for (const finding& f : run.findings) {
-    const std::string level = f.level == severity::error ? term.paint("1;31", "error") : term.paint("1;33", "warning");
+    ++by_rule[f.rule];
+    failing += fails(f, threshold) ? 1 : 0;
+    unchanged += f.state == baseline_state::unchanged ? 1 : 0;
+    if (f.state == baseline_state::unchanged) continue;  // in the baseline: counted, not repeated
+    const std::string level = f.level == severity::error     ? term.paint("1;31", "error")
+                              : f.level == severity::warning ? term.paint("1;33", "warning")
+                                                             : term.paint("1;36", "info");
+    const std::string tag = f.state == baseline_state::new_finding ? " (new)" : "";
     if (f.rule == "derived_mismatch") {
-      fmt::print("{}: {}\n", level, f.message);
+      fmt::print("{}{}: {}\n", level, tag, f.message);
     } else {
-      fmt::print("{}: {} · {}{} ({}, confidence {:.2f})\n", level, term.paint("1", f.subject), f.attribute,
+      fmt::print("{}{}: {} · {}{} ({}, confidence {:.2f})\n", level, tag, term.paint("1", f.subject), f.attribute,
                  f.qualifiers.empty() ? std::string() : fmt::format(" [{}]", fmt::join(f.qualifiers, ", ")), f.difference, f.confidence);
     }
     for (std::size_t k = 0; k < f.claims.size(); ++k) {
       const claim& c = run.claims[f.claims[k]];
-      std::string value = c.date ? (c.date->grain == date_grain::day ? c.date->first.iso() : c.date->first.iso() + ".." + c.date->last.iso())
-                                 : (c.value ? c.value->to_string() + " " + c.unit : std::string("?"));
-      const auto [line, column] = run.documents[c.document].line_column(c.original_span.begin);
-      fmt::print("  [{}] {}:{}:{}  {}  = {}\n", f.sides[k] + 1, run.documents[c.document].id, line, column,
-                 term.paint("33", c.found.text), value);
+      const bool draft = run.documents[c.document].draft;
+      fmt::print("  [{}] {}{}  {}  = {}\n", f.sides[k] + 1, draft ? "draft " : "", where(run, c), term.paint("33", c.found.text),
+                 value_of(c));
     }
   }
-  std::size_t contradictions = 0;
-  for (const finding& f : run.findings) contradictions += f.rule == "contradiction" ? 1 : 0;
+  if (run.draft_mode && !run.confirmations.empty()) {
+    fmt::print("{} figure(s) in the draft agree with the published sources:\n", run.confirmations.size());
+    for (const confirmation& k : run.confirmations) {
+      const claim& c = run.claims[k.claim];
+      std::vector<std::string> sources;
+      for (std::size_t i : k.sources) sources.push_back(run.documents[run.claims[i].document].id);
+      sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
+      fmt::print("  {} {}  {} · {} = {}  (confirmed by {})\n", term.paint("32", "ok"), where(run, c), c.subject, c.attribute,
+                 c.found.text, fmt::join(sources, ", "));
+    }
+  }
+  for (const recorded_finding& r : run.fixed) {
+    fmt::print("{}: {} · {} is in the baseline but no longer occurs (--prune-baseline drops it)\n", term.paint("32", "fixed"),
+               r.subject, r.attribute);
+  }
   fmt::print("{} document(s), {} claim(s), {} linked to a fact, {} contradiction(s)", run.documents.size(), run.claims.size(), linked,
-             contradictions);
-  if (run.findings.size() > contradictions) fmt::print(", {} derived mismatch(es)", run.findings.size() - contradictions);
+             by_rule["contradiction"]);
+  if (by_rule["derived_mismatch"] > 0) fmt::print(", {} derived mismatch(es)", by_rule["derived_mismatch"]);
+  if (run.baseline_used) fmt::print("; {} new, {} in the baseline, {} fixed", run.findings.size() - unchanged, unchanged, run.fixed.size());
   if (!run.skipped.empty()) fmt::print(", {} file(s) skipped", run.skipped.size());
   fmt::print("\n");
+  if (threshold) {
+    fmt::print("{} finding(s) at or above {} fail the run\n", failing, to_string(*threshold));
+  }
   for (const std::string& path : written) fmt::print("wrote {}\n", path);
 }
 
@@ -77,7 +120,9 @@ std::set<std::string> parse_formats(const std::string& list) {
   std::string item;
   while (std::getline(in, item, ',')) {
     if (item.empty()) continue;
-    if (item != "json" && item != "html") throw error(fmt::format("unknown report format '{}'; use json, html or json,html", item));
+    if (item != "json" && item != "html" && item != "sarif" && item != "rdjsonl") {
+      throw error(fmt::format("unknown report format '{}'; use json, html, sarif or rdjsonl, comma-separated", item));
+    }
     formats.insert(item);
   }
   return formats;
@@ -93,6 +138,7 @@ std::optional<project_config> find_project(const std::string& named) {
 
 struct check_request {
   std::vector<std::string> paths;
+  std::vector<std::string> drafts;
   std::string out_dir = "reports";
   std::string formats = "json,html";
   bool out_given = false;
@@ -100,6 +146,10 @@ struct check_request {
   std::uintmax_t max_file_bytes = 64u * 1024u * 1024u;
   bool quiet = false;
   std::string project;
+  std::string baseline;
+  std::string write_baseline;
+  bool prune_baseline = false;
+  std::string fail_on;
 };
 
 int run_check_command(const check_request& request) {
@@ -108,17 +158,31 @@ int run_check_command(const check_request& request) {
   std::string format_list = request.formats;
   std::string out_dir = request.out_dir;
   std::vector<std::string> inputs = request.paths;
+  std::string baseline_path = request.baseline;
+  std::string fail_on = request.fail_on;
   if (project) {
     apply_project(*project, lex);
     if (!request.formats_given && !project->formats.empty()) format_list = fmt::format("{}", fmt::join(project->formats, ","));
     if (!request.out_given && project->out) out_dir = *project->out;
     if (inputs.empty()) inputs = project->corpus;
+    if (baseline_path.empty() && project->baseline) baseline_path = *project->baseline;
+    if (fail_on.empty() && project->fail_on) fail_on = *project->fail_on;
+  }
+  if (fail_on.empty()) fail_on = "warning";
+  std::optional<severity> threshold = severity_from(fail_on);
+  if (!threshold && fail_on != "none") throw error(fmt::format("unknown --fail-on level '{}'; use error, warning, info or none", fail_on));
+  if (request.prune_baseline && baseline_path.empty()) {
+    throw error("--prune-baseline needs a baseline: give --baseline FILE (or `baseline` in the project file)");
   }
   const std::set<std::string> formats = parse_formats(format_list);
   const bool quiet = request.quiet;
   run_config config;
   config.inputs = inputs.empty() ? std::vector<std::string>{"corpus"} : inputs;
+  config.drafts = request.drafts;
   config.ingest.max_file_bytes = request.max_file_bytes;
+  // A missing or broken baseline stops the run before anything is read: gating on a baseline
+  // that silently failed to load would pass CI for the wrong reason.
+  if (!baseline_path.empty()) config.baseline = read_baseline(baseline_path);
   // Progress only for a person watching a terminal; CI logs stay clean.
   const bool show_progress = !quiet && isatty(STDERR_FILENO) != 0 && std::getenv("CI") == nullptr;
   if (show_progress) {
@@ -133,21 +197,39 @@ int run_check_command(const check_request& request) {
     fmt::print(stderr, "factcheck: no document could be read from {}; nothing was checked\n", fmt::join(config.inputs, ", "));
     return exit_error;
   }
-  std::vector<std::string> written;
-  if (formats.count("json") > 0) {
-    const std::string path = out_dir + "/report.json";
-    write_file_atomically(path, report_to_json(run).dump(2) + "\n");
-    written.push_back(path);
+  if (run.draft_mode && std::none_of(run.documents.begin(), run.documents.end(), [](const document& d) { return d.draft; })) {
+    fmt::print(stderr, "factcheck: no draft could be read from {}; nothing was checked\n", fmt::join(config.drafts, ", "));
+    return exit_error;
   }
-  if (formats.count("html") > 0) {
-    const std::string path = out_dir + "/report.html";
-    write_file_atomically(path, report_to_html(run));
+  std::vector<std::string> written;
+  const auto write = [&](const std::string& name, const std::string& content) {
+    const std::string path = out_dir + "/" + name;
+    write_file_atomically(path, content);
     written.push_back(path);
+  };
+  if (formats.count("json") > 0) write("report.json", report_to_json(run).dump(2) + "\n");
+  if (formats.count("html") > 0) write("report.html", report_to_html(run));
+  if (formats.count("sarif") > 0) write("report.sarif", report_to_sarif(run).dump(2) + "\n");
+  if (formats.count("rdjsonl") > 0) write("report.rdjsonl", report_to_rdjsonl(run));
+  if (!request.write_baseline.empty()) {
+    std::vector<recorded_finding> records;
+    for (const finding& f : run.findings) records.push_back(record_finding(f, run.documents, run.claims));
+    write_file_atomically(request.write_baseline, baseline_text(records));
+    written.push_back(request.write_baseline);
+  }
+  if (request.prune_baseline) {
+    std::vector<recorded_finding> kept;
+    for (const recorded_finding& r : *config.baseline) {
+      if (std::find(run.fixed.begin(), run.fixed.end(), r) == run.fixed.end()) kept.push_back(r);
+    }
+    write_file_atomically(baseline_path, baseline_text(kept));
+    written.push_back(baseline_path);
   }
   terminal term;
   term.color = isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
-  if (!quiet) print_summary(run, term, written);
-  return run.findings.empty() ? exit_clean : exit_findings;
+  if (!quiet) print_summary(run, term, written, threshold);
+  const bool any_failing = std::any_of(run.findings.begin(), run.findings.end(), [&](const finding& f) { return fails(f, threshold); });
+  return any_failing ? exit_findings : exit_clean;
 }
 
 int run_extract_command(const std::vector<std::string>& files, const std::string& project_path) {
@@ -167,7 +249,8 @@ int main(int argc, char** argv) {
   CLI::App app{
       "factcheck: checks a set of Chinese and English documents against each other and reports figures about one fact "
       "that cannot all be true (dates, money, counts, durations, percentages).\n\n"
-      "Exit codes: 0 no contradiction, 1 at least one contradiction, 2 usage or input error."};
+      "Exit codes: 0 nothing new at or above the --fail-on severity, 1 new findings, 2 usage, configuration or "
+      "input error."};
   app.set_version_flag("--version", "factcheck 0.1.0");
   app.require_subcommand(1);
 
@@ -177,7 +260,23 @@ int main(int argc, char** argv) {
                     "Files and folders to check (.txt, .md, .html); default: the project file's corpus, else corpus/");
   CLI::Option* out_option = check->add_option("--out", request.out_dir, "Folder for the reports")->capture_default_str();
   CLI::Option* format_option =
-      check->add_option("--format", request.formats, "Report formats, comma-separated: json, html")->capture_default_str();
+      check->add_option("--format", request.formats,
+                        "Report formats, comma-separated: json (report.json), html (report.html), sarif (report.sarif, SARIF "
+                        "2.1.0 for code scanning), rdjsonl (report.rdjsonl, review comments)")
+          ->capture_default_str();
+  check->add_option("--draft", request.drafts,
+                    "Check these files as drafts against PATHs: report only findings that involve a draft, and list the "
+                    "draft's figures that the published sources confirm (repeat the option or separate with commas)")
+      ->allow_extra_args(false)
+      ->delimiter(',');
+  check->add_option("--baseline", request.baseline,
+                    "Findings recorded in this file do not fail the run; recorded findings that no longer occur are listed "
+                    "as fixed (default: the project file's `baseline`)");
+  check->add_option("--write-baseline", request.write_baseline, "Write the current findings to this baseline file");
+  check->add_flag("--prune-baseline", request.prune_baseline, "Drop the fixed findings from the --baseline file");
+  check->add_option("--fail-on", request.fail_on,
+                    "Lowest severity of a new finding that makes the exit code 1: error, warning, info or none "
+                    "(default: the project file's `fail_on`, else warning)");
   check->add_option("--max-file-size", request.max_file_bytes, "Refuse documents larger than this many bytes")->capture_default_str();
   check->add_flag("-q,--quiet", request.quiet, "Print nothing but problems");
   const std::string project_help = fmt::format(

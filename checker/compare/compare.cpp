@@ -41,4 +41,8 @@ std::vector<finding> compare(const std::vector<document>& docs, const std::vecto
   return findings;
 }
 
+std::vector<confirmation> confirm_drafts(const std::vector<document>& docs, const std::vector<claim>& claims, const lexicon& lex) {
+  return detail::find_confirmations(docs, claims, lex);
+}
+
 }  // namespace checker

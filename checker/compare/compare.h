@@ -26,4 +26,8 @@ namespace checker {
 /// Findings for `claims`, sorted by (rule, subject, attribute, qualifiers, unit, fingerprint).
 std::vector<finding> compare(const std::vector<document>& docs, const std::vector<claim>& claims, const lexicon& lex);
 
+/// For each claim in a draft document: the published claims about the same fact it agrees
+/// with, when it agrees with all of them. Sorted by claim.
+std::vector<confirmation> confirm_drafts(const std::vector<document>& docs, const std::vector<claim>& claims, const lexicon& lex);
+
 }  // namespace checker

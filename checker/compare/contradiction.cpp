@@ -64,10 +64,20 @@ double midpoint(const claim& c, const decimal& factor) {
 
 }  // namespace
 
-std::vector<finding> find_contradictions(const std::vector<document>& docs, const std::vector<claim>& claims, const lexicon& lex) {
-  using fact_key = std::tuple<std::string, std::string, std::string, std::string>;
+namespace {
+
+using fact_key = std::tuple<std::string, std::string, std::string, std::string>;
+
+// Resolved, linked claims grouped by fact key in one pass, with the factor that takes each
+// claim's value into its group's unit.
+struct fact_groups {
   std::map<fact_key, std::vector<std::size_t>> groups;
-  std::vector<decimal> factors(claims.size(), decimal{1, 0});
+  std::vector<decimal> factors;
+};
+
+fact_groups group_by_fact(const std::vector<claim>& claims, const lexicon& lex) {
+  fact_groups out;
+  out.factors.assign(claims.size(), decimal{1, 0});
   std::map<std::string, std::pair<std::string, decimal>> unit_cache;
   for (std::size_t i = 0; i < claims.size(); ++i) {
     const claim& c = claims[i];
@@ -76,13 +86,61 @@ std::vector<finding> find_contradictions(const std::vector<document>& docs, cons
     for (const std::string& q : c.qualifiers) qualifiers += (qualifiers.empty() ? "" : ",") + q;
     auto [it, inserted] = unit_cache.try_emplace(c.unit);
     if (inserted) it->second = comparison_unit(c.unit, lex);
-    factors[i] = it->second.second;
-    groups[{c.subject, c.attribute, qualifiers, it->second.first}].push_back(i);
+    out.factors[i] = it->second.second;
+    out.groups[{c.subject, c.attribute, qualifiers, it->second.first}].push_back(i);
   }
+  return out;
+}
+
+bool overlap(const axis_interval& a, const axis_interval& b) { return !wholly_below(a, b) && !wholly_below(b, a); }
+
+}  // namespace
+
+std::vector<confirmation> find_confirmations(const std::vector<document>& docs, const std::vector<claim>& claims, const lexicon& lex) {
+  const fact_groups grouped = group_by_fact(claims, lex);
+  std::vector<confirmation> out;
+  for (const auto& entry : grouped.groups) {
+    const std::vector<std::size_t>& members = entry.second;
+    for (std::size_t d : members) {
+      if (!docs[claims[d].document].draft) continue;
+      const axis_interval mine = interval_of(claims[d], grouped.factors[d]);
+      confirmation c{d, {}};
+      bool contradicted = false;
+      for (std::size_t p : members) {
+        if (docs[claims[p].document].draft) continue;
+        if (overlap(mine, interval_of(claims[p], grouped.factors[p]))) {
+          c.sources.push_back(p);
+        } else {
+          contradicted = true;
+        }
+      }
+      if (!contradicted && !c.sources.empty()) out.push_back(std::move(c));
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const confirmation& a, const confirmation& b) { return a.claim < b.claim; });
+  return out;
+}
+
+namespace {
+
+severity severity_for(double confidence) {
+  // A finding is as sure as its weakest link: cue words in the clause give an error; a subject
+  // carried over from earlier sentences a warning; weaker guesses are for information.
+  if (confidence >= 0.75) return severity::error;
+  if (confidence >= 0.6) return severity::warning;
+  return severity::info;
+}
+
+}  // namespace
+
+std::vector<finding> find_contradictions(const std::vector<document>& docs, const std::vector<claim>& claims, const lexicon& lex) {
+  const fact_groups grouped = group_by_fact(claims, lex);
+  const auto& groups = grouped.groups;
+  const auto& factors = grouped.factors;
   auto interval = [&](std::size_t i) { return interval_of(claims[i], factors[i]); };
 
   std::vector<finding> findings;
-  for (auto& [key, members] : groups) {
+  for (const auto& [key, members] : groups) {
     if (members.size() < 2) continue;
     // Sort by the bottom of each interval, then sweep: a claim joins the current side while it
     // overlaps everything on it (for intervals, overlapping the side's common part suffices).
@@ -122,20 +180,23 @@ std::vector<finding> find_contradictions(const std::vector<document>& docs, cons
       const claim& cb = claims[b.first];
       return std::tie(docs[ca.document].id, ca.found.span.begin) < std::tie(docs[cb.document].id, cb.found.span.begin);
     });
-    f.confidence = 1.0;
+    // A contradiction holds when each side has at least one claim surely about the fact: the
+    // confidence is the weakest side's best link.
+    std::vector<double> side_best(sides.size(), 0.0);
     std::vector<std::string> fingerprint_parts;
     for (const auto& [i, s] : listed) {
       f.claims.push_back(i);
       f.sides.push_back(s);
       f.factors.push_back(factors[i]);
-      f.confidence = std::min(f.confidence, claims[i].link_confidence);
+      side_best[s] = std::max(side_best[s], claims[i].link_confidence);
       fingerprint_parts.push_back(docs[claims[i].document].id + "=" + value_key(claims[i]));
     }
+    f.confidence = *std::min_element(side_best.begin(), side_best.end());
     std::sort(fingerprint_parts.begin(), fingerprint_parts.end());
     std::string fingerprint_text = fmt::format("{}|{}|{}|{}|{}", f.rule, f.subject, f.attribute, std::get<2>(key), f.unit);
     for (const std::string& part : fingerprint_parts) fingerprint_text += "|" + part;
     f.fingerprint = fingerprint_of(fingerprint_text);
-    f.level = f.confidence >= 0.75 ? severity::error : severity::warning;
+    f.level = severity_for(f.confidence);
 
     // The gap between the two sides farthest apart.
     const claim& lowest = claims[sides.front().front()];

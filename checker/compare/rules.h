@@ -12,6 +12,7 @@
 namespace checker::detail {
 
 std::vector<finding> find_contradictions(const std::vector<document>& docs, const std::vector<claim>& claims, const lexicon& lex);
+std::vector<confirmation> find_confirmations(const std::vector<document>& docs, const std::vector<claim>& claims, const lexicon& lex);
 std::vector<finding> find_derived_mismatches(const std::vector<document>& docs, const std::vector<claim>& claims, const lexicon& lex);
 
 /// A 16-hex-digit FNV-1a hash of `text`: the fingerprint of a finding's position-free key.

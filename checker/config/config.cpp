@@ -33,6 +33,8 @@ project_config parse_project(const std::string& path, const std::string& text) {
   for (const auto& p : data.value("corpus", nlohmann::json::array())) project.corpus.push_back(resolve(p.get<std::string>()));
   if (data.contains("out")) project.out = resolve(data["out"].get<std::string>());
   for (const auto& f : data.value("formats", nlohmann::json::array())) project.formats.push_back(f.get<std::string>());
+  if (data.contains("baseline")) project.baseline = resolve(data["baseline"].get<std::string>());
+  if (data.contains("fail_on")) project.fail_on = data["fail_on"].get<std::string>();
   project.vocabulary = data.value("lexicon", nlohmann::json::object());
   if (data.contains("subjects")) {
     nlohmann::json& subjects = project.vocabulary["subjects"];

@@ -20,6 +20,8 @@ struct project_config {
   std::vector<std::string> corpus;    // default inputs; empty: none declared
   std::optional<std::string> out;     // default report folder
   std::vector<std::string> formats;   // default report formats; empty: none declared
+  std::optional<std::string> baseline;  // default baseline file
+  std::optional<std::string> fail_on;   // default threshold: error, warning, info or none
   nlohmann::json vocabulary;          // lexicon fragment: `lexicon` entries plus `subjects`
 };
 

@@ -243,6 +243,7 @@ std::optional<document> build_document(const std::string& id, const std::string&
   doc.id = id;
   doc.path = path;
   doc.format = format;
+  doc.original = std::string(bytes);
   doc.line_starts.push_back(0);
   for (std::size_t i = bytes.find('\n'); i != std::string_view::npos; i = bytes.find('\n', i + 1)) doc.line_starts.push_back(i + 1);
   repaired_text repaired = repair_utf8(bytes.substr(start), start);

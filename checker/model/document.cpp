@@ -40,4 +40,18 @@ std::pair<std::size_t, std::size_t> document::line_column(std::size_t original_o
   return {line, original_offset - line_starts[line - 1] + 1};
 }
 
+std::size_t document::code_point_column(std::size_t original_offset) const {
+  const auto [line, byte_column] = line_column(original_offset);
+  const std::size_t line_start = original_offset + 1 - byte_column;
+  if (original.empty()) return byte_column;
+  const std::size_t end = std::min(original_offset, original.size());
+  std::size_t column = 1;
+  for (std::size_t i = std::min(line_start, end); i < end; ++i) {
+    // Count every byte that starts a character (not a UTF-8 continuation byte).
+    if ((static_cast<unsigned char>(original[i]) & 0xC0) != 0x80) ++column;
+  }
+  (void)line;
+  return column;
+}
+
 }  // namespace checker

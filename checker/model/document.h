@@ -50,12 +50,17 @@ struct document {
   std::vector<offset_run> runs;
   document_metadata metadata;
   std::optional<civil_date> published;  // parsed metadata.published, the anchor for relative dates
+  std::string original;                  // the file's bytes as read (for columns in characters)
   std::vector<std::size_t> line_starts;  // byte offset of each line of the original file
+  bool draft = false;                    // checked against the others, not a published source
 
   /// Maps a span of `text` to byte offsets in the original file.
   byte_span original_span(byte_span text_span) const;
   /// 1-based line and byte column of an original-file offset (for people and SARIF).
   std::pair<std::size_t, std::size_t> line_column(std::size_t original_offset) const;
+  /// 1-based column of an original-file offset counted in Unicode code points (SARIF's
+  /// `unicodeCodePoints`, and what an editor shows).
+  std::size_t code_point_column(std::size_t original_offset) const;
 };
 
 }  // namespace checker

@@ -59,4 +59,20 @@ std::string to_string(severity level) {
   return "error";
 }
 
+std::string to_string(baseline_state state) {
+  switch (state) {
+    case baseline_state::none: return "none";
+    case baseline_state::new_finding: return "new";
+    case baseline_state::unchanged: return "unchanged";
+  }
+  return "none";
+}
+
+std::optional<severity> severity_from(std::string_view name) {
+  if (name == "error") return severity::error;
+  if (name == "warning") return severity::warning;
+  if (name == "info") return severity::info;
+  return std::nullopt;
+}
+
 }  // namespace checker

@@ -1,5 +1,9 @@
 #include "pipeline/pipeline.h"
 
+#include <algorithm>
+#include <set>
+
+#include "baseline/baseline.h"
 #include "compare/compare.h"
 #include "link/link.h"
 #include "normalize/normalize.h"
@@ -30,11 +34,61 @@ run_result analyse(std::vector<document> documents, const lexicon& lex, const li
 
 }  // namespace
 
+namespace {
+
+// Draft mode: keep the findings where a draft figure stands on a side that no published claim
+// supports. A draft that agrees with some published sources, in a fact the sources already
+// disagree about among themselves, is not what the editor has to fix.
+void keep_draft_findings(run_result& result) {
+  const auto is_draft = [&](std::size_t claim) { return result.documents[result.claims[claim].document].draft; };
+  std::erase_if(result.findings, [&](const finding& f) {
+    for (std::size_t k = 0; k < f.claims.size(); ++k) {
+      if (!is_draft(f.claims[k])) continue;
+      bool supported = false;
+      for (std::size_t j = 0; j < f.claims.size(); ++j) {
+        if (f.sides[j] == f.sides[k] && !is_draft(f.claims[j])) supported = true;
+      }
+      if (!supported || f.rule == "derived_mismatch") return false;
+    }
+    return true;
+  });
+}
+
+}  // namespace
+
 run_result run_check(const run_config& config, const lexicon& lex) {
   diagnostics diags;
   ingest_result ingested = ingest_paths(config.inputs, config.ingest, diags);
+  if (!config.drafts.empty()) {
+    ingest_result drafts = ingest_paths(config.drafts, config.ingest, diags);
+    // A draft that also sits in the corpus folder is read once, as a draft.
+    std::set<std::string> draft_paths;
+    for (document& d : drafts.documents) {
+      d.draft = true;
+      draft_paths.insert(d.path);
+    }
+    std::erase_if(ingested.documents, [&](const document& d) { return draft_paths.count(d.path) > 0; });
+    std::set<std::string> ids;
+    for (const document& d : ingested.documents) ids.insert(d.id);
+    for (document& d : drafts.documents) {
+      if (ids.count(d.id) > 0) d.id = "draft/" + d.id;  // never two documents with one id
+      ingested.documents.push_back(std::move(d));
+    }
+    std::stable_sort(ingested.documents.begin(), ingested.documents.end(),
+                     [](const document& a, const document& b) { return a.id < b.id; });
+    ingested.skipped.insert(ingested.skipped.end(), drafts.skipped.begin(), drafts.skipped.end());
+  }
   run_result result = analyse(std::move(ingested.documents), lex, config.link, std::move(diags), config.progress);
   result.skipped = std::move(ingested.skipped);
+  if (!config.drafts.empty()) {
+    result.draft_mode = true;
+    keep_draft_findings(result);
+    result.confirmations = confirm_drafts(result.documents, result.claims, lex);
+  }
+  if (config.baseline) {
+    result.baseline_used = true;
+    result.fixed = apply_baseline(result.findings, *config.baseline);
+  }
   return result;
 }
 

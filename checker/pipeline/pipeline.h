@@ -3,6 +3,7 @@
 // the only place that knows the order of the stages; it does no I/O beyond ingest's reading.
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,11 @@ namespace checker {
 
 struct run_config {
   std::vector<std::string> inputs;  // files and folders
+  /// Draft mode: documents checked against `inputs`; only findings that involve a draft are
+  /// kept, and draft figures that agree with the published ones are listed as confirmed.
+  std::vector<std::string> drafts;
+  /// Findings recorded earlier: each finding is marked new or unchanged against it.
+  std::optional<std::vector<recorded_finding>> baseline;
   ingest_options ingest;
   link_options link;
   /// Called after each document is read and analysed (for progress display); may be empty.
@@ -34,9 +40,14 @@ struct run_result {
   std::vector<finding> findings;
   std::vector<skipped_file> skipped;
   diagnostics diags;
+  bool draft_mode = false;
+  std::vector<confirmation> confirmations;  // draft mode: draft figures the published ones confirm
+  bool baseline_used = false;
+  std::vector<recorded_finding> fixed;      // baseline findings that no longer occur
 };
 
-/// Runs every stage on `config.inputs` with `lex`.
+/// Runs every stage on `config.inputs` (and `config.drafts`) with `lex`, then applies the
+/// draft filter and the baseline.
 run_result run_check(const run_config& config, const lexicon& lex);
 
 /// The claims of documents already in memory (the `extract` command and tests).

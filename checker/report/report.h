@@ -1,10 +1,11 @@
 #pragma once
 // Stage 7, report: a run's result -> report files. The only stage that writes.
 //
-// `report.json` (schema: schemas/report.schema.json) holds documents with their metadata and
+// Formats: `report.json` (schema: schemas/report.schema.json) holds documents with their metadata and
 // where each field came from, every claim, every finding, what was skipped and a summary; it
 // is sorted and byte-identical across runs on the same input. `report.html` is one
-// self-contained page for people. Files are written to a temporary name and renamed, so an
+// self-contained page for people; `report.sarif` feeds code scanning; `report.rdjsonl` feeds
+// review comments. Files are written to a temporary name and renamed, so an
 // interrupted run never leaves a half-written report.
 
 #include <string>
@@ -21,6 +22,13 @@ nlohmann::json claim_to_json(const run_result& run, const claim& c);
 nlohmann::json report_to_json(const run_result& run);
 /// The whole report as one self-contained HTML page.
 std::string report_to_html(const run_result& run);
+/// The findings as SARIF 2.1.0 (code scanning): rule ids, locations with code-point columns,
+/// `partialFingerprints`, and `baselineState` when a baseline was used (fixed findings are
+/// `absent` results).
+nlohmann::json report_to_sarif(const run_result& run);
+/// The findings as reviewdog diagnostics, one JSON object a line, one per figure (in draft mode,
+/// per draft figure); with a baseline, new findings only.
+std::string report_to_rdjsonl(const run_result& run);
 
 /// Writes `content` to `path` through a temporary file and a rename. Throws `checker::error`.
 void write_file_atomically(const std::string& path, const std::string& content);

@@ -1,0 +1,219 @@
+// report.sarif (SARIF 2.1.0, for code scanning) and report.rdjsonl (reviewdog's diagnostic
+// format, for review comments on changed lines).
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "report/report.h"
+
+namespace checker {
+namespace {
+
+constexpr const char* tool_version = "0.1.0";
+constexpr const char* information_uri = "https://factcheck.invalid/";
+
+struct rule_text {
+  const char* id;
+  const char* name;
+  const char* short_text;
+  const char* full_text;
+};
+
+constexpr rule_text rules[] = {
+    {"contradiction", "Contradiction", "Figures about one fact that cannot all be true.",
+     "Claims with the same subject, attribute, qualifiers and unit whose intervals (stated precision and hedges "
+     "included) have no common point. Check the sources and correct the figure on the wrong side."},
+    {"derived_mismatch", "DerivedMismatch", "A stated total that does not follow from the figures beside it.",
+     "Within one sentence, a total (GPUs x hours x price, a percentage of a stated total, a from/to change) that the "
+     "stated inputs do not give over the whole range their precision allows."},
+};
+
+std::size_t rule_index(const std::string& id) {
+  for (std::size_t i = 0; i < std::size(rules); ++i) {
+    if (id == rules[i].id) return i;
+  }
+  return 0;
+}
+
+std::string sarif_level(severity level) {
+  switch (level) {
+    case severity::error: return "error";
+    case severity::warning: return "warning";
+    case severity::info: return "note";
+  }
+  return "warning";
+}
+
+// A URI reference for a path: relative paths stay relative (to the working folder, which CI
+// code scanning takes as the repository root); characters outside the unreserved set and `/`
+// are percent-encoded.
+std::string path_uri(const std::string& path) {
+  std::string out;
+  const bool absolute = !path.empty() && path.front() == '/';
+  if (absolute) out = "file://";
+  for (unsigned char c : path) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+                       c == '_' || c == '~' || c == '/';
+    out += plain ? std::string(1, static_cast<char>(c)) : fmt::format("%{:02X}", c);
+  }
+  if (!absolute && out.rfind("./", 0) == 0) out.erase(0, 2);
+  return out;
+}
+
+struct place {
+  std::string uri;
+  std::string path;
+  std::size_t line = 1;
+  std::size_t column = 1;
+  std::size_t end_line = 1;
+  std::size_t end_column = 1;
+};
+
+place place_of(const run_result& run, const claim& c) {
+  const document& doc = run.documents[c.document];
+  place p;
+  p.path = doc.path;
+  p.uri = path_uri(doc.path);
+  p.line = doc.line_column(c.original_span.begin).first;
+  p.column = doc.code_point_column(c.original_span.begin);
+  p.end_line = doc.line_column(c.original_span.end).first;
+  p.end_column = doc.code_point_column(c.original_span.end);
+  return p;
+}
+
+nlohmann::json physical_location(const run_result& run, const claim& c) {
+  const place p = place_of(run, c);
+  return {{"artifactLocation", {{"uri", p.uri}}},
+          {"region",
+           {{"startLine", p.line},
+            {"startColumn", p.column},
+            {"endLine", p.end_line},
+            {"endColumn", p.end_column},
+            {"snippet", {{"text", c.found.text}}}}}};
+}
+
+// The claim a finding is reported at: a draft's figure first, else one on the smallest side
+// (the odd one out), else the first.
+std::size_t primary_claim(const run_result& run, const finding& f) {
+  for (std::size_t k = 0; k < f.claims.size(); ++k) {
+    if (run.documents[run.claims[f.claims[k]].document].draft) return k;
+  }
+  if (f.rule == "derived_mismatch") {
+    for (std::size_t k = 0; k < f.claims.size(); ++k) {
+      if (f.sides[k] == 1) return k;
+    }
+  }
+  std::vector<std::size_t> side_size;
+  for (std::size_t s : f.sides) {
+    if (side_size.size() <= s) side_size.resize(s + 1, 0);
+    ++side_size[s];
+  }
+  std::size_t best = 0;
+  for (std::size_t k = 1; k < f.claims.size(); ++k) {
+    if (side_size[f.sides[k]] < side_size[f.sides[best]]) best = k;
+  }
+  return best;
+}
+
+std::string claim_note(const run_result& run, const claim& c, std::size_t side) {
+  return fmt::format("side {}: {} in {}", side + 1, c.found.text, run.documents[c.document].id);
+}
+
+}  // namespace
+
+nlohmann::json report_to_sarif(const run_result& run) {
+  nlohmann::json driver_rules = nlohmann::json::array();
+  for (const rule_text& r : rules) {
+    driver_rules.push_back({{"id", r.id},
+                            {"name", r.name},
+                            {"shortDescription", {{"text", r.short_text}}},
+                            {"fullDescription", {{"text", r.full_text}}},
+                            {"defaultConfiguration", {{"level", "error"}}},
+                            {"helpUri", std::string(information_uri) + "#" + r.id}});
+  }
+  nlohmann::json results = nlohmann::json::array();
+  for (const finding& f : run.findings) {
+    const std::size_t primary = primary_claim(run, f);
+    nlohmann::json related = nlohmann::json::array();
+    for (std::size_t k = 0; k < f.claims.size(); ++k) {
+      if (k == primary) continue;
+      const claim& c = run.claims[f.claims[k]];
+      related.push_back({{"id", static_cast<int>(k)},
+                         {"physicalLocation", physical_location(run, c)},
+                         {"message", {{"text", claim_note(run, c, f.sides[k])}}}});
+    }
+    nlohmann::json result{{"ruleId", f.rule},
+                          {"ruleIndex", rule_index(f.rule)},
+                          {"level", sarif_level(f.level)},
+                          {"message", {{"text", f.message}}},
+                          {"locations", nlohmann::json::array({{{"physicalLocation", physical_location(run, run.claims[f.claims[primary]])}}})},
+                          {"relatedLocations", related},
+                          {"partialFingerprints", {{"factcheckFinding/v1", f.fingerprint}}},
+                          {"properties",
+                           {{"subject", f.subject},
+                            {"attribute", f.attribute},
+                            {"qualifiers", f.qualifiers},
+                            {"unit", f.unit},
+                            {"difference", f.difference},
+                            {"confidence", f.confidence}}}};
+    if (run.baseline_used) result["baselineState"] = f.state == baseline_state::unchanged ? "unchanged" : "new";
+    results.push_back(std::move(result));
+  }
+  // Findings of the baseline that no longer occur: `absent`, so code scanning closes them.
+  for (const recorded_finding& r : run.fixed) {
+    results.push_back({{"ruleId", r.kind},
+                       {"ruleIndex", rule_index(r.kind)},
+                       {"level", "none"},
+                       {"message", {{"text", fmt::format("fixed: {} {} ({})", r.subject, r.attribute, fmt::join(r.values, "; "))}}},
+                       {"partialFingerprints", {{"factcheckFinding/v1", r.fingerprint}}},
+                       {"baselineState", "absent"}});
+  }
+  nlohmann::json artifacts = nlohmann::json::array();
+  for (const document& doc : run.documents) {
+    artifacts.push_back({{"location", {{"uri", path_uri(doc.path)}}}, {"mimeType", doc.format == document_format::html ? "text/html" : "text/plain"},
+                         {"encoding", "utf-8"}});
+  }
+  nlohmann::json sarif_run{{"tool",
+                            {{"driver",
+                              {{"name", "factcheck"},
+                               {"version", tool_version},
+                               {"semanticVersion", tool_version},
+                               {"informationUri", information_uri},
+                               {"rules", driver_rules}}}}},
+                           {"columnKind", "unicodeCodePoints"},
+                           {"artifacts", artifacts},
+                           {"results", results}};
+  return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"}, {"version", "2.1.0"}, {"runs", nlohmann::json::array({sarif_run})}};
+}
+
+std::string report_to_rdjsonl(const run_result& run) {
+  std::string out;
+  for (const finding& f : run.findings) {
+    if (run.baseline_used && f.state == baseline_state::unchanged) continue;  // comments are for what is new
+    for (std::size_t k = 0; k < f.claims.size(); ++k) {
+      const claim& c = run.claims[f.claims[k]];
+      // In draft mode only the draft's figures get a comment: the published ones are not under review.
+      if (run.draft_mode && !run.documents[c.document].draft) continue;
+      const place p = place_of(run, c);
+      std::vector<std::string> others;
+      for (std::size_t j = 0; j < f.claims.size(); ++j) {
+        if (f.sides[j] != f.sides[k]) others.push_back(claim_note(run, run.claims[f.claims[j]], f.sides[j]));
+      }
+      const nlohmann::json line{
+          {"message", f.rule == "derived_mismatch"
+                          ? f.message
+                          : fmt::format("{} {}: {} disagrees with {} ({})", f.subject, f.attribute, c.found.text,
+                                        fmt::join(others, ", "), f.difference)},
+          {"location",
+           {{"path", p.path},
+            {"range", {{"start", {{"line", p.line}, {"column", p.column}}}, {"end", {{"line", p.end_line}, {"column", p.end_column}}}}}}},
+          {"severity", f.level == severity::error ? "ERROR" : f.level == severity::warning ? "WARNING" : "INFO"},
+          {"source", {{"name", "factcheck"}, {"url", information_uri}}},
+          {"code", {{"value", f.rule}, {"url", std::string(information_uri) + "#" + f.rule}}}};
+      out += line.dump() + "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace checker
