@@ -48,6 +48,12 @@ mark{background:#ffe58a;padding:0 2px;border-radius:3px;font-weight:600}.value{f
 .ticks{display:flex;justify-content:space-between;font-size:12px;color:var(--muted)}
 table{border-collapse:collapse;width:100%;background:#fff;font-size:13px}th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
 th{background:var(--bg)}details{margin:12px 0}summary{cursor:pointer;font-weight:600}code{font-size:12px}
+input.filter{position:absolute;opacity:0;pointer-events:none}
+.filters{margin-top:16px;display:grid;gap:6px}.filter-row{display:flex;flex-wrap:wrap;gap:6px;align-items:center}.filter-row>span{min-width:72px;font-size:13px}
+.filters label{cursor:pointer;border:1px solid var(--line);border-radius:999px;padding:2px 10px;font-size:13px;background:#fff;user-select:none}
+.badge.new{background:#fde7e6;color:var(--err)}.badge.known{background:#eceff3;color:var(--muted)}.badge.draft{background:#e6f4ea;color:var(--ok)}
+.claim.draft blockquote{outline:2px solid #9ad0a8}
+main{counter-reset:shown}.finding{counter-increment:shown}.shown::before{content:counter(shown) " "}
 )css";
 
 std::string sentence_with_mark(const run_result& run, const claim& c) {
@@ -120,8 +126,9 @@ std::string render_axis(const run_result& run, const finding& f) {
   }
   out += "</div>";
   const claim& any = run.claims[f.claims.front()];
-  out += fmt::format("<div class=\"ticks\"><span>{}</span><span>{}</span></div>", escape(axis_label(any, low + pad)),
-                     escape(axis_label(any, high - pad)));
+  const std::string unit = any.date ? std::string() : " " + f.unit;  // values on the axis are in the finding's unit
+  out += fmt::format("<div class=\"ticks\"><span>{}{}</span><span>{}{}</span></div>", escape(axis_label(any, low + pad)), escape(unit),
+                     escape(axis_label(any, high - pad)), escape(unit));
   return out;
 }
 
@@ -132,8 +139,65 @@ std::string document_line(const document& doc) {
     out += " · " + escape(doc.metadata.published.value);
     if (doc.metadata.published.origin == field_origin::inferred) out += " (inferred)";
   }
-  if (doc.metadata.url.present()) out += fmt::format(" · <a href=\"{}\" rel=\"noopener noreferrer\">link</a>", escape(doc.metadata.url.value));
+  const std::string& url = doc.metadata.url.value;
+  // Only web links become links: a `javascript:` or `data:` URL in front matter stays text.
+  if (doc.metadata.url.present() && (url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0)) {
+    out += fmt::format(" · <a href=\"{}\" rel=\"noopener noreferrer\">link</a>", escape(url));
+  } else if (doc.metadata.url.present()) {
+    out += " · " + escape(url);
+  }
   return out;
+}
+
+// Filters without script: one radio group per filter, placed before <main> so that CSS sibling
+// selectors can hide the cards that do not match. The groups combine (severity and subject and
+// document), and a CSS counter shows how many cards are left.
+struct filter_group {
+  std::string name;                     // `sev`, `sub`, `doc`
+  std::string label;                    // shown before the buttons
+  std::vector<std::string> values;      // shown on the buttons
+};
+
+std::string filter_inputs(const std::vector<filter_group>& groups) {
+  std::string out;
+  for (const filter_group& g : groups) {
+    out += fmt::format("<input type=\"radio\" name=\"{0}\" id=\"{0}-all\" class=\"filter\" checked>", g.name);
+    for (std::size_t i = 0; i < g.values.size(); ++i) {
+      out += fmt::format("<input type=\"radio\" name=\"{0}\" id=\"{0}-{1}\" class=\"filter\">", g.name, i);
+    }
+  }
+  return out + "\n";
+}
+
+std::string filter_bar(const std::vector<filter_group>& groups) {
+  std::string out = "<nav class=\"filters\" aria-label=\"Filter findings\">";
+  for (const filter_group& g : groups) {
+    out += fmt::format("<div class=\"filter-row\"><span class=\"muted\">{}</span><label for=\"{}-all\" data-filter=\"{}-all\">all</label>",
+                       escape(g.label), g.name, g.name);
+    for (std::size_t i = 0; i < g.values.size(); ++i) {
+      out += fmt::format("<label for=\"{0}-{1}\" data-filter=\"{0}-{1}\">{2}</label>", g.name, i, escape(g.values[i]));
+    }
+    out += "</div>";
+  }
+  return out + "</nav>\n";
+}
+
+std::string filter_css(const std::vector<filter_group>& groups) {
+  std::string out;
+  for (const filter_group& g : groups) {
+    out += fmt::format("#{0}-all:checked~header label[for={0}-all]", g.name);
+    for (std::size_t i = 0; i < g.values.size(); ++i) out += fmt::format(",#{0}-{1}:checked~header label[for={0}-{1}]", g.name, i);
+    out += "{background:var(--ink);color:#fff;border-color:var(--ink)}\n";
+    for (std::size_t i = 0; i < g.values.size(); ++i) {
+      out += fmt::format("#{0}-{1}:checked~main .finding:not(.{0}-{1}){{display:none}}\n", g.name, i);
+    }
+  }
+  return out;
+}
+
+template <typename Key>
+std::size_t index_of(const std::vector<Key>& values, const Key& value) {
+  return static_cast<std::size_t>(std::find(values.begin(), values.end(), value) - values.begin());
 }
 
 }  // namespace
@@ -142,36 +206,83 @@ std::string report_to_html(const run_result& run) {
   std::size_t linked = 0;
   for (const claim& c : run.claims) linked += c.linked() ? 1 : 0;
   std::map<std::string, std::size_t> by_severity;
-  for (const finding& f : run.findings) ++by_severity[to_string(f.level)];
+  std::map<std::string, std::size_t> by_rule;
+  std::size_t new_findings = 0;
+  for (const finding& f : run.findings) {
+    ++by_severity[to_string(f.level)];
+    ++by_rule[f.rule];
+    new_findings += f.state == baseline_state::unchanged ? 0 : 1;
+  }
+
+  // Filter values, in a stable order: severities by rank, subjects and documents sorted.
+  std::vector<std::string> severities;
+  for (const char* level : {"error", "warning", "info"}) {
+    if (by_severity.count(level) > 0) severities.push_back(level);
+  }
+  std::vector<std::string> subjects;
+  std::vector<std::size_t> finding_documents;
+  for (const finding& f : run.findings) {
+    subjects.push_back(f.subject);
+    for (std::size_t i : f.claims) finding_documents.push_back(run.claims[i].document);
+  }
+  std::sort(subjects.begin(), subjects.end());
+  subjects.erase(std::unique(subjects.begin(), subjects.end()), subjects.end());
+  std::sort(finding_documents.begin(), finding_documents.end());
+  finding_documents.erase(std::unique(finding_documents.begin(), finding_documents.end()), finding_documents.end());
+  std::vector<std::string> document_names;
+  for (std::size_t d : finding_documents) document_names.push_back(run.documents[d].id);
+  const std::vector<filter_group> groups{{"sev", "severity", severities}, {"sub", "subject", subjects}, {"doc", "document", document_names}};
 
   std::string out;
   out += "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n";
   out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>factcheck report</title>\n<style>";
   out += style;
-  out += "</style></head><body>\n<header><h1>factcheck report</h1>";
-  out += fmt::format("<div class=\"muted\">Figures about one fact that cannot all be true, across {} document(s).</div>", run.documents.size());
+  out += filter_css(groups);
+  out += "</style></head><body>\n";
+  out += filter_inputs(groups);
+  out += "<header><h1>factcheck report</h1>";
+  out += fmt::format("<div class=\"muted\">{} across {} document(s){}.</div>",
+                     run.draft_mode ? "Figures in the draft checked against the published sources" : "Figures about one fact that cannot all be true",
+                     run.documents.size(), run.baseline_used ? ", compared with a baseline" : "");
   out += "<div class=\"stats\">";
   out += fmt::format("<div class=\"stat\"><b>{}</b>documents</div>", run.documents.size());
-  out += fmt::format("<div class=\"stat\"><b>{}</b>claims</div>", run.claims.size());
-  out += fmt::format("<div class=\"stat\"><b>{}</b>linked to a fact</div>", linked);
-  std::size_t contradictions = 0;
-  for (const finding& f : run.findings) contradictions += f.rule == "contradiction" ? 1 : 0;
-  out += fmt::format("<div class=\"stat {}\"><b>{}</b>contradictions</div>", contradictions == 0 ? "good" : "bad", contradictions);
-  if (run.findings.size() > contradictions) {
-    out += fmt::format("<div class=\"stat bad\"><b>{}</b>derived figures that do not add up</div>", run.findings.size() - contradictions);
+  out += fmt::format("<div class=\"stat\"><b>{}</b>claims · {} linked to a fact</div>", run.claims.size(), linked);
+  out += fmt::format("<div class=\"stat {}\" id=\"stat-contradictions\"><b>{}</b>contradictions</div>",
+                     by_rule["contradiction"] == 0 ? "good" : "bad", by_rule["contradiction"]);
+  out += fmt::format("<div class=\"stat {}\"><b>{}</b>derived figures that do not add up</div>", by_rule["derived_mismatch"] == 0 ? "good" : "bad",
+                     by_rule["derived_mismatch"]);
+  out += fmt::format("<div class=\"stat\"><b>{}</b>errors · {} warnings · {} info</div>", by_severity["error"], by_severity["warning"],
+                     by_severity["info"]);
+  if (run.baseline_used) {
+    out += fmt::format("<div class=\"stat {}\"><b>{}</b>new · {} in the baseline · {} fixed</div>", new_findings == 0 ? "good" : "bad",
+                       new_findings, run.findings.size() - new_findings, run.fixed.size());
   }
-  out += fmt::format("<div class=\"stat\"><b>{}</b>errors · {} warnings</div>", by_severity["error"], by_severity["warning"]);
+  if (run.draft_mode) out += fmt::format("<div class=\"stat good\"><b>{}</b>draft figures confirmed</div>", run.confirmations.size());
   if (!run.skipped.empty()) out += fmt::format("<div class=\"stat bad\"><b>{}</b>files skipped</div>", run.skipped.size());
-  out += "</div></header>\n<main>\n<h2>Findings</h2>\n";
+  out += "</div>";
+  if (!run.findings.empty()) out += filter_bar(groups);
+  out += "</header>\n<main>\n<h2>Findings</h2>\n";
   if (run.findings.empty()) out += "<p class=\"muted\">No contradictions and no derived figures that fail to add up.</p>\n";
   for (const finding& f : run.findings) {
-    out += fmt::format("<section class=\"card finding\" data-severity=\"{}\" data-subject=\"{}\">", to_string(f.level), escape(f.subject));
-    out += fmt::format("<h3><span class=\"badge {0}\">{0}</span>{1} · {2}</h3>", to_string(f.level), escape(f.subject), escape(f.attribute));
+    std::string classes = fmt::format("card finding sev-{} sub-{}", index_of(severities, to_string(f.level)), index_of(subjects, f.subject));
+    std::vector<std::size_t> docs_here;
+    for (std::size_t i : f.claims) docs_here.push_back(run.claims[i].document);
+    std::sort(docs_here.begin(), docs_here.end());
+    docs_here.erase(std::unique(docs_here.begin(), docs_here.end()), docs_here.end());
+    for (std::size_t d : docs_here) classes += fmt::format(" doc-{}", index_of(finding_documents, d));
+    out += fmt::format("<section class=\"{}\" data-severity=\"{}\" data-subject=\"{}\" data-kind=\"{}\">", classes, to_string(f.level),
+                       escape(f.subject), escape(f.rule));
+    const std::string state = f.state == baseline_state::new_finding ? "<span class=\"badge new\">new</span>"
+                              : f.state == baseline_state::unchanged ? "<span class=\"badge known\">in baseline</span>"
+                                                                      : "";
+    out += fmt::format("<h3><span class=\"badge {0}\">{0}</span>{3}{1} · {2}</h3>", to_string(f.level), escape(f.subject), escape(f.attribute),
+                       state);
     std::string qualifiers;
     for (const std::string& q : f.qualifiers) qualifiers += (qualifiers.empty() ? "" : ", ") + q;
-    out += fmt::format("<div class=\"muted\">{} · {} · confidence {:.2f}{} · <code>{}</code></div>", escape(f.rule), escape(f.difference),
-                       f.confidence, qualifiers.empty() ? "" : " · when " + escape(qualifiers), f.fingerprint);
+    out += fmt::format("<div class=\"muted\">{} · {} · confidence {:.2f}{} · <code>{}</code></div>",
+                       f.rule == "contradiction" ? "contradiction" : "derived figure does not add up", escape(f.difference), f.confidence,
+                       qualifiers.empty() ? "" : " · when " + escape(qualifiers), f.fingerprint);
     // A derived mismatch mixes units (GPUs, hours, dollars): its message carries the arithmetic.
     if (f.rule == "contradiction") {
       out += render_axis(run, f);
@@ -186,7 +297,9 @@ std::string report_to_html(const run_result& run) {
       for (std::size_t k = 0; k < f.claims.size(); ++k) {
         if (f.sides[k] != s) continue;
         const claim& c = run.claims[f.claims[k]];
-        out += "<div class=\"claim\"><div class=\"doc\">" + document_line(run.documents[c.document]) + "</div>";
+        const bool draft = run.documents[c.document].draft;
+        out += fmt::format("<div class=\"claim{}\"><div class=\"doc\">{}{}</div>", draft ? " draft" : "",
+                           draft ? "<span class=\"badge draft\">draft</span>" : "", document_line(run.documents[c.document]));
         out += "<blockquote>" + sentence_with_mark(run, c) + "</blockquote>";
         out += fmt::format("<div class=\"value\">{}{}</div></div>", escape(value_text(c)),
                            c.date ? " · " + escape(c.date->anchor) : std::string());
@@ -194,6 +307,33 @@ std::string report_to_html(const run_result& run) {
       out += "</div>";
     }
     out += "</div></section>\n";
+  }
+  if (!run.findings.empty()) out += "<p class=\"muted shown\">findings shown</p>\n";
+  if (run.draft_mode) {
+    out += fmt::format("<h2>Confirmed figures in the draft</h2>\n");
+    if (run.confirmations.empty()) out += "<p class=\"muted\">No figure of the draft is confirmed by a published source.</p>\n";
+    else out += "<table class=\"confirmed\"><tr><th>draft figure</th><th>fact</th><th>value</th><th>confirmed by</th></tr>";
+    for (const confirmation& k : run.confirmations) {
+      const claim& c = run.claims[k.claim];
+      std::string sources;
+      for (std::size_t i : k.sources) {
+        const claim& p = run.claims[i];
+        sources += fmt::format("<div>{}: “{}”</div>", escape(run.documents[p.document].id), escape(p.found.text));
+      }
+      out += fmt::format("<tr><td>{}</td><td>{} · {}</td><td class=\"value\">{}</td><td>{}</td></tr>", sentence_with_mark(run, c),
+                         escape(c.subject), escape(c.attribute), escape(value_text(c)), sources);
+    }
+    if (!run.confirmations.empty()) out += "</table>\n";
+  }
+  if (!run.fixed.empty()) {
+    out += "<h2>Fixed since the baseline</h2>\n<table><tr><th>fact</th><th>values recorded</th><th>fingerprint</th></tr>";
+    for (const recorded_finding& r : run.fixed) {
+      std::string values;
+      for (const std::string& v : r.values) values += "<div>" + escape(v) + "</div>";
+      out += fmt::format("<tr><td>{} · {}</td><td>{}</td><td><code>{}</code></td></tr>", escape(r.subject), escape(r.attribute), values,
+                         escape(r.fingerprint));
+    }
+    out += "</table>\n";
   }
 
   out += "<h2>Documents</h2>\n<table><tr><th>id</th><th>source</th><th>published</th><th>title</th><th>claims</th></tr>";

@@ -123,7 +123,8 @@ nlohmann::json report_to_json(const run_result& run) {
                            {"url", field_json(doc.metadata.url)},
                            {"title", field_json(doc.metadata.title)}}},
                          {"sentences", run.sentences[i].size()},
-                         {"claims", claims_per_document[i]}});
+                         {"claims", claims_per_document[i]},
+                         {"draft", doc.draft}});
   }
   out["documents"] = documents;
   nlohmann::json claims = nlohmann::json::array();
@@ -142,6 +143,7 @@ nlohmann::json report_to_json(const run_result& run) {
   nlohmann::json findings = nlohmann::json::array();
   std::map<std::string, std::size_t> by_severity;
   std::map<std::string, std::size_t> by_rule;
+  std::size_t new_findings = 0;
   for (const finding& f : run.findings) {
     nlohmann::json evidence = nlohmann::json::array();
     for (std::size_t k = 0; k < f.claims.size(); ++k) {
@@ -160,7 +162,9 @@ nlohmann::json report_to_json(const run_result& run) {
                         {"difference", f.difference},
                         {"confidence", f.confidence},
                         {"fingerprint", f.fingerprint},
+                        {"baseline_state", to_string(f.state)},
                         {"claims", evidence}});
+    if (f.state == baseline_state::new_finding) ++new_findings;
     ++by_severity[to_string(f.level)];
     ++by_rule[f.rule];
   }
@@ -175,6 +179,26 @@ nlohmann::json report_to_json(const run_result& run) {
     diags.push_back(std::move(item));
   }
   out["diagnostics"] = diags;
+  out["mode"] = run.draft_mode ? "draft" : "corpus";
+  nlohmann::json confirmed = nlohmann::json::array();
+  for (const confirmation& k : run.confirmations) {
+    nlohmann::json sources = nlohmann::json::array();
+    for (std::size_t i : k.sources) sources.push_back(run.claims[i].id);
+    confirmed.push_back({{"claim", run.claims[k.claim].id}, {"sources", sources}});
+  }
+  out["confirmed"] = confirmed;
+  nlohmann::json fixed = nlohmann::json::array();
+  for (const recorded_finding& r : run.fixed) {
+    fixed.push_back({{"fingerprint", r.fingerprint},
+                     {"kind", r.kind},
+                     {"severity", r.severity},
+                     {"subject", r.subject},
+                     {"attribute", r.attribute},
+                     {"qualifiers", r.qualifiers},
+                     {"unit", r.unit},
+                     {"values", r.values}});
+  }
+  out["baseline"] = {{"used", run.baseline_used}, {"fixed", fixed}};
   out["summary"] = {{"documents", run.documents.size()},
                     {"skipped", run.skipped.size()},
                     {"claims", run.claims.size()},
@@ -184,7 +208,10 @@ nlohmann::json report_to_json(const run_result& run) {
                     {"claims_by_kind", by_kind},
                     {"findings", run.findings.size()},
                     {"findings_by_kind", by_rule},
-                    {"findings_by_severity", by_severity}};
+                    {"findings_by_severity", by_severity},
+                    {"new_findings", run.baseline_used ? new_findings : run.findings.size()},
+                    {"fixed_findings", run.fixed.size()},
+                    {"confirmed", run.confirmations.size()}};
   return out;
 }
 

@@ -1,0 +1,135 @@
+// Issue 5: report.html in a real browser. Runs factcheck on the sample corpus plus the link gold
+// documents, opens report.html in Debian's headless Chromium (driven by playwright-core), checks
+// that the findings render and that the severity, subject and document filters work, and saves
+// screenshots. Then checks that document text holding HTML and script is shown as text and
+// never runs. Run by CTest (label `browser`):
+//   node report_test.mjs FACTCHECK_BINARY SOURCE_DIR OUTPUT_DIR
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const [binary, sourceDir, outputDir] = process.argv.slice(2);
+if (!binary || !sourceDir || !outputDir) {
+  console.error('usage: node report_test.mjs FACTCHECK_BINARY SOURCE_DIR OUTPUT_DIR');
+  process.exit(2);
+}
+
+let failures = 0;
+function check(condition, what) {
+  if (condition) {
+    console.log(`ok   ${what}`);
+  } else {
+    console.log(`FAIL ${what}`);
+    failures += 1;
+  }
+}
+
+// factcheck exits 1 when it finds something; that is the case under test, not an error.
+function factcheck(args) {
+  try {
+    execFileSync(binary, args, { cwd: sourceDir, env: { ...process.env, CI: 'true' }, stdio: 'pipe' });
+  } catch (error) {
+    if (error.status !== 1) throw error;
+  }
+}
+
+rmSync(outputDir, { recursive: true, force: true });
+mkdirSync(outputDir, { recursive: true });
+const reportDir = join(outputDir, 'gold');
+factcheck(['check', 'corpus', 'tests/data/link_gold', '--project', 'tests/data/link_gold/factcheck.json', '--out', reportDir]);
+const report = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8'));
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  // The flags the machine needs: no sandbox as root, and no background network traffic.
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+         '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
+  const blocked = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith('file:')) blocked.push(request.url());
+  });
+  await page.goto(pathToFileURL(join(reportDir, 'report.html')).href);
+
+  const visible = () => page.$$eval('section.finding', (cards) =>
+    cards.filter((card) => card.getBoundingClientRect().height > 0).map((card) => ({
+      severity: card.dataset.severity, subject: card.dataset.subject, kind: card.dataset.kind, text: card.textContent,
+    })));
+
+  const all = await visible();
+  check(all.length === report.findings.length && all.length > 0,
+        `all ${report.findings.length} findings render as cards (saw ${all.length})`);
+  const axisBars = await page.$$eval('section.finding .bar', (bars) => bars.length);
+  check(axisBars > 0, `the claims are drawn on a shared axis (${axisBars} bars)`);
+  const marks = await page.$$eval('section.finding mark', (found) => found.length);
+  check(marks >= report.findings.length * 2, `figures are highlighted in the quoted sentences (${marks})`);
+  await page.screenshot({ path: join(outputDir, 'report.png'), fullPage: false });
+
+  // Severity: only warnings.
+  const warnings = report.findings.filter((f) => f.severity === 'warning').length;
+  await page.click('label[for^="sev-"]:text-is("warning")');
+  let now = await visible();
+  check(warnings > 0 && now.length === warnings && now.every((card) => card.severity === 'warning'),
+        `severity filter shows the ${warnings} warnings only (saw ${now.length})`);
+  await page.click('label[for="sev-all"]');
+
+  // Subject: one subject.
+  const subject = 'Lingang Bay Bridge';
+  const forSubject = report.findings.filter((f) => f.subject === subject).length;
+  await page.click(`label[for^="sub-"]:text-is("${subject}")`);
+  now = await visible();
+  check(forSubject > 0 && now.length === forSubject && now.every((card) => card.subject === subject),
+        `subject filter shows the ${forSubject} findings about ${subject} (saw ${now.length})`);
+  await page.screenshot({ path: join(outputDir, 'report-filtered.png'), fullPage: false });
+
+  // Subject and document together: the filters combine.
+  const documentId = 'zh-bridge-blog.md';
+  const both = report.findings.filter((f) => f.subject === subject && f.claims.some((c) => c.document === documentId)).length;
+  await page.click(`label[for^="doc-"]:text-is("${documentId}")`);
+  now = await visible();
+  check(now.length === both && now.every((card) => card.text.includes(documentId)),
+        `subject and document filters combine: ${both} finding(s) (saw ${now.length})`);
+
+  // Back to everything.
+  await page.click('label[for="sub-all"]');
+  await page.click('label[for="doc-all"]');
+  now = await visible();
+  check(now.length === report.findings.length, 'choosing "all" again shows every finding');
+  check(blocked.length === 0, `the page loads nothing from elsewhere (${blocked.join(', ') || 'none'})`);
+
+  // Hostile document text: shown as text, never run.
+  const hostile = join(outputDir, 'hostile');
+  mkdirSync(hostile, { recursive: true });
+  const payload = '<script>window.__pwned = 1</script>"><img src=x onerror="window.__pwned = 2"></script><b>bold?</b>';
+  writeFileSync(join(hostile, 'a.md'),
+                `---\npublished: 2025-09-18\nurl: javascript:window.__pwned=3\ntitle: "${payload}"\n---\n` +
+                `R1的训练成本为29.4万美元。${payload}\n`);
+  writeFileSync(join(hostile, 'b.html'),
+                `<html><head><meta property="article:published_time" content="2025-09-18"></head><body><p>` +
+                `R1的训练成本为294万美元。&lt;script&gt;window.__pwned = 4&lt;/script&gt;</p></body></html>\n`);
+  const hostileReport = join(outputDir, 'hostile-report');
+  factcheck(['check', hostile, '--out', hostileReport]);
+  const page2 = await browser.newPage();
+  const errors = [];
+  page2.on('pageerror', (error) => errors.push(String(error)));
+  await page2.goto(pathToFileURL(join(hostileReport, 'report.html')).href);
+  const pwned = await page2.evaluate(() => window.__pwned);
+  check(pwned === undefined, 'no script from the documents ran');
+  const injected = await page2.$$eval('script, img, b', (nodes) =>
+    nodes.filter((node) => node.tagName !== 'B' || node.textContent === 'bold?').length);
+  check(injected === 0, 'no element from the documents exists in the page');
+  const text = await page2.textContent('body');
+  check(text.includes('<script>window.__pwned = 1</script>'), 'the hostile text is shown as text');
+  const links = await page2.$$eval('a[href^="javascript"]', (nodes) => nodes.length);
+  check(links === 0, 'a javascript: URL from front matter is not a link');
+  await page2.screenshot({ path: join(outputDir, 'hostile.png'), fullPage: true });
+} finally {
+  await browser.close();
+}
+
+console.log(failures === 0 ? 'browser test passed' : `${failures} check(s) failed`);
+process.exit(failures === 0 ? 0 : 1);
