@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -277,4 +278,167 @@ BOOST_AUTO_TEST_CASE(issue_4_derived_mismatches_are_reported_in_every_format) {
   std::stringstream page;
   page << html.rdbuf();
   BOOST_TEST(page.str().find("class=\"computation\"") != std::string::npos);
+}
+
+namespace {
+
+// A draft with one figure that contradicts the corpus (2024) and two that agree with it.
+fs::path write_draft(const std::string& name, const std::string& release) {
+  const fs::path folder = scratch(name);
+  std::ofstream(folder / "draft.md") << "---\npublished: 2025-09-25\n---\nDeepSeek-R1于" << release
+                                     << "发布，训练成本为29.4万美元，在512块H800芯片上训练了80个小时。\n";
+  return folder / "draft.md";
+}
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+// Issue 5: check a draft before publishing.
+BOOST_AUTO_TEST_CASE(issue_5_draft_mode_reports_the_drafts_wrong_figure_and_confirms_the_rest) {
+  const fs::path draft = write_draft("draft", "2024年1月20日");
+  const fs::path out = scratch("draft-out");
+  const outcome result = run("check --draft " + quote(draft.string()) + " corpus --out " + quote(out.string()));
+  BOOST_TEST(result.exit_code == 1, result.out);
+  const nlohmann::json report = read_json(out / "report.json");
+  BOOST_TEST(checker::validate_against("report.schema.json", report).empty());
+  BOOST_TEST(report["mode"] == "draft");
+  BOOST_REQUIRE(report["findings"].size() == 1u);
+  bool draft_on_its_own_side = false;
+  for (const auto& c : report["findings"][0]["claims"]) {
+    if (c["document"] == "draft.md") draft_on_its_own_side = c["interval"]["low"] == "2024-01-20";
+  }
+  BOOST_TEST(draft_on_its_own_side);
+  // The cost, the GPU count and the training time agree with the published sources.
+  BOOST_TEST(report["confirmed"].size() == 3u);
+  for (const auto& k : report["confirmed"]) BOOST_TEST(k["sources"].size() >= 2u);
+  BOOST_TEST(result.out.find("agree with the published sources") != std::string::npos);
+
+  // A draft that agrees with the published majority is not reported, even though the corpus
+  // itself disagrees about the release date.
+  const fs::path good = write_draft("draft-good", "2025年1月20日");
+  const outcome clean = run("check --draft " + quote(good.string()) + " corpus --out " + quote(scratch("draft-good-out").string()));
+  BOOST_TEST(clean.exit_code == 0, clean.out);
+}
+
+// Issue 5: CI gating with a baseline.
+BOOST_AUTO_TEST_CASE(issue_5_a_baseline_fails_only_new_findings_and_lists_fixed_ones) {
+  const fs::path folder = scratch("baseline");
+  const fs::path baseline = folder / "baseline.json";
+  outcome result = run("check corpus -q --out " + quote((folder / "out").string()) + " --write-baseline " + quote(baseline.string()));
+  BOOST_TEST(result.exit_code == 1, result.out);  // writing a baseline does not hide what was found
+  const nlohmann::json written = read_json(baseline);
+  BOOST_TEST(checker::validate_against("baseline.schema.json", written).empty());
+  BOOST_REQUIRE(written["findings"].size() == 1u);
+  BOOST_TEST(written["findings"][0]["subject"] == "R1");
+  BOOST_TEST(written["findings"][0]["values"].size() == 5u);
+
+  // The same corpus against its baseline: nothing new.
+  result = run("check corpus --out " + quote((folder / "out").string()) + " --baseline " + quote(baseline.string()));
+  BOOST_TEST(result.exit_code == 0, result.out);
+  nlohmann::json report = read_json(folder / "out" / "report.json");
+  BOOST_TEST(report["findings"][0]["baseline_state"] == "unchanged");
+  BOOST_TEST(report["summary"]["new_findings"] == 0);
+
+  // Unrelated edits elsewhere in a document keep the fingerprint; a new contradiction fails.
+  const fs::path corpus = folder / "corpus";
+  fs::copy(fs::path(FACTCHECK_SOURCE_DIR) / "corpus", corpus, fs::copy_options::recursive);
+  {
+    std::ofstream append(corpus / "en-36kr-nature-cover.md", std::ios::app);
+    append << "\nAn unrelated paragraph added at the end.\n\nR1 was trained for 800 hours, an editor wrote.\n";
+  }
+  std::string text = slurp(corpus / "en-36kr-nature-cover.md");
+  text.insert(text.find("# DeepSeek"), "A new first line that moves every offset.\n\n");
+  std::ofstream(corpus / "en-36kr-nature-cover.md") << text;
+  result = run("check " + quote(corpus.string()) + " --out " + quote((folder / "out").string()) + " --baseline " +
+               quote(baseline.string()));
+  BOOST_TEST(result.exit_code == 1, result.out);
+  report = read_json(folder / "out" / "report.json");
+  std::map<std::string, std::string> states;
+  for (const auto& f : report["findings"]) states[f["attribute"]] = f["baseline_state"];
+  BOOST_TEST(states["release_date"] == "unchanged");
+  BOOST_TEST(states["training_time"] == "new");
+  BOOST_TEST(result.out.find("(new)") != std::string::npos);
+
+  // Fixing the release date leaves a fixed entry, which --prune-baseline drops.
+  text = slurp(corpus / "zh-sports-portal-deepseek-rise.md");
+  text.replace(text.find("2023年1月20日"), std::string("2023年1月20日").size(), "2025年1月20日");
+  std::ofstream(corpus / "zh-sports-portal-deepseek-rise.md") << text;
+  result = run("check " + quote(corpus.string()) + " --out " + quote((folder / "out").string()) + " --baseline " +
+               quote(baseline.string()) + " --prune-baseline --fail-on error");
+  report = read_json(folder / "out" / "report.json");
+  BOOST_TEST(report["baseline"]["fixed"].size() == 1u);
+  BOOST_TEST(result.out.find("no longer occurs") != std::string::npos);
+  BOOST_TEST(read_json(baseline)["findings"].empty());
+  BOOST_TEST(checker::validate_against("report.schema.json", report).empty());
+}
+
+BOOST_AUTO_TEST_CASE(issue_5_fail_on_sets_the_threshold) {
+  const fs::path out = scratch("fail-on");
+  // The link gold corpus has errors and warnings.
+  const std::string base = "check corpus tests/data/link_gold --project tests/data/link_gold/factcheck.json -q --out " + quote(out.string());
+  BOOST_TEST(run(base).exit_code == 1);
+  BOOST_TEST(run(base + " --fail-on error").exit_code == 1);
+  BOOST_TEST(run(base + " --fail-on none").exit_code == 0);
+  BOOST_TEST(run(base + " --fail-on sometimes").exit_code == 2);
+  // Only warnings: the corpus's one finding is an error, so a warning-free threshold of error
+  // still fails and nothing passes silently.
+  BOOST_TEST(run("check corpus -q --fail-on error --out " + quote(out.string())).exit_code == 1);
+}
+
+BOOST_AUTO_TEST_CASE(issue_5_a_broken_baseline_stops_the_run_and_names_the_file) {
+  const fs::path folder = scratch("broken-baseline");
+  std::ofstream(folder / "not-json.json") << "{ findings: [";
+  std::ofstream(folder / "wrong.json") << R"({"tool": "factcheck", "baseline_version": 1, "findings": [{"fingerprint": "xyz"}]})";
+  for (const std::string name : {"not-json.json", "wrong.json", "missing.json"}) {
+    const outcome result = run("check corpus --out " + quote((folder / "out").string()) + " --baseline " + quote((folder / name).string()));
+    BOOST_TEST(result.exit_code == 2, result.out);
+    BOOST_TEST(result.out.find(name) != std::string::npos, result.out);
+  }
+  BOOST_TEST(!fs::exists(folder / "out" / "report.json"));  // stopped before anything was written
+  BOOST_TEST(run("check corpus --prune-baseline").exit_code == 2);
+}
+
+// Issue 5: SARIF 2.1.0 for code scanning, rdjsonl for review comments.
+BOOST_AUTO_TEST_CASE(issue_5_sarif_and_rdjsonl_point_into_the_documents) {
+  const fs::path out = scratch("sarif");
+  const outcome result = run("check corpus --format sarif,rdjsonl --out " + quote(out.string()));
+  BOOST_TEST(result.exit_code == 1, result.out);
+  BOOST_TEST(!fs::exists(out / "report.json"));
+  const nlohmann::json sarif = read_json(out / "report.sarif");
+  BOOST_TEST(sarif["version"] == "2.1.0");
+  const auto& sarif_run = sarif["runs"][0];
+  BOOST_TEST(sarif_run["tool"]["driver"]["name"] == "factcheck");
+  BOOST_TEST(sarif_run["columnKind"] == "unicodeCodePoints");
+  BOOST_REQUIRE(sarif_run["results"].size() == 1u);
+  const auto& r = sarif_run["results"][0];
+  BOOST_TEST(r["ruleId"] == "contradiction");
+  BOOST_TEST(sarif_run["tool"]["driver"]["rules"][r["ruleIndex"].get<int>()]["id"] == "contradiction");
+  BOOST_TEST(r["partialFingerprints"]["factcheckFinding/v1"].get<std::string>().size() == 16u);
+  BOOST_TEST(!r.contains("baselineState"));  // no baseline was given
+  // The odd one out is the primary location: 2023年1月20日, line 10, column 1 of the sports portal.
+  const auto& where = r["locations"][0]["physicalLocation"];
+  BOOST_TEST(where["artifactLocation"]["uri"] == "corpus/zh-sports-portal-deepseek-rise.md");
+  BOOST_TEST(where["region"]["startLine"] == 10);
+  BOOST_TEST(where["region"]["startColumn"] == 1);
+  BOOST_TEST(where["region"]["endColumn"] == 11);  // after 10 characters (16 bytes); SARIF end columns are exclusive
+  BOOST_TEST(where["region"]["snippet"]["text"] == "2023年1月20日");
+  BOOST_TEST(r["relatedLocations"].size() == 4u);
+
+  std::ifstream lines(out / "report.rdjsonl");
+  std::string line;
+  std::size_t count = 0;
+  while (std::getline(lines, line)) {
+    const nlohmann::json d = nlohmann::json::parse(line);
+    BOOST_TEST(d["severity"] == "ERROR");
+    BOOST_TEST(d["source"]["name"] == "factcheck");
+    BOOST_TEST(d["location"]["range"]["start"]["line"].get<int>() >= 1);
+    ++count;
+  }
+  BOOST_TEST(count == 5u);  // one comment per figure of the finding
 }
