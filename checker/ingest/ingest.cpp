@@ -336,6 +336,22 @@ std::optional<document> ingest_bytes(const std::string& id, std::string_view byt
   return build_document(id, id, bytes, format, nullptr, diags);
 }
 
+// Why a path with a document's name cannot be read as one.
+std::string not_a_file(const std::filesystem::path& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::file_status link = fs::symlink_status(path, ec);
+  if (fs::is_symlink(link)) {
+    (void)fs::status(path, ec);  // only the error matters: a loop or a missing target
+    if (ec == std::errc::too_many_symbolic_link_levels) return "is a loop of symbolic links; skipped";
+    return "is a symbolic link to nothing (" + fs::read_symlink(path, ec).string() + "); skipped";
+  }
+  if (fs::is_fifo(link)) return "is a named pipe, not a file; skipped (it is never opened)";
+  if (fs::is_socket(link)) return "is a socket, not a file; skipped";
+  if (fs::is_block_file(link) || fs::is_character_file(link)) return "is a device, not a file; skipped";
+  return "is not a regular file; skipped";
+}
+
 ingest_result ingest_paths(const std::vector<std::string>& paths, const ingest_options& options,
                            diagnostics& diags) {
   ingest_result result;
@@ -357,7 +373,16 @@ ingest_result ingest_paths(const std::vector<std::string>& paths, const ingest_o
     std::error_code ec;
     const fs::file_status status = fs::status(root, ec);
     if (ec || !fs::exists(status)) {
-      skip(given, "ingest.not-found", diagnostic_level::error, "no such file or folder; check the path");
+      std::error_code link_ec;
+      if (fs::is_symlink(fs::symlink_status(root, link_ec))) {
+        skip(given, "ingest.not-a-file", diagnostic_level::error, not_a_file(root));
+      } else {
+        skip(given, "ingest.not-found", diagnostic_level::error, "no such file or folder; check the path");
+      }
+      continue;
+    }
+    if (!fs::is_directory(status) && !fs::is_regular_file(status)) {
+      skip(given, "ingest.not-a-file", diagnostic_level::error, not_a_file(root));
       continue;
     }
     if (fs::is_directory(status)) {
@@ -367,7 +392,12 @@ ingest_result ingest_paths(const std::vector<std::string>& paths, const ingest_o
       for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         const fs::path& file = it->path();
         std::error_code file_ec;
-        if (!it->is_regular_file(file_ec)) continue;
+        if (!it->is_regular_file(file_ec)) {
+          // A document name on something that is not a file: say so rather than pass over it
+          // (and never open it: reading a named pipe would wait forever).
+          if (format_of(file) && !it->is_directory(file_ec)) skip(file.string(), "ingest.not-a-file", diagnostic_level::error, not_a_file(file));
+          continue;
+        }
         const auto format = format_of(file);
         const std::string relative = fs::relative(file, root, file_ec).generic_string();
         if (!format) continue;  // corpus.json, images and the like live beside documents

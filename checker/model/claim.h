@@ -55,6 +55,7 @@ struct mention {
   std::string hedge_text;
   std::optional<amount_parts> amount;
   std::optional<date_parts> date;
+  bool too_long = false;   // more digits than an exact decimal holds: reported, never compared
 };
 
 enum class date_grain { day, month, quarter, half, year };

@@ -25,6 +25,7 @@ struct diagnostic {
 // The ids in use (one line each, also in docs/diagnostics.md):
 //   ingest.unreadable          the file could not be opened or read; skipped
 //   ingest.not-found           a path given on the command line does not exist
+//   ingest.not-a-file          a pipe, socket, device, dangling link or link loop with a document's name
 //   ingest.unknown-format      not .txt/.md/.markdown/.html/.htm; skipped
 //   ingest.invalid-utf8        bytes that are not UTF-8 were replaced by U+FFFD
 //   ingest.binary              a NUL byte: the file is binary and was skipped

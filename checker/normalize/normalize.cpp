@@ -5,6 +5,14 @@
 namespace checker {
 namespace {
 
+// A long figure cut for a message, never inside a character.
+std::string shortened(const std::string& text) {
+  if (text.size() <= 60) return text;
+  std::size_t cut = 40;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + fmt::format("... ({} bytes)", text.size());
+}
+
 decimal absolute(const decimal& d) { return d.mantissa < 0 ? negate(d) : d; }
 
 // Applies a relative margin: value +- |value| * margin.
@@ -233,11 +241,12 @@ std::vector<claim> normalize(const document& doc, std::size_t document_index, co
                                    c.original_span.begin});
       }
       if (c.status == resolution::unresolved) ++unresolved;
-    } else if (!normalize_amount(m, lex, c)) {
+    } else if (m.too_long || !m.amount || !normalize_amount(m, lex, c)) {
       c.status = resolution::invalid;
       c.status_reason = "too large to hold exactly";
       diags.push_back(diagnostic{"normalize.overflow", diagnostic_level::warning, doc.path,
-                                 fmt::format("'{}' is too large to hold exactly; it is not compared", m.text),
+                                 fmt::format("'{}' is too large to hold exactly; it is not compared",
+                                             shortened(m.text)),
                                  c.original_span.begin});
     }
     out.push_back(std::move(c));

@@ -314,6 +314,30 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
     percent_words = true;
   } else if (digit_at(s, pos)) {
     number = read_arabic(s, pos);
+    if (!number) {
+      // A run of more digits than an exact decimal holds (a 400-digit number): one mention,
+      // marked, so that normalise reports it instead of the run vanishing or splitting.
+      std::size_t end = pos;
+      std::size_t digits = 0;
+      while (end < s.size() && (digit_at(s, end) || s[end] == ',' || s[end] == '.')) {
+        if (auto d = digit_at(s, end)) {
+          end += d->second;
+          ++digits;
+        } else {
+          ++end;
+        }
+      }
+      while (end > pos && !digit_at(s, end - 1)) --end;
+      *skip_to = end;
+      if (digits < 19) return std::nullopt;
+      mention m;
+      m.span = byte_span{pos, end};
+      m.text = std::string(s.substr(pos, end - pos));
+      m.sentence = ctx.sentence_index;
+      m.kind = claim_kind::number;
+      m.too_long = true;
+      return m;
+    }
   } else if (starts_with(s, pos, "半")) {
     number = number_token{decimal{5, -1}, pos + 3, 0, false, true, true};
     half = true;
