@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "report/report.h"
+#include "report/quote.h"
 
 namespace checker {
 namespace {
@@ -57,14 +58,8 @@ main{counter-reset:shown}.finding{counter-increment:shown}.shown::before{content
 )css";
 
 std::string sentence_with_mark(const run_result& run, const claim& c) {
-  const document& doc = run.documents[c.document];
-  const auto& sentences = run.sentences[c.document];
-  if (c.found.sentence >= sentences.size()) return escape(c.found.text);
-  const byte_span s = sentences[c.found.sentence].span;
-  const byte_span m = c.found.span;
-  return escape(std::string_view(doc.text).substr(s.begin, m.begin - s.begin)) + "<mark>" +
-         escape(std::string_view(doc.text).substr(m.begin, m.size())) + "</mark>" +
-         escape(std::string_view(doc.text).substr(m.end, s.end - m.end));
+  const quote_parts quote = quote_of(run, c);
+  return escape(quote.before) + "<mark>" + escape(quote.figure) + "</mark>" + escape(quote.after);
 }
 
 std::string value_text(const claim& c) {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "report/report.h"
+#include "report/quote.h"
 
 namespace checker {
 namespace {
@@ -50,13 +51,6 @@ nlohmann::json optional_decimal(const std::optional<decimal>& value) {
   return value ? nlohmann::json(value->to_string()) : nlohmann::json(nullptr);
 }
 
-std::string sentence_text(const run_result& run, const claim& c) {
-  const auto& sentences = run.sentences[c.document];
-  if (c.found.sentence >= sentences.size()) return {};
-  const byte_span span = sentences[c.found.sentence].span;
-  return run.documents[c.document].text.substr(span.begin, span.size());
-}
-
 }  // namespace
 
 nlohmann::json claim_to_json(const run_result& run, const claim& c) {
@@ -66,7 +60,7 @@ nlohmann::json claim_to_json(const run_result& run, const claim& c) {
   out["kind"] = to_string(c.found.kind);
   out["text"] = c.found.text;
   out["span"] = {{"begin", c.original_span.begin}, {"end", c.original_span.end}};
-  out["sentence"] = sentence_text(run, c);
+  out["sentence"] = quote_of(run, c).whole();
   out["unit"] = c.unit;
   out["hedge"] = to_string(c.found.hedge);
   if (!c.found.hedge_text.empty()) out["hedge_text"] = c.found.hedge_text;

@@ -52,4 +52,41 @@ BOOST_AUTO_TEST_CASE(html_report_escapes_document_text) {
   BOOST_TEST(html.find("<mark>29.4万美元</mark>") != std::string::npos);
 }
 
+// Issue 6: hostile text survives JSON and SARIF as data: parsing the output gives back exactly
+// the characters of the document, and no raw `</script>` reaches a consumer that embeds it.
+BOOST_AUTO_TEST_CASE(json_and_sarif_carry_hostile_text_as_data) {
+  const std::string hostile = "<script>alert(1)</script>\"><img src=x onerror=alert(2)> \\ & \t据报道，";
+  std::vector<document> docs;
+  docs.push_back(testing::make_document("a.md", hostile + "R1的训练成本为29.4万美元。"));
+  docs.push_back(testing::make_document("b.md", "</script> R1的训练成本为560万美元。"));
+  const run_result run = testing::analyse(std::move(docs));
+  BOOST_REQUIRE(!run.findings.empty());
+  const nlohmann::json report = nlohmann::json::parse(report_to_json(run).dump(2));
+  bool found = false;
+  for (const auto& c : report["claims"]) found = found || c["sentence"] == hostile + "R1的训练成本为29.4万美元。";
+  BOOST_TEST(found);
+  const std::string sarif = report_to_sarif(run).dump(2);
+  const nlohmann::json parsed = nlohmann::json::parse(sarif);
+  BOOST_TEST(parsed["runs"][0]["results"].size() >= 1u);
+  BOOST_TEST(parsed.dump(2) == sarif);  // valid JSON that round-trips
+}
+
+// Issue 6: reports quote at most max_quote_side_bytes on each side of a figure, so a corpus of
+// very long sentences gives a report proportional to its claims.
+BOOST_AUTO_TEST_CASE(quotes_around_a_figure_in_a_long_sentence_are_bounded) {
+  std::string body;
+  for (int i = 0; i < 60; ++i) body += "这是一段没有数字的很长的铺垫文字，";
+  body += "R1的训练成本为29.4万美元，";
+  for (int i = 0; i < 60; ++i) body += "后面还有一段没有数字的很长的文字，";
+  const run_result run = testing::analyse_text(body);
+  const nlohmann::json report = report_to_json(run);
+  BOOST_REQUIRE(!report["claims"].empty());
+  for (const auto& c : report["claims"]) {
+    const std::string sentence = c["sentence"];
+    BOOST_TEST(sentence.size() <= 2 * 240 + c["text"].get<std::string>().size() + 6);
+    BOOST_TEST(sentence.find(c["text"].get<std::string>()) != std::string::npos);
+    BOOST_TEST(sentence.rfind("…", 0) == 0u);
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

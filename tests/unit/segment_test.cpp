@@ -37,4 +37,38 @@ BOOST_AUTO_TEST_CASE(spans_are_byte_offsets_into_the_text) {
   BOOST_TEST(doc.text.substr(sentences[1].span.begin, sentences[1].span.size()) == "第二句有512张H800。");
 }
 
+// Issue 6: text with no sentence end (a flattened table, a generated file) is cut into pieces no
+// longer than max_sentence_bytes, at clause marks, and never through a figure.
+BOOST_AUTO_TEST_CASE(an_endless_chinese_line_is_cut_at_clause_marks) {
+  std::string body;
+  for (int i = 0; i < 400; ++i) body += "R1的训练成本为29.4万美元，";
+  const auto got = sentences_of(body);
+  BOOST_TEST(got.size() > 4u);
+  std::size_t total = 0;
+  for (const std::string& piece : got) {
+    BOOST_TEST(piece.size() <= max_sentence_bytes);
+    BOOST_TEST(piece.rfind("R1的", 0) == 0u, piece.substr(0, 20));          // starts after a comma
+    BOOST_TEST(piece.substr(piece.size() - 3) == "，");                  // ends on one
+    total += piece.size();
+  }
+  BOOST_TEST(total == body.size());
+}
+
+BOOST_AUTO_TEST_CASE(an_endless_run_without_marks_is_cut_between_characters_and_not_inside_figures) {
+  std::string cjk;
+  for (int i = 0; i < 3000; ++i) cjk += "训";
+  for (const std::string& piece : sentences_of(cjk)) {
+    BOOST_TEST(piece.size() <= max_sentence_bytes);
+    BOOST_TEST(piece.size() % 3 == 0u);  // whole three-byte characters only
+  }
+  std::string digits;
+  for (int i = 0; i < 300; ++i) digits += "1234567890 ";
+  for (const std::string& piece : sentences_of(digits)) BOOST_TEST(piece.size() % 11 == 10u, piece.size());
+  std::string letters(5000, 'a');
+  letters += " 12345";
+  const auto pieces = sentences_of(letters);
+  BOOST_TEST(pieces.size() > 2u);
+  BOOST_TEST(pieces.back().substr(pieces.back().size() - 6) == " 12345");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
