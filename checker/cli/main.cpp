@@ -36,10 +36,20 @@ struct terminal {
   }
 };
 
+// `file: message [id]`, or `file:line:column: ...` when the problem has a place in a document
+// that was read (columns in characters, as editors count them).
 void print_diagnostics(const run_result& run) {
+  std::map<std::string_view, const document*> by_path;
+  for (const document& doc : run.documents) by_path.emplace(doc.path, &doc);
   for (const diagnostic& d : run.diags) {
     if (d.level == diagnostic_level::note) continue;
-    fmt::print(stderr, "factcheck: {}: {} [{}]\n", d.file, d.message, d.id);
+    const auto doc = by_path.find(d.file);
+    if (d.offset && doc != by_path.end() && *d.offset <= doc->second->original.size()) {
+      fmt::print(stderr, "factcheck: {}:{}:{}: {} [{}]\n", d.file, doc->second->line_column(*d.offset).first,
+                 doc->second->code_point_column(*d.offset), d.message, d.id);
+    } else {
+      fmt::print(stderr, "factcheck: {}: {} [{}]\n", d.file, d.message, d.id);
+    }
   }
 }
 
@@ -144,6 +154,7 @@ struct check_request {
   bool out_given = false;
   bool formats_given = false;
   std::uintmax_t max_file_bytes = 64u * 1024u * 1024u;
+  unsigned jobs = 0;
   bool quiet = false;
   std::string project;
   std::string baseline;
@@ -180,6 +191,7 @@ int run_check_command(const check_request& request) {
   config.inputs = inputs.empty() ? std::vector<std::string>{"corpus"} : inputs;
   config.drafts = request.drafts;
   config.ingest.max_file_bytes = request.max_file_bytes;
+  config.ingest.jobs = request.jobs;
   // A missing or broken baseline stops the run before anything is read: gating on a baseline
   // that silently failed to load would pass CI for the wrong reason.
   if (!baseline_path.empty()) config.baseline = read_baseline(baseline_path);
@@ -277,7 +289,13 @@ int main(int argc, char** argv) {
   check->add_option("--fail-on", request.fail_on,
                     "Lowest severity of a new finding that makes the exit code 1: error, warning, info or none "
                     "(default: the project file's `fail_on`, else warning)");
-  check->add_option("--max-file-size", request.max_file_bytes, "Refuse documents larger than this many bytes")->capture_default_str();
+  check->add_option("--max-file-size", request.max_file_bytes,
+                    "Refuse documents larger than this (bytes, or with a unit: 200MB, 1GiB); default 64 MiB")
+      ->transform(CLI::AsSizeValue(false));
+  check->add_option("-j,--jobs", request.jobs,
+                    "Threads that read and analyse documents; 0 means one per core. Reports are byte-identical whatever "
+                    "the number")
+      ->capture_default_str();
   check->add_flag("-q,--quiet", request.quiet, "Print nothing but problems");
   const std::string project_help = fmt::format(
       "Project file with subjects, aliases, lexicon entries and defaults (schemas/project.schema.json); "

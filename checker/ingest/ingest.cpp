@@ -13,6 +13,7 @@
 
 #include "ingest/detail.h"
 #include "lexicon/schema.h"
+#include "util/parallel.h"
 
 namespace checker {
 namespace {
@@ -336,6 +337,8 @@ std::optional<document> ingest_bytes(const std::string& id, std::string_view byt
   return build_document(id, id, bytes, format, nullptr, diags);
 }
 
+namespace {
+
 // Why a path with a document's name cannot be read as one.
 std::string not_a_file(const std::filesystem::path& path) {
   namespace fs = std::filesystem;
@@ -351,6 +354,32 @@ std::string not_a_file(const std::filesystem::path& path) {
   if (fs::is_block_file(link) || fs::is_character_file(link)) return "is a device, not a file; skipped";
   return "is not a regular file; skipped";
 }
+
+// Reads one file and builds its document; problems go to `diags` (the last one says why a file
+// was skipped). Safe to call from several threads at once.
+std::optional<document> read_document(const std::string& id, const fs::path& path, document_format format,
+                                      const manifest_entry* listed, const ingest_options& options, diagnostics& diags) {
+  const std::string file = path.generic_string();
+  auto refuse = [&](const char* code, const std::string& message) {
+    diags.push_back(diagnostic{code, diagnostic_level::error, file, message, std::nullopt});
+    return std::optional<document>();
+  };
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (ec) return refuse("ingest.unreadable", "cannot be read: " + ec.message());
+  if (size > options.max_file_bytes) {
+    return refuse("ingest.too-large", fmt::format("is {} bytes, over the {} byte limit; split it or raise --max-file-size",
+                                                  size, options.max_file_bytes));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return refuse("ingest.unreadable", "cannot be opened for reading; check its permissions");
+  std::string bytes(size, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  if (static_cast<std::uintmax_t>(in.gcount()) != size) return refuse("ingest.unreadable", "could not be read to the end");
+  return build_document(id, file, bytes, format, listed, diags);
+}
+
+}  // namespace
 
 ingest_result ingest_paths(const std::vector<std::string>& paths, const ingest_options& options,
                            diagnostics& diags) {
@@ -433,46 +462,36 @@ ingest_result ingest_paths(const std::vector<std::string>& paths, const ingest_o
                                [](const candidate& a, const candidate& b) { return a.id == b.id; }),
                    candidates.end());
 
+  // Manifests first, one per folder and in order; then every file on its own, on `jobs`
+  // threads, each into its own slot; the slots are merged in id order, so diagnostics and
+  // documents come out the same whatever the thread count.
   std::map<fs::path, std::optional<manifest>> manifests;
   for (const candidate& c : candidates) {
-    const std::string file = c.path.generic_string();
-    std::error_code ec;
-    const auto size = fs::file_size(c.path, ec);
-    if (ec) {
-      skip(file, "ingest.unreadable", diagnostic_level::error, "cannot be read: " + ec.message());
-      continue;
-    }
-    if (size > options.max_file_bytes) {
-      skip(file, "ingest.too-large", diagnostic_level::error,
-           fmt::format("is {} bytes, over the {} byte limit; split it or raise --max-file-size", size,
-                       options.max_file_bytes));
-      continue;
-    }
-    std::ifstream in(c.path, std::ios::binary);
-    if (!in) {
-      skip(file, "ingest.unreadable", diagnostic_level::error, "cannot be opened for reading; check its permissions");
-      continue;
-    }
-    std::string bytes(size, '\0');
-    in.read(bytes.data(), static_cast<std::streamsize>(size));
-    if (static_cast<std::uintmax_t>(in.gcount()) != size) {
-      skip(file, "ingest.unreadable", diagnostic_level::error, "could not be read to the end");
-      continue;
-    }
     auto [slot, inserted] = manifests.try_emplace(c.manifest_folder);
     if (inserted) slot->second = read_manifest(c.manifest_folder, diags);
+  }
+  struct loaded {
+    std::optional<document> doc;
+    diagnostics diags;
+  };
+  std::vector<loaded> slots(candidates.size());
+  for_each_index(candidates.size(), options.jobs, [&](std::size_t index, unsigned) {
+    const candidate& c = candidates[index];
+    const std::optional<manifest>& folder_manifest = manifests.at(c.manifest_folder);
     const manifest_entry* listed = nullptr;
-    if (slot->second) {
-      auto entry = slot->second->find(c.manifest_key);
-      if (entry != slot->second->end()) listed = &entry->second;
+    if (folder_manifest) {
+      auto entry = folder_manifest->find(c.manifest_key);
+      if (entry != folder_manifest->end()) listed = &entry->second;
     }
-    const std::size_t before = diags.size();
-    auto doc = build_document(c.id, file, bytes, c.format, listed, diags);
-    if (doc) {
-      result.documents.push_back(std::move(*doc));
-    } else if (diags.size() > before) {
-      result.skipped.push_back(skipped_file{file, diags.back().id, diags.back().message});
+    slots[index].doc = read_document(c.id, c.path, c.format, listed, options, slots[index].diags);
+  });
+  for (loaded& slot : slots) {
+    if (!slot.doc && !slot.diags.empty()) {
+      const diagnostic& why = slot.diags.back();
+      result.skipped.push_back(skipped_file{why.file, why.id, why.message});
     }
+    diags.insert(diags.end(), std::make_move_iterator(slot.diags.begin()), std::make_move_iterator(slot.diags.end()));
+    if (slot.doc) result.documents.push_back(std::move(*slot.doc));
   }
   return result;
 }

@@ -20,6 +20,8 @@ namespace checker {
 struct ingest_options {
   /// Files larger than this are refused with `ingest.too-large` (a documented limit).
   std::uintmax_t max_file_bytes = 64u * 1024u * 1024u;
+  /// Threads that read and convert files; 0 means one per core. The result never depends on it.
+  unsigned jobs = 0;
 };
 
 /// A file that was not read, and why (the diagnostic id).

@@ -1,6 +1,9 @@
 #include "pipeline/pipeline.h"
 
 #include <algorithm>
+#include <atomic>
+#include <memory>
+#include <mutex>
 #include <set>
 
 #include "baseline/baseline.h"
@@ -8,24 +11,42 @@
 #include "link/link.h"
 #include "normalize/normalize.h"
 #include "recognize/recognize.h"
+#include "util/parallel.h"
 
 namespace checker {
 namespace {
 
 run_result analyse(std::vector<document> documents, const lexicon& lex, const link_options& options, diagnostics diags,
-                   const std::function<void(std::size_t, std::size_t)>& progress) {
+                   const std::function<void(std::size_t, std::size_t)>& progress, unsigned jobs) {
   run_result result;
   result.diags = std::move(diags);
   result.documents = std::move(documents);
-  result.sentences.reserve(result.documents.size());
-  segmenter splitter;
-  for (std::size_t i = 0; i < result.documents.size(); ++i) {
+  // Segment, recognise and normalise each document on its own (one segmenter per thread: ICU's
+  // iterator is not shareable), each into its own slot, merged in document order.
+  const std::size_t count = result.documents.size();
+  struct analysed {
+    std::vector<claim> claims;
+    diagnostics diags;
+  };
+  std::vector<analysed> slots(count);
+  result.sentences.resize(count);
+  std::vector<std::unique_ptr<segmenter>> splitters(resolve_jobs(jobs));
+  std::atomic<std::size_t> done{0};
+  std::mutex progress_mutex;
+  for_each_index(count, jobs, [&](std::size_t i, unsigned worker) {
+    if (!splitters[worker]) splitters[worker] = std::make_unique<segmenter>();
     const document& doc = result.documents[i];
-    result.sentences.push_back(splitter.split(doc));
-    const std::vector<mention> mentions = recognize(doc, result.sentences.back(), lex);
-    std::vector<claim> claims = normalize(doc, i, mentions, lex, result.diags);
-    result.claims.insert(result.claims.end(), std::make_move_iterator(claims.begin()), std::make_move_iterator(claims.end()));
-    if (progress) progress(i + 1, result.documents.size());
+    result.sentences[i] = splitters[worker]->split(doc);
+    const std::vector<mention> mentions = recognize(doc, result.sentences[i], lex);
+    slots[i].claims = normalize(doc, i, mentions, lex, slots[i].diags);
+    if (progress) {
+      const std::lock_guard lock(progress_mutex);
+      progress(++done, count);
+    }
+  });
+  for (analysed& slot : slots) {
+    result.diags.insert(result.diags.end(), std::make_move_iterator(slot.diags.begin()), std::make_move_iterator(slot.diags.end()));
+    result.claims.insert(result.claims.end(), std::make_move_iterator(slot.claims.begin()), std::make_move_iterator(slot.claims.end()));
   }
   result.claims = link(result.documents, result.sentences, std::move(result.claims), lex, options, result.diags);
   result.findings = compare(result.documents, result.claims, lex);
@@ -78,7 +99,7 @@ run_result run_check(const run_config& config, const lexicon& lex) {
                      [](const document& a, const document& b) { return a.id < b.id; });
     ingested.skipped.insert(ingested.skipped.end(), drafts.skipped.begin(), drafts.skipped.end());
   }
-  run_result result = analyse(std::move(ingested.documents), lex, config.link, std::move(diags), config.progress);
+  run_result result = analyse(std::move(ingested.documents), lex, config.link, std::move(diags), config.progress, config.ingest.jobs);
   result.skipped = std::move(ingested.skipped);
   if (!config.drafts.empty()) {
     result.draft_mode = true;
@@ -94,7 +115,7 @@ run_result run_check(const run_config& config, const lexicon& lex) {
 
 run_result analyse_documents(std::vector<document> documents, const lexicon& lex, const link_options& options,
                              diagnostics diags) {
-  return analyse(std::move(documents), lex, options, std::move(diags), {});
+  return analyse(std::move(documents), lex, options, std::move(diags), {}, 1);
 }
 
 }  // namespace checker

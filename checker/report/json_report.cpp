@@ -1,4 +1,11 @@
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -209,24 +216,79 @@ nlohmann::json report_to_json(const run_result& run) {
   return out;
 }
 
+namespace {
+
+// Temporaries of this file left by runs that were killed before their rename: the process named
+// in the file name no longer exists. Those of a live process (a concurrent run) are left alone.
+void remove_abandoned_temporaries(const std::filesystem::path& folder, const std::string& name) {
+  namespace fs = std::filesystem;
+  const std::string prefix = "." + name + ".";
+  std::error_code ec;
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string file = it->path().filename().string();
+    if (file.size() <= prefix.size() + 4 || file.compare(0, prefix.size(), prefix) != 0 || !file.ends_with(".tmp")) continue;
+    const std::string rest = file.substr(prefix.size());
+    char* end_of_pid = nullptr;
+    const long pid = std::strtol(rest.c_str(), &end_of_pid, 10);
+    if (pid <= 0 || end_of_pid == rest.c_str() || *end_of_pid != '.') continue;
+    if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+      std::error_code ignored;
+      fs::remove(it->path(), ignored);
+    }
+  }
+}
+
+}  // namespace
+
 void write_file_atomically(const std::string& path, const std::string& content) {
   namespace fs = std::filesystem;
   const fs::path target(path);
   std::error_code ec;
-  if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
-  if (ec) throw error(fmt::format("cannot create folder {}: {}", target.parent_path().string(), ec.message()));
-  const fs::path temporary = fs::path(path + ".tmp");
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) throw error(fmt::format("cannot write {}: check that the folder is writable", temporary.string()));
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.flush();
-    if (!out) throw error(fmt::format("writing {} failed (disk full?)", temporary.string()));
+  const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  fs::create_directories(folder, ec);
+  if (ec) throw error(fmt::format("cannot create folder {}: {}", folder.string(), ec.message()));
+  // A hidden temporary beside the target (a rename is atomic only within one file system),
+  // named after this process so that two runs writing the same report never share one.
+  int fd = -1;
+  fs::path temporary;
+  for (int attempt = 0; fd < 0; ++attempt) {
+    temporary = folder / fmt::format(".{}.{}.{}.tmp", target.filename().string(), ::getpid(), attempt);
+    fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0 && (errno != EEXIST || attempt > 100)) {
+      throw error(fmt::format("cannot write {}: {}; check that the folder is writable", temporary.string(), std::strerror(errno)));
+    }
+  }
+  const auto fail = [&](const char* what) {
+    const std::string reason = std::strerror(errno);
+    ::close(fd);
+    fs::remove(temporary, ec);
+    throw error(fmt::format("{} {} failed: {} (disk full?); {} is unchanged", what, temporary.string(), reason, path));
+  };
+  for (std::size_t written = 0; written < content.size();) {
+    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) fail("writing");
+    written += static_cast<std::size_t>(n);
+  }
+  // On disk before the rename: after a crash or power loss the target is the old file or the
+  // whole new one, never an empty or partial one.
+  if (::fsync(fd) != 0) fail("flushing");
+  if (::close(fd) != 0) {
+    fs::remove(temporary, ec);
+    throw error(fmt::format("writing {} failed: {}; {} is unchanged", temporary.string(), std::strerror(errno), path));
   }
   fs::rename(temporary, target, ec);
   if (ec) {
+    const std::string reason = ec.message();
     fs::remove(temporary, ec);
-    throw error(fmt::format("cannot replace {}: {}", path, ec.message()));
+    throw error(fmt::format("cannot replace {}: {}", path, reason));
+  }
+  remove_abandoned_temporaries(folder, target.filename().string());
+  // Make the rename itself durable; a folder that cannot be opened or synced changes nothing.
+  const int folder_fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (folder_fd >= 0) {
+    (void)::fsync(folder_fd);
+    ::close(folder_fd);
   }
 }
 

@@ -16,48 +16,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "e2e/cli_support.h"
 #include "lexicon/schema.h"
 
-namespace fs = std::filesystem;
-
 namespace {
-
-struct outcome {
-  int exit_code = -1;
-  std::string out;  // stdout and stderr together
-};
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-outcome run_in(const std::string& folder, const std::string& arguments) {
-  const std::string command = std::string("cd ") + quote(folder) + " && CI=true " + quote(FACTCHECK_BINARY) + " " + arguments + " 2>&1";
-  outcome result;
-  FILE* pipe = popen(command.c_str(), "r");
-  BOOST_REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buffer{};
-  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) result.out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
-
-outcome run(const std::string& arguments) { return run_in(FACTCHECK_SOURCE_DIR, arguments); }
-
-fs::path scratch(const std::string& name) {
-  const fs::path path = fs::temp_directory_path() / ("factcheck-cli-" + name);
-  fs::remove_all(path);
-  fs::create_directories(path);
-  return path;
-}
-
-nlohmann::json read_json(const fs::path& path) {
-  std::ifstream in(path);
-  return nlohmann::json::parse(in);
-}
 
 // The release-date finding for R1, or null.
 nlohmann::json release_finding(const nlohmann::json& report) {
