@@ -1,6 +1,8 @@
 #pragma once
 // Internals shared by the ingest stage's files; not part of its public interface.
 
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +44,16 @@ struct inferred_date {
   std::string source;    // an outlet named before the stamp, if any
 };
 std::optional<inferred_date> infer_publication_date(std::string_view text);
+
+/// One document's fields in a `corpus.json` manifest (`source`, `published`, `url`, ...).
+struct manifest_entry {
+  std::map<std::string, std::string> fields;
+};
+using manifest = std::map<std::string, manifest_entry>;  // key: path relative to the manifest's folder
+
+/// Reads a manifest's JSON text and checks it against schemas/manifest.schema.json. A manifest
+/// that is not JSON or does not match gives `ingest.bad-manifest` naming `file`, and no entries.
+std::optional<manifest> parse_manifest(std::string_view text, const std::string& file, diagnostics& diags);
 
 /// Normalises ISO dates (`2025-09-18`, `2025-09-18T04:51:00+08:00`) to `YYYY-MM-DD`.
 std::optional<std::string> iso_date_prefix(std::string_view text);

@@ -2,6 +2,8 @@
 // the stack.
 #include <gumbo.h>
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <cstring>
 #include <string>
@@ -127,6 +129,25 @@ void append_break(html_text& out, std::size_t source_offset) {
   const std::size_t at = out.text.size();
   out.text += '\n';
   out.runs.push_back(offset_run{at, at + 1, source_offset, source_offset, false});
+}
+
+// gumbo decodes an out-of-range numeric reference (`&#12222222222;`) into bytes that are not
+// UTF-8 (found by ingest_fuzz). Everything it returns passes through here: each invalid sequence
+// becomes U+FFFD, as in the document's own bytes.
+std::string valid_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (int32_t i = 0, n = static_cast<int32_t>(text.size()); i < n;) {
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(text.data(), i, n, c);
+    if (c < 0) {
+      out += "\xEF\xBF\xBD";
+    } else {
+      out.append(text.data() + start, static_cast<std::size_t>(i - start));
+    }
+  }
+  return out;
 }
 
 // Appends a text node. Runs of text that match the source byte for byte map exactly; each
@@ -262,7 +283,7 @@ html_text extract_html(std::string_view source, std::size_t max_depth) {
         }
         continue;
       }
-      append_text_node(out, decoded, std::string_view(raw.data, raw.length), n->v.text.start_pos.offset);
+      append_text_node(out, valid_utf8(decoded), std::string_view(raw.data, raw.length), n->v.text.start_pos.offset);
       continue;
     }
     if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_DOCUMENT) continue;
@@ -280,6 +301,9 @@ html_text extract_html(std::string_view source, std::size_t max_depth) {
     }
   }
   gumbo_destroy_output(&kGumboDefaultOptions, parsed);
+  for (std::string* field : {&out.title, &out.published, &out.published_evidence, &out.site_name, &out.url}) {
+    *field = valid_utf8(*field);
+  }
   return out;
 }
 

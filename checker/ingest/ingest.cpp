@@ -19,6 +19,8 @@ namespace checker {
 namespace {
 
 namespace fs = std::filesystem;
+using detail::manifest;
+using detail::manifest_entry;
 
 std::optional<document_format> format_of(const fs::path& path) {
   std::string ext = path.extension().string();
@@ -162,35 +164,18 @@ void set_field(metadata_field& field, std::string value, field_origin origin, st
   field.evidence = std::move(evidence);
 }
 
-struct manifest_entry {
-  std::map<std::string, std::string> fields;
-};
-using manifest = std::map<std::string, manifest_entry>;  // key: path relative to the manifest's folder
-
 std::optional<manifest> read_manifest(const fs::path& folder, diagnostics& diags) {
   const fs::path file = folder / "corpus.json";
   std::error_code ec;
   if (!fs::is_regular_file(file, ec)) return std::nullopt;
   std::ifstream in(file, std::ios::binary);
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const auto fail = [&](const std::string& why) {
+  if (!in && text.empty()) {
     diags.push_back(diagnostic{"ingest.bad-manifest", diagnostic_level::error, file.string(),
-                               fmt::format("{}; its metadata is ignored. Fix the file (see schemas/manifest.schema.json).", why),
-                               std::nullopt});
+                               "cannot be read; its metadata is ignored. Check its permissions.", std::nullopt});
     return std::nullopt;
-  };
-  if (!in && text.empty()) return fail("cannot be read");
-  nlohmann::json data = nlohmann::json::parse(text, nullptr, false);
-  if (data.is_discarded()) return fail("is not valid JSON");
-  const auto problems = validate_against("manifest.schema.json", data);
-  if (!problems.empty()) return fail("does not match its schema: " + problems.front());
-  manifest out;
-  for (const auto& [path, fields] : data.at("documents").items()) {
-    manifest_entry entry;
-    for (const auto& [key, value] : fields.items()) entry.fields[key] = value.get<std::string>();
-    out[path] = std::move(entry);
   }
-  return out;
+  return detail::parse_manifest(text, file.string(), diags);
 }
 
 void apply_metadata(document& doc, const detail::front_matter& front, const manifest_entry* listed,
@@ -495,5 +480,29 @@ ingest_result ingest_paths(const std::vector<std::string>& paths, const ingest_o
   }
   return result;
 }
+
+namespace detail {
+
+std::optional<manifest> parse_manifest(std::string_view text, const std::string& file, diagnostics& diags) {
+  const auto fail = [&](const std::string& why) {
+    diags.push_back(diagnostic{"ingest.bad-manifest", diagnostic_level::error, file,
+                               fmt::format("{}; its metadata is ignored. Fix the file (see schemas/manifest.schema.json).", why),
+                               std::nullopt});
+    return std::nullopt;
+  };
+  nlohmann::json data = nlohmann::json::parse(text, nullptr, false);
+  if (data.is_discarded()) return fail("is not valid JSON");
+  const auto problems = validate_against("manifest.schema.json", data);
+  if (!problems.empty()) return fail("does not match its schema: " + problems.front());
+  manifest out;
+  for (const auto& [path, fields] : data.at("documents").items()) {
+    manifest_entry entry;
+    for (const auto& [key, value] : fields.items()) entry.fields[key] = value.get<std::string>();
+    out[path] = std::move(entry);
+  }
+  return out;
+}
+
+}  // namespace detail
 
 }  // namespace checker

@@ -37,6 +37,10 @@ outcome run_in(const std::string& folder, const std::string& arguments) {
   while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) result.out.append(buffer.data(), n);
   const int status = pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  // In the sanitizer build a report aborts the binary; say which command hit it, whatever the
+  // test goes on to check.
+  BOOST_TEST(result.out.find("Sanitizer") == std::string::npos, arguments << "\n" << result.out);
+  BOOST_TEST(result.out.find("runtime error:") == std::string::npos, arguments << "\n" << result.out);
   return result;
 }
 

@@ -192,4 +192,46 @@ BOOST_AUTO_TEST_CASE(files_over_the_size_limit_are_refused) {
   BOOST_TEST(has_diagnostic(diags, "ingest.too-large"));
 }
 
+// Found by ingest_fuzz: gumbo decodes an out-of-range numeric reference into bytes that are not
+// UTF-8, which made report.json throw. Text and title are valid UTF-8, the figure still maps.
+BOOST_AUTO_TEST_CASE(out_of_range_character_references_become_replacement_characters) {
+  diagnostics diags;
+  const std::string html = "<title>&#12222222222;标题</title><p>&#99999999999;R1的训练成本为29.4万美元。</p>";
+  auto doc = ingest_bytes("ref.html", html, document_format::html, diags);
+  BOOST_REQUIRE(doc.has_value());
+  BOOST_TEST(doc->text.find("\xEF\xBF\xBD" "R1的训练成本为29.4万美元") != std::string::npos, doc->text);
+  BOOST_TEST(doc->metadata.title.value.find("标题") != std::string::npos);
+  for (const std::string* s : {&doc->text, &doc->metadata.title.value}) {
+    for (std::size_t i = 0; i < s->size(); ++i) BOOST_TEST(static_cast<unsigned char>((*s)[i]) < 0xF8u);
+  }
+  const std::size_t figure = doc->text.find("29.4万美元");
+  const byte_span original = doc->original_span(byte_span{figure, figure + std::string("29.4万美元").size()});
+  BOOST_TEST(html.substr(original.begin, original.size()) == "29.4万美元");
+}
+
+// Ingest with several threads gives the same documents and diagnostics, in the same order.
+BOOST_AUTO_TEST_CASE(reading_on_several_threads_gives_the_same_result) {
+  temp_folder folder("threads");
+  for (int i = 0; i < 40; ++i) {
+    folder.write("doc" + std::to_string(i) + ".md", "---\npublished: 2025-09-18\n---\nR1的训练成本为" + std::to_string(i) + "万美元。\n");
+  }
+  folder.write("bad.txt", std::string("R1\xFF", 3));
+  folder.write("empty.md", "");
+  ingest_options one;
+  one.jobs = 1;
+  ingest_options four;
+  four.jobs = 4;
+  diagnostics diags_one, diags_four;
+  const auto first = ingest_paths({folder.path.string()}, one, diags_one);
+  const auto second = ingest_paths({folder.path.string()}, four, diags_four);
+  BOOST_REQUIRE(first.documents.size() == second.documents.size());
+  for (std::size_t i = 0; i < first.documents.size(); ++i) {
+    BOOST_TEST(first.documents[i].id == second.documents[i].id);
+    BOOST_TEST(first.documents[i].text == second.documents[i].text);
+  }
+  BOOST_TEST((diags_one == diags_four));
+  BOOST_TEST(diags_one.size() >= 2u);
+  BOOST_TEST(first.skipped.size() == second.skipped.size());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
