@@ -84,7 +84,7 @@ std::string baseline_text(std::vector<recorded_finding> records) {
                         {"values", r.values}});
   }
   const nlohmann::json out{{"tool", "factcheck"}, {"baseline_version", 1}, {"findings", findings}};
-  return out.dump(2) + "\n";
+  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::vector<recorded_finding> apply_baseline(std::vector<finding>& findings, const std::vector<recorded_finding>& baseline) {

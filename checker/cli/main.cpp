@@ -219,9 +219,13 @@ int run_check_command(const check_request& request) {
     write_file_atomically(path, content);
     written.push_back(path);
   };
-  if (formats.count("json") > 0) write("report.json", report_to_json(run).dump(2) + "\n");
+  if (formats.count("json") > 0) {
+    const std::string path = out_dir + "/report.json";
+    write_file_atomically(path, [&](const chunk_sink& sink) { write_report_json(run, sink); });
+    written.push_back(path);
+  }
   if (formats.count("html") > 0) write("report.html", report_to_html(run));
-  if (formats.count("sarif") > 0) write("report.sarif", report_to_sarif(run).dump(2) + "\n");
+  if (formats.count("sarif") > 0) write("report.sarif", dump_json(report_to_sarif(run), 2) + "\n");
   if (formats.count("rdjsonl") > 0) write("report.rdjsonl", report_to_rdjsonl(run));
   if (!request.write_baseline.empty()) {
     std::vector<recorded_finding> records;
@@ -251,7 +255,7 @@ int run_extract_command(const std::vector<std::string>& files, const std::string
   config.inputs = files;
   const run_result run = run_check(config, lex);
   print_diagnostics(run);
-  for (const claim& c : run.claims) std::cout << claim_to_json(run, c).dump() << '\n';
+  for (const claim& c : run.claims) std::cout << dump_json(claim_to_json(run, c)) << '\n';
   return run.documents.empty() ? exit_error : exit_clean;
 }
 

@@ -106,7 +106,11 @@ nlohmann::json claim_to_json(const run_result& run, const claim& c) {
   return out;
 }
 
-nlohmann::json report_to_json(const run_result& run) {
+namespace {
+
+// The whole report; with `with_claims` false the `claims` array is left empty for the
+// streaming writer to fill in place.
+nlohmann::json build_report(const run_result& run, bool with_claims) {
   nlohmann::json out;
   out["tool"] = {{"name", "factcheck"}, {"version", "0.1.0"}};
   out["schema_version"] = 1;
@@ -134,7 +138,7 @@ nlohmann::json report_to_json(const run_result& run) {
   std::size_t invalid = 0;
   std::map<std::string, std::size_t> by_kind;
   for (const claim& c : run.claims) {
-    claims.push_back(claim_to_json(run, c));
+    if (with_claims) claims.push_back(claim_to_json(run, c));
     linked += c.linked() ? 1 : 0;
     unresolved += c.status == resolution::unresolved ? 1 : 0;
     invalid += c.status == resolution::invalid ? 1 : 0;
@@ -216,6 +220,41 @@ nlohmann::json report_to_json(const run_result& run) {
   return out;
 }
 
+}  // namespace
+
+nlohmann::json report_to_json(const run_result& run) { return build_report(run, true); }
+
+std::string dump_json(const nlohmann::json& value, int indent) {
+  // A stray invalid byte must never cost the whole report: it is written as U+FFFD.
+  return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void write_report_json(const run_result& run, const chunk_sink& sink) {
+  // Everything but the claims is small. The claims (one per figure, hundreds of thousands in a
+  // large corpus) are serialised one at a time into the place the full dump would put them, so
+  // memory does not grow with the report and the bytes equal `dump_json(report_to_json(run), 2)`.
+  const std::string skeleton = dump_json(build_report(run, false), 2);
+  static constexpr std::string_view empty_claims = "\n  \"claims\": []";
+  const std::size_t at = skeleton.find(empty_claims);  // a raw newline is never inside a JSON string
+  if (at == std::string::npos) throw error("internal error: report.json has no claims array");
+  const std::size_t open_end = at + empty_claims.size() - 1;  // just after '['
+  sink(std::string_view(skeleton).substr(0, open_end));
+  std::string item;
+  for (std::size_t i = 0; i < run.claims.size(); ++i) {
+    item = dump_json(claim_to_json(run, run.claims[i]), 2);
+    sink(i == 0 ? "\n    " : ",\n    ");
+    std::size_t from = 0;
+    for (std::size_t nl = item.find('\n'); nl != std::string::npos; from = nl + 1, nl = item.find('\n', from)) {
+      sink(std::string_view(item).substr(from, nl + 1 - from));
+      sink("    ");
+    }
+    sink(std::string_view(item).substr(from));
+  }
+  if (!run.claims.empty()) sink("\n  ");
+  sink(std::string_view(skeleton).substr(open_end));
+  sink("\n");
+}
+
 namespace {
 
 // Temporaries of this file left by runs that were killed before their rename: the process named
@@ -240,7 +279,7 @@ void remove_abandoned_temporaries(const std::filesystem::path& folder, const std
 
 }  // namespace
 
-void write_file_atomically(const std::string& path, const std::string& content) {
+void write_file_atomically(const std::string& path, const std::function<void(const chunk_sink&)>& fill) {
   namespace fs = std::filesystem;
   const fs::path target(path);
   std::error_code ec;
@@ -258,24 +297,41 @@ void write_file_atomically(const std::string& path, const std::string& content) 
       throw error(fmt::format("cannot write {}: {}; check that the folder is writable", temporary.string(), std::strerror(errno)));
     }
   }
-  const auto fail = [&](const char* what) {
-    const std::string reason = std::strerror(errno);
+  const auto write_all = [&](std::string_view bytes) {
+    while (!bytes.empty()) {
+      const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) throw error(fmt::format("writing {} failed: {} (disk full?); {} is unchanged", temporary.string(), std::strerror(errno), path));
+      bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+  };
+  try {
+    std::string buffer;
+    buffer.reserve(1 << 16);
+    fill([&](std::string_view piece) {
+      if (buffer.size() + piece.size() > buffer.capacity()) {
+        write_all(buffer);
+        buffer.clear();
+      }
+      if (piece.size() >= buffer.capacity()) {
+        write_all(piece);
+      } else {
+        buffer.append(piece);
+      }
+    });
+    write_all(buffer);
+    // On disk before the rename: after a crash or power loss the target is the old file or the
+    // whole new one, never an empty or partial one.
+    if (::fsync(fd) != 0) throw error(fmt::format("flushing {} failed: {}; {} is unchanged", temporary.string(), std::strerror(errno), path));
+  } catch (...) {
     ::close(fd);
     fs::remove(temporary, ec);
-    throw error(fmt::format("{} {} failed: {} (disk full?); {} is unchanged", what, temporary.string(), reason, path));
-  };
-  for (std::size_t written = 0; written < content.size();) {
-    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) fail("writing");
-    written += static_cast<std::size_t>(n);
+    throw;
   }
-  // On disk before the rename: after a crash or power loss the target is the old file or the
-  // whole new one, never an empty or partial one.
-  if (::fsync(fd) != 0) fail("flushing");
   if (::close(fd) != 0) {
+    const std::string reason = std::strerror(errno);
     fs::remove(temporary, ec);
-    throw error(fmt::format("writing {} failed: {}; {} is unchanged", temporary.string(), std::strerror(errno), path));
+    throw error(fmt::format("writing {} failed: {}; {} is unchanged", temporary.string(), reason, path));
   }
   fs::rename(temporary, target, ec);
   if (ec) {
@@ -290,6 +346,10 @@ void write_file_atomically(const std::string& path, const std::string& content) 
     (void)::fsync(folder_fd);
     ::close(folder_fd);
   }
+}
+
+void write_file_atomically(const std::string& path, const std::string& content) {
+  write_file_atomically(path, [&](const chunk_sink& sink) { sink(content); });
 }
 
 }  // namespace checker

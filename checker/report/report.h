@@ -8,7 +8,9 @@
 // review comments. Files are written to a temporary name and renamed, so an
 // interrupted run never leaves a half-written report.
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -20,6 +22,14 @@ namespace checker {
 nlohmann::json claim_to_json(const run_result& run, const claim& c);
 /// The whole report as JSON.
 nlohmann::json report_to_json(const run_result& run);
+/// Receives a report's bytes piece by piece.
+using chunk_sink = std::function<void(std::string_view)>;
+/// Writes report.json (`dump_json(report_to_json(run), 2)` and a newline) to `sink`, one claim at
+/// a time: memory stays that of one claim, not of the whole report.
+void write_report_json(const run_result& run, const chunk_sink& sink);
+/// JSON text with `indent`; bytes that are not UTF-8 (which no stage should let through) are
+/// written as U+FFFD rather than failing the report.
+std::string dump_json(const nlohmann::json& value, int indent = -1);
 /// The whole report as one self-contained HTML page.
 std::string report_to_html(const run_result& run);
 /// The findings as SARIF 2.1.0 (code scanning): rule ids, locations with code-point columns,
@@ -32,5 +42,7 @@ std::string report_to_rdjsonl(const run_result& run);
 
 /// Writes `content` to `path` through a temporary file and a rename. Throws `checker::error`.
 void write_file_atomically(const std::string& path, const std::string& content);
+/// The same, with the content produced piece by piece by `fill`.
+void write_file_atomically(const std::string& path, const std::function<void(const chunk_sink&)>& fill);
 
 }  // namespace checker

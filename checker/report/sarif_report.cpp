@@ -210,7 +210,7 @@ std::string report_to_rdjsonl(const run_result& run) {
           {"severity", f.level == severity::error ? "ERROR" : f.level == severity::warning ? "WARNING" : "INFO"},
           {"source", {{"name", "factcheck"}, {"url", information_uri}}},
           {"code", {{"value", f.rule}, {"url", std::string(information_uri) + "#" + f.rule}}}};
-      out += line.dump() + "\n";
+      out += dump_json(line) + "\n";
     }
   }
   return out;

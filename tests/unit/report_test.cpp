@@ -89,4 +89,26 @@ BOOST_AUTO_TEST_CASE(quotes_around_a_figure_in_a_long_sentence_are_bounded) {
   }
 }
 
+// The streaming writer (one claim in memory at a time) gives exactly the bytes of the full dump,
+// with claims and findings and with none.
+BOOST_AUTO_TEST_CASE(streamed_report_json_equals_the_full_dump) {
+  std::vector<document> docs;
+  docs.push_back(testing::make_document("a.md", "2023年1月20日，DeepSeek-R1模型发布，训练成本约600万美元。", "2025-02-13"));
+  docs.push_back(testing::make_document("b.md", "DeepSeek first released R1 on January 20, 2025. It cost $294,000.", ""));
+  docs.push_back(testing::make_document("c.md", "没有任何数字的一句话。", ""));
+  const run_result run = testing::analyse(std::move(docs));
+  BOOST_REQUIRE(!run.findings.empty());
+  std::string streamed;
+  write_report_json(run, [&](std::string_view piece) { streamed.append(piece); });
+  BOOST_TEST(streamed == dump_json(report_to_json(run), 2) + "\n");
+
+  std::vector<document> plain;
+  plain.push_back(testing::make_document("c.md", "没有任何数字的一句话。", ""));
+  const run_result empty = testing::analyse(std::move(plain));
+  BOOST_REQUIRE(empty.claims.empty());
+  std::string streamed_empty;
+  write_report_json(empty, [&](std::string_view piece) { streamed_empty.append(piece); });
+  BOOST_TEST(streamed_empty == dump_json(report_to_json(empty), 2) + "\n");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
