@@ -140,7 +140,7 @@ class sentence_checker {
 
   // Between a percentage and the count it restates only a joiner: 即, 也就是, `, or`, `(`.
   bool joined_as_apposition(const claim& p, const claim& part) const {
-    const std::string_view text = docs_[p.document].text;
+    const std::string_view text = docs_[p.document].match_text();
     if (part.found.span.begin < p.found.span.end) return false;
     std::string between(text.substr(p.found.span.end, part.found.span.begin - p.found.span.end));
     std::erase(between, ' ');
@@ -191,7 +191,7 @@ class sentence_checker {
   }
 
   bool preceded_by_change_word(const claim& c) const {
-    const std::string_view text = docs_[c.document].text;
+    const std::string_view text = docs_[c.document].match_text();
     std::size_t before = skip_spaces_back(text, c.found.span.begin);
     // 增幅达 / 增长了: allow a one-character verb such as 达 or 为 after the change word.
     for (int extra = 0; extra < 2; ++extra) {

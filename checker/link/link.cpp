@@ -369,7 +369,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
     if (inserted) {
       sentence_context& ctx = it->second;
       ctx.span = sentences[doc][index].span;
-      const std::string_view text = docs[doc].text;
+      const std::string_view text = docs[doc].match_text();
       ctx.names = find_names(text, ctx.span, lex);
       ctx.breaks = clause_breaks(text, ctx.span);
       ctx.attribute_cues = find_cues(text, ctx.span, lex.attribute_cues);
@@ -403,7 +403,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
     const std::vector<std::size_t>& members = sentence_entry.second;
     const std::size_t doc = key.first;
     const std::size_t index = key.second;
-    const std::string_view text = docs[doc].text;
+    const std::string_view text = docs[doc].match_text();
     const sentence_context& ctx = context_for(doc, index);
     std::set<std::size_t> distributed;
 
@@ -604,6 +604,15 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         const std::optional<std::size_t> fitting = fitting_attribute(lex, k.payload, dimension);
         if (!fitting) continue;
         if (k.begin >= span.begin && k.end <= span.end) continue;
+        // A cue that touches another figure of the same kind, and not this one, is that
+        // figure's: 126人遇难、188人受伤 (the 188 are the injured), "killed 126 people and
+        // injured 188".
+        const auto touches = [&](byte_span figure) { return distance(byte_span{k.begin, k.end}, figure) <= 1; };
+        if (!touches(span) && std::any_of(members.begin(), members.end(), [&](std::size_t other) {
+              return other != i && claims[other].found.kind == c.found.kind && touches(claims[other].found.span);
+            })) {
+          continue;
+        }
         const bool inside = k.begin >= clause.begin && k.end <= clause.end;
         if (best != nullptr && in_clause && !inside) continue;
         // A cue in another clause counts only close by: 2023年1月20日，DeepSeek-R1模型以开源方式发布.

@@ -47,6 +47,11 @@ struct document {
   std::string path;  // path as opened
   document_format format = document_format::text;
   std::string text;
+  /// `text` with Traditional Chinese characters read as their Simplified forms (`萬` as `万`,
+  /// `遇難` as `遇难`), byte for byte the same length, so every span means the same in both.
+  /// The stages that look for figures, names and cue words read this; reports quote `text`.
+  /// Empty when the text has no Traditional characters.
+  std::string folded;
   std::vector<offset_run> runs;
   document_metadata metadata;
   std::optional<civil_date> published;  // parsed metadata.published, the anchor for relative dates
@@ -54,6 +59,8 @@ struct document {
   std::vector<std::size_t> line_starts;  // byte offset of each line of the original file
   bool draft = false;                    // checked against the others, not a published source
 
+  /// The text to match words and figures against: `folded` when there is one, else `text`.
+  const std::string& match_text() const { return folded.empty() ? text : folded; }
   /// Maps a span of `text` to byte offsets in the original file.
   byte_span original_span(byte_span text_span) const;
   /// 1-based line and byte column of an original-file offset (for people and SARIF).

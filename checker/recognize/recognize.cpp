@@ -99,7 +99,9 @@ bool may_start_english_figure(std::string_view s, std::size_t pos, std::size_t w
 
 std::vector<mention> recognize(const document& doc, const std::vector<sentence>& sentences, const lexicon& lex) {
   std::vector<mention> out;
-  const std::string_view s = doc.text;
+  // Matching reads Traditional characters as Simplified (萬 as 万); what a mention quotes is
+  // taken from the text as written, at the same offsets.
+  const std::string_view s = doc.match_text();
   for (std::size_t index = 0; index < sentences.size(); ++index) {
     const byte_span span = sentences[index].span;
     const std::string_view sentence_text = s.substr(0, span.end);  // the scanners never read past the sentence
@@ -178,6 +180,9 @@ std::vector<mention> recognize(const document& doc, const std::vector<sentence>&
       decode(s, pos, &n);
       pos += n;
     }
+  }
+  if (!doc.folded.empty()) {
+    for (mention& m : out) m.text = doc.text.substr(m.span.begin, m.span.size());
   }
   return out;
 }

@@ -1,0 +1,90 @@
+// Issue 7, first part: Traditional Chinese reads exactly as Simplified, in recognition and in
+// linking, while every quote keeps the characters as written.
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include "ingest/ingest.h"
+#include "support/support.h"
+
+using namespace checker;
+namespace bdata = boost::unit_test::data;
+
+namespace {
+
+struct script_pair {
+  const char* traditional;  // as Hong Kong and Taiwan outlets write it
+  const char* simplified;   // the same sentence as mainland outlets write it
+};
+
+std::ostream& operator<<(std::ostream& out, const script_pair& p) { return out << p.traditional; }
+
+// My own sentences around the facts of the corpus and of an earthquake report.
+const std::vector<script_pair> pairs{
+    {"R1的訓練成本為29.4萬美元，約合人民幣209萬元。", "R1的训练成本为29.4万美元，约合人民币209万元。"},
+    {"DeepSeek-R1於2025年1月20日發布，訓練時長為80個小時。", "DeepSeek-R1于2025年1月20日发布，训练时长为80个小时。"},
+    {"地震已造成126人遇難、188人受傷，逾3600間房屋倒塌。", "地震已造成126人遇难、188人受伤，逾3600间房屋倒塌。"},
+    {"兩個月後，該公司市值達1.2億美元。", "两个月后，该公司市值达1.2亿美元。"},
+    {"全年營收增長15.6%，淨利潤為三億元。", "全年营收增长15.6%，净利润为三亿元。"},
+    {"這部手機售價約4999元，電池容量為5000毫安時。", "这部手机售价约4999元，电池容量为5000毫安时。"},
+};
+
+std::vector<std::string> links_of(const run_result& run) {
+  std::vector<std::string> out;
+  for (const claim& c : run.claims) {
+    std::string q;
+    for (const auto& item : c.qualifiers) q += (q.empty() ? "" : ",") + item;
+    out.push_back(c.subject + "/" + c.attribute + (q.empty() ? "" : "[" + q + "]"));
+  }
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(traditional_chinese)
+
+BOOST_DATA_TEST_CASE(reads_as_simplified, bdata::make(pairs), pair) {
+  const run_result traditional = testing::analyse_text(pair.traditional);
+  const run_result simplified = testing::analyse_text(pair.simplified);
+  BOOST_TEST(!simplified.claims.empty());
+  BOOST_TEST(testing::dump_all(traditional) == testing::dump_all(simplified), boost::test_tools::per_element());
+  BOOST_TEST(links_of(traditional) == links_of(simplified), boost::test_tools::per_element());
+}
+
+// Casualty tolls: a cue touching one figure of a list is that figure's, in both scripts and in
+// English.
+BOOST_AUTO_TEST_CASE(casualty_cues_go_to_the_figure_they_touch) {
+  for (const char* text : {"地震已造成126人遇难、188人受伤，另有20人失踪。", "地震已造成126人遇難、188人受傷，另有20人失蹤。"}) {
+    const auto got = links_of(testing::analyse_text(text));
+    const std::vector<std::string> expected{"/death_toll", "/injured", "/missing_persons"};
+    BOOST_TEST(got == expected, boost::test_tools::per_element());
+  }
+  const auto en = links_of(testing::analyse_text("The quake killed 126 people and injured 188 people."));
+  const std::vector<std::string> en_expected{"/death_toll", "/injured"};
+  BOOST_TEST(en == en_expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(quotes_keep_the_characters_as_written) {
+  const run_result run = testing::analyse_text("R1的訓練成本為29.4萬美元，另籌得1.2億港元。");
+  BOOST_REQUIRE(run.claims.size() == 2u);
+  BOOST_TEST(run.claims[0].found.text == "29.4萬美元");
+  BOOST_TEST(run.claims[1].found.text == "1.2億港元");
+  BOOST_TEST(run.documents[0].text.find("訓練") != std::string::npos);
+  BOOST_TEST(run.documents[0].folded.find("训练") != std::string::npos);
+  BOOST_TEST(run.documents[0].folded.size() == run.documents[0].text.size());
+}
+
+BOOST_AUTO_TEST_CASE(taiwan_and_hong_kong_dollars_have_their_own_codes) {
+  const auto dumps = testing::dump_all(testing::analyse_text("票房為新台幣3億元，NT$500與HK$1.2億，另有2000港元和TWD 800。"));
+  BOOST_TEST(dumps.size() == 5u);
+  for (const std::string& d : dumps) BOOST_TEST((d.find("TWD") != std::string::npos || d.find("HKD") != std::string::npos), d);
+}
+
+BOOST_AUTO_TEST_CASE(simplified_text_is_not_copied) {
+  diagnostics diags;
+  const auto doc = ingest_bytes("s.md", "R1的训练成本为29.4万美元。The cost was $294,000.", document_format::markdown, diags);
+  BOOST_REQUIRE(doc.has_value());
+  BOOST_TEST(doc->folded.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
