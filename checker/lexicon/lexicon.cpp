@@ -172,6 +172,19 @@ void merge(lexicon& lex, const nlohmann::json& data) {
       lex.subject_aliases[alias.get<std::string>()] = name;
     }
   }
+  for (const auto& source : data.value("sources", nlohmann::json::array())) {
+    const std::string name = source.at("name").get<std::string>();
+    const std::size_t index = lex.source_names.size();
+    lex.source_names.push_back(name);
+    lex.known_sources.add(name, index);
+    lex.not_subjects.push_back(name);  // who measured a figure is not what it is about
+    for (const auto& alias : source.value("aliases", nlohmann::json::array())) {
+      lex.known_sources.add(alias.get<std::string>(), index);
+      lex.not_subjects.push_back(alias.get<std::string>());
+    }
+  }
+  add_words(lex.attribution_before, data.value("attribution_before", nlohmann::json::array()), 0);
+  add_words(lex.attribution_after, data.value("attribution_after", nlohmann::json::array()), 0);
   add_words(lex.respectively, data.value("respectively", nlohmann::json::array()), 0);
   add_words(lex.coordinators, data.value("coordinators", nlohmann::json::array()), 0);
   add_words(lex.pronouns, data.value("pronouns", nlohmann::json::array()), 0);
@@ -180,6 +193,7 @@ void merge(lexicon& lex, const nlohmann::json& data) {
   for (const auto& g : data.value("generic_subjects", nlohmann::json::array())) {
     const std::size_t index = lex.generic_subject_ids.size();
     lex.generic_subject_ids.push_back(g.at("id").get<std::string>());
+    lex.generic_subject_standalone.push_back(g.value("standalone", false));
     add_words(lex.generic_subjects, g.at("cues"), index);
   }
   for (const auto& n : data.value("not_subjects", nlohmann::json::array())) {

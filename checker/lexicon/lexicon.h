@@ -98,6 +98,10 @@ struct lexicon {
   word_set known_subjects;    // names and aliases; payload: index into subject_names
   std::vector<std::string> subject_names;
   std::map<std::string, std::string> subject_aliases;  // name or alias as written -> canonical name
+  word_set known_sources;     // agencies and their aliases; payload: index into source_names
+  std::vector<std::string> source_names;
+  word_set attribution_before;  // 据, according to
+  word_set attribution_after;   // 测定, said
   word_set respectively;
   word_set coordinators;
   word_set pronouns;          // words that point back to the subject in focus
@@ -105,6 +109,7 @@ struct lexicon {
   word_set comparison_markers;  // 比, 上一代, than the: a figure compared with another subject's
   word_set generic_subjects;  // payload: index into generic_subject_ids
   std::vector<std::string> generic_subject_ids;
+  std::vector<bool> generic_subject_standalone;  // parallel: a subject by itself without an owner
   std::vector<std::string> not_subjects;  // sorted
 
   bool is_not_subject(std::string_view name) const;

@@ -70,6 +70,12 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
   while (pos < sentence.end) {
     const unsigned char c = static_cast<unsigned char>(text[pos]);
     if (c >= 0x80 || !is_alpha(text[pos]) || pos == sentence.begin || !is_alnum(text[pos - 1])) {
+      // A measuring agency (USGS, 中国地震台网) credits figures; it is never what they are about.
+      if (auto source = lex.known_sources.longest_at(text, pos);
+          source && pos + source->length <= sentence.end && (c >= 0x80 || detail::word_boundary(text, pos + source->length))) {
+        pos += source->length;
+        continue;
+      }
       // Declared and well-known names in any script: 英伟达, 临港湾大桥, 《自然》.
       if (auto known = lex.known_subjects.longest_at(text, pos);
           known && pos + known->length <= sentence.end && (c >= 0x80 || detail::word_boundary(text, pos + known->length))) {
@@ -84,6 +90,16 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
       std::size_t end = detail::latin_token_end(text, pos, sentence.end);
       std::string_view token = text.substr(pos, end - pos);
       if (!is_upper(token.front()) && !has_digit(token)) {
+        // An event named by its kind is lower case in English: the quake. (Owned nouns such as
+        // "base model" are left to the names around them, as before.)
+        if (auto generic = lex.generic_subjects.longest_at(text, pos);
+            generic && lex.generic_subject_standalone[generic->payload] && pos + generic->length <= sentence.end &&
+            detail::word_boundary(text, pos + generic->length)) {
+          names.push_back(name_mention{byte_span{pos, pos + generic->length}, lex.generic_subject_ids[generic->payload],
+                                       name_type::generic});
+          pos += generic->length;
+          continue;
+        }
         pos = end;
         continue;
       }
@@ -305,8 +321,42 @@ class alias_table {
   const std::map<std::string, std::string>& known_;
 };
 
+// A source credited with the figures near it: 据中国地震台网测定, "according to USGS".
+struct attribution {
+  std::size_t at = 0;  // where the source's name begins
+  std::string source;  // canonical name from the lexicon
+};
+
+// Sources named in `span` in a crediting frame: after an attribution word (据, according to
+// [the]) or before a verb of reporting or measuring (测定, said), a parenthesised abbreviation
+// in between allowed (美国地质调查局（USGS）称).
+std::vector<attribution> find_attributions(std::string_view text, byte_span span, const lexicon& lex) {
+  std::vector<attribution> out;
+  for (const cue& named : find_cues(text, span, lex.known_sources)) {
+    std::size_t lead = detail::skip_spaces_back(text, named.begin);
+    if (lead >= span.begin + 4 && text.substr(lead - 4, 4) == "the ") lead = detail::skip_spaces_back(text, lead - 4);
+    bool credited = lex.attribution_before.longest_ending_at(text, lead).has_value();
+    std::size_t after = detail::skip_spaces(text, named.end);
+    for (std::string_view open : {"（", "("}) {
+      if (text.substr(after, open.size()) == open) {
+        const std::size_t close = text.find(open == "（" ? "）" : ")", after);
+        if (close != std::string_view::npos && close < span.end && close - after < 40) {
+          after = detail::skip_spaces(text, close + (open == "（" ? 3 : 1));
+        }
+      }
+    }
+    if (!credited && after < span.end) {
+      const auto verb = lex.attribution_after.longest_at(text, after);
+      credited = verb && detail::word_boundary(text, after + verb->length);
+    }
+    if (credited) out.push_back(attribution{named.begin, lex.source_names[named.payload]});
+  }
+  return out;
+}
+
 struct sentence_context {
   byte_span span;
+  std::vector<attribution> attributions;
   std::vector<name_mention> names;
   std::vector<byte_span> breaks;
   std::vector<cue> attribute_cues;
@@ -375,6 +425,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       ctx.attribute_cues = find_cues(text, ctx.span, lex.attribute_cues);
       ctx.qualifier_cues = find_cues(text, ctx.span, lex.qualifier_cues);
       ctx.pronouns = find_cues(text, ctx.span, lex.pronouns);
+      ctx.attributions = find_attributions(text, ctx.span, lex);
     }
     return it->second;
   };
@@ -757,6 +808,16 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         qualifiers.insert("change:from");
         from_clause = clause;
       }
+      // Who measured it: the source credited nearest before the figure in the sentence, else
+      // the nearest after it ("..., USGS said").
+      if (!ctx.attributions.empty() && c.found.kind != claim_kind::date) {
+        const attribution* credited = nullptr;
+        for (const attribution& a : ctx.attributions) {
+          if (a.at < span.begin) credited = &a;
+        }
+        if (credited == nullptr) credited = &ctx.attributions.front();
+        qualifiers.insert("source:" + credited->source);
+      }
       c.qualifiers.assign(qualifiers.begin(), qualifiers.end());
 
       if (distributed.count(i) > 0) {
@@ -832,8 +893,14 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         for (const name_mention& n : ctx.names) {
           if (n.type != name_type::generic && n.span.end <= chosen->span.begin) owner = &n;
         }
+        const auto generic_index = std::find(lex.generic_subject_ids.begin(), lex.generic_subject_ids.end(), chosen->text);
+        const bool standalone = generic_index != lex.generic_subject_ids.end() &&
+                                lex.generic_subject_standalone[static_cast<std::size_t>(generic_index - lex.generic_subject_ids.begin())];
         if (owner != nullptr) {
           subject = aliases.canonical(owner->text) + " " + chosen->text;
+        } else if (standalone) {
+          subject = chosen->text;  // the earthquake: an event named by its kind
+          confidence = std::min(confidence, 0.75);
         } else if (focus_set[doc] && index - focus[doc].first <= 3) {
           subject = focus[doc].second + " " + chosen->text;
           confidence = std::min(confidence, 0.6);

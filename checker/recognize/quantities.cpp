@@ -358,6 +358,23 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
     *skip_to = q;
     return std::nullopt;
   }
+  // Chinese clock times: 9时5分, 8时47分30秒, 今日4时 (a bare 时 after a number is o'clock; a
+  // duration says 小时), 晚上8点. Matching reads Traditional as Simplified, so 4時 and 8點 too.
+  if (arabic && !number->fraction && (starts_with(s, p, "时") || (starts_with(s, p, "点") && !starts_with(s, p, "点多")))) {
+    std::size_t q = p + 3;
+    for (std::string_view part : {std::string_view("分"), std::string_view("秒")}) {
+      std::size_t r = q;
+      while (r < s.size() && is_digit(s[r])) ++r;
+      if (r == q || !starts_with(s, r, part)) break;
+      q = r + part.size();
+    }
+    const bool clock = q > p + 3 || starts_with(s, p, "时") || ends_with(s, pos, "晚上") || ends_with(s, pos, "上午") ||
+                       ends_with(s, pos, "下午") || ends_with(s, pos, "凌晨") || ends_with(s, pos, "早上") || ends_with(s, pos, "日");
+    if (clock) {
+      *skip_to = q;
+      return std::nullopt;
+    }
+  }
   if (arabic && p + 1 < s.size() && s[p] == '-' && is_digit(s[p + 1]) && !number->fraction) {
     std::size_t q = p + 1;
     while (q < s.size() && is_digit(s[q])) ++q;

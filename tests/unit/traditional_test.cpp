@@ -56,11 +56,11 @@ BOOST_DATA_TEST_CASE(reads_as_simplified, bdata::make(pairs), pair) {
 BOOST_AUTO_TEST_CASE(casualty_cues_go_to_the_figure_they_touch) {
   for (const char* text : {"地震已造成126人遇难、188人受伤，另有20人失踪。", "地震已造成126人遇難、188人受傷，另有20人失蹤。"}) {
     const auto got = links_of(testing::analyse_text(text));
-    const std::vector<std::string> expected{"/death_toll", "/injured", "/missing_persons"};
+    const std::vector<std::string> expected{"earthquake/death_toll", "earthquake/injured", "earthquake/missing_persons"};
     BOOST_TEST(got == expected, boost::test_tools::per_element());
   }
   const auto en = links_of(testing::analyse_text("The quake killed 126 people and injured 188 people."));
-  const std::vector<std::string> en_expected{"/death_toll", "/injured"};
+  const std::vector<std::string> en_expected{"earthquake/death_toll", "earthquake/injured"};
   BOOST_TEST(en == en_expected, boost::test_tools::per_element());
 }
 
@@ -85,6 +85,52 @@ BOOST_AUTO_TEST_CASE(simplified_text_is_not_copied) {
   const auto doc = ingest_bytes("s.md", "R1的训练成本为29.4万美元。The cost was $294,000.", document_format::markdown, diags);
   BOOST_REQUIRE(doc.has_value());
   BOOST_TEST(doc->folded.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Issue 7: a figure credited to a named agency carries it as a qualifier, so two agencies'
+// measurements are two facts; one agency's figures that disagree are still a contradiction.
+BOOST_AUTO_TEST_SUITE(attributed_figures)
+
+std::vector<std::string> qualifiers_of(const run_result& run) {
+  std::vector<std::string> out;
+  for (const claim& c : run.claims) {
+    std::string q;
+    for (const auto& item : c.qualifiers) q += (q.empty() ? "" : ",") + item;
+    out.push_back(c.found.text + "|" + c.subject + "/" + c.attribute + "[" + q + "]");
+  }
+  return out;
+}
+
+BOOST_AUTO_TEST_CASE(sources_are_read_in_both_scripts_and_in_english) {
+  const auto zh = qualifiers_of(testing::analyse_text("据中国地震台网测定，此次地震震级为6.8级。美国地质调查局（USGS）称，地震震级为7.1级。"));
+  const std::vector<std::string> zh_expected{"6.8级|earthquake/magnitude[source:CENC]", "7.1级|earthquake/magnitude[source:USGS]"};
+  BOOST_TEST(zh == zh_expected, boost::test_tools::per_element());
+  const auto hant = qualifiers_of(testing::analyse_text("據中國地震台網測定，此次地震震級為6.8級。美國地質調查局（USGS）稱，地震震級為7.1級。"));
+  const std::vector<std::string> hant_expected{"6.8級|earthquake/magnitude[source:CENC]", "7.1級|earthquake/magnitude[source:USGS]"};
+  BOOST_TEST(hant == hant_expected, boost::test_tools::per_element());
+  const auto en = qualifiers_of(testing::analyse_text("The quake killed 126 people, according to USGS."));
+  const std::vector<std::string> en_expected{"126 people|earthquake/death_toll[source:USGS]"};
+  BOOST_TEST(en == en_expected, boost::test_tools::per_element());
+  // An outlet that reports a figure is not a measuring agency: no qualifier, so outlets that
+  // disagree are still compared.
+  const auto outlet = qualifiers_of(testing::analyse_text("据路透社报道，R1的训练成本为29.4万美元。"));
+  BOOST_TEST(outlet.front().find("source:") == std::string::npos, outlet.front());
+}
+
+BOOST_AUTO_TEST_CASE(two_agencies_are_two_facts_one_agency_disagreeing_is_a_contradiction) {
+  std::vector<document> agencies;
+  agencies.push_back(testing::make_document("cenc.md", "据中国地震台网测定，此次地震震级为6.8级。"));
+  agencies.push_back(testing::make_document("usgs.md", "據美國地質調查局測定，此次地震震級為7.1級。"));
+  BOOST_TEST(testing::analyse(std::move(agencies)).findings.empty());
+  std::vector<document> same;
+  same.push_back(testing::make_document("a.md", "据中国地震台网测定，此次地震震级为6.8级。"));
+  same.push_back(testing::make_document("b.md", "據中國地震台網測定，此次地震震級為7.1級。"));
+  const run_result run = testing::analyse(std::move(same));
+  BOOST_REQUIRE(run.findings.size() == 1u);
+  BOOST_TEST(run.findings[0].attribute == "magnitude");
+  BOOST_TEST(run.findings[0].qualifiers == std::vector<std::string>{"source:CENC"}, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
