@@ -84,7 +84,7 @@ void print_summary(const run_result& run, const terminal& term, const std::vecto
                               : f.level == severity::warning ? term.paint("1;33", "warning")
                                                              : term.paint("1;36", "info");
     const std::string tag = f.state == baseline_state::new_finding ? " (new)" : "";
-    if (f.rule == "derived_mismatch") {
+    if (f.rule == "derived_mismatch" || f.rule == "superseded") {
       fmt::print("{}{}: {}\n", level, tag, f.message);
     } else {
       fmt::print("{}{}: {} · {}{} ({}, confidence {:.2f})\n", level, tag, term.paint("1", f.subject), f.attribute,
@@ -115,6 +115,7 @@ void print_summary(const run_result& run, const terminal& term, const std::vecto
   fmt::print("{} document(s), {} claim(s), {} linked to a fact, {} contradiction(s)", run.documents.size(), run.claims.size(), linked,
              by_rule["contradiction"]);
   if (by_rule["derived_mismatch"] > 0) fmt::print(", {} derived mismatch(es)", by_rule["derived_mismatch"]);
+  if (by_rule["superseded"] > 0) fmt::print(", {} superseded figure(s)", by_rule["superseded"]);
   if (run.baseline_used) fmt::print("; {} new, {} in the baseline, {} fixed", run.findings.size() - unchanged, unchanged, run.fixed.size());
   if (!run.skipped.empty()) fmt::print(", {} file(s) skipped", run.skipped.size());
   fmt::print("\n");

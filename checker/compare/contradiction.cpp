@@ -167,8 +167,24 @@ std::vector<finding> find_contradictions(const std::vector<document>& docs, cons
     }
     if (sides.size() < 2) continue;
 
+    // Figures of one fact stamped at different moments (a toll on the 7th, a higher one on the
+    // 9th) supersede each other: every figure stamped, and each moment's figures on one side.
+    // Unstamped figures, or figures of one moment that disagree, stay a contradiction.
+    std::map<std::string, std::size_t> side_of_moment;
+    bool superseded = true;
+    for (std::size_t s = 0; s < sides.size() && superseded; ++s) {
+      for (std::size_t i : sides[s]) {
+        const std::string& moment = claims[i].as_of;
+        const auto [it, inserted] = side_of_moment.emplace(moment, s);
+        if (moment.empty() || (!inserted && it->second != s)) {
+          superseded = false;
+          break;
+        }
+      }
+    }
+
     finding f;
-    f.rule = "contradiction";
+    f.rule = superseded ? "superseded" : "contradiction";
     std::tie(f.subject, f.attribute, std::ignore, f.unit) = key;
     f.qualifiers = claims[members.front()].qualifiers;
     std::vector<std::pair<std::size_t, std::size_t>> listed;  // (claim, side)
@@ -197,6 +213,11 @@ std::vector<finding> find_contradictions(const std::vector<document>& docs, cons
     for (const std::string& part : fingerprint_parts) fingerprint_text += "|" + part;
     f.fingerprint = fingerprint_of(fingerprint_text);
     f.level = severity_for(f.confidence);
+    if (superseded) {
+      // Older figures in older articles are expected; they matter when a draft repeats one.
+      f.level = severity::info;
+      f.latest_side = side_of_moment.rbegin()->second;
+    }
 
     // The gap between the two sides farthest apart.
     const claim& lowest = claims[sides.front().front()];
@@ -217,7 +238,20 @@ std::vector<finding> find_contradictions(const std::vector<document>& docs, cons
       for (std::size_t i : side) where.push_back(fmt::format("{} in {}", claims[i].found.text, docs[claims[i].document].id));
       side_texts.push_back(fmt::format("{}", fmt::join(where, ", ")));
     }
-    f.message = fmt::format("{} {}: {} ({})", f.subject, f.attribute, fmt::join(side_texts, " vs "), f.difference);
+    if (superseded) {
+      // Oldest moment first, the latest last: "95人 as of 2025-01-07 in a.md, then 126人 as of ...".
+      std::vector<std::string> steps;
+      for (const auto& [moment, s] : side_of_moment) {
+        std::vector<std::string> where;
+        for (std::size_t i : sides[s]) {
+          if (claims[i].as_of == moment) where.push_back(fmt::format("{} in {}", claims[i].found.text, docs[claims[i].document].id));
+        }
+        steps.push_back(fmt::format("{} as of {}", fmt::join(where, ", "), moment));
+      }
+      f.message = fmt::format("{} {}: superseded: {}; the latest is the last", f.subject, f.attribute, fmt::join(steps, ", then "));
+    } else {
+      f.message = fmt::format("{} {}: {} ({})", f.subject, f.attribute, fmt::join(side_texts, " vs "), f.difference);
+    }
     findings.push_back(std::move(f));
   }
   return findings;

@@ -183,6 +183,8 @@ void merge(lexicon& lex, const nlohmann::json& data) {
       lex.not_subjects.push_back(alias.get<std::string>());
     }
   }
+  add_words(lex.as_of_markers, data.value("as_of_markers", nlohmann::json::array()), 0);
+  add_words(lex.as_of_now, data.value("as_of_now", nlohmann::json::array()), 0);
   add_words(lex.attribution_before, data.value("attribution_before", nlohmann::json::array()), 0);
   add_words(lex.attribution_after, data.value("attribution_after", nlohmann::json::array()), 0);
   add_words(lex.respectively, data.value("respectively", nlohmann::json::array()), 0);

@@ -100,6 +100,8 @@ struct lexicon {
   std::map<std::string, std::string> subject_aliases;  // name or alias as written -> canonical name
   word_set known_sources;     // agencies and their aliases; payload: index into source_names
   std::vector<std::string> source_names;
+  word_set as_of_markers;     // 截至, as of: the moment after it stamps the figures
+  word_set as_of_now;         // 目前, so far: stamped with the publication date
   word_set attribution_before;  // 据, according to
   word_set attribution_after;   // 测定, said
   word_set respectively;

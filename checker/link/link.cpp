@@ -321,6 +321,31 @@ class alias_table {
   const std::map<std::string, std::string>& known_;
 };
 
+// A clock time right after a date (8时47分, 下午3点, 4時 read as 4时): `T08:47`, or empty.
+std::string clock_after(std::string_view text, std::size_t pos, std::size_t end) {
+  pos = detail::skip_spaces(text, pos);
+  bool afternoon = false;
+  for (std::string_view part : {"凌晨", "上午", "早上", "中午", "下午", "晚上", "傍晚", "晚"}) {
+    if (text.substr(pos, part.size()) == part) {
+      afternoon = part == "下午" || part == "晚上" || part == "傍晚" || part == "晚";
+      pos += part.size();
+      break;
+    }
+  }
+  std::size_t p = pos;
+  int hour = 0;
+  while (p < end && is_digit(text[p]) && p - pos < 2) hour = hour * 10 + (text[p++] - '0');
+  if (p == pos || !(text.substr(p, 3) == "时" || text.substr(p, 3) == "点")) return {};
+  p += 3;
+  int minute = 0;
+  const std::size_t minute_begin = p;
+  while (p < end && is_digit(text[p]) && p - minute_begin < 2) minute = minute * 10 + (text[p++] - '0');
+  if (p > minute_begin && text.substr(p, 3) != "分") minute = 0;
+  if (afternoon && hour < 12) hour += 12;
+  if (hour > 24 || minute > 59) return {};
+  return fmt::format("T{:02}:{:02}", hour, minute);
+}
+
 // A source credited with the figures near it: 据中国地震台网测定, "according to USGS".
 struct attribution {
   std::size_t at = 0;  // where the source's name begins
@@ -600,6 +625,48 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       }
       return true;
     };
+    // Moments that stamp the figures after them in this sentence: 截至19日8时47分 (the date
+    // found there, and a clock time after it), 目前 (the publication date).
+    std::vector<std::pair<std::size_t, std::string>> stamps;  // (where, moment)
+    std::set<std::size_t> stamp_dates;                       // dates that are stamps, not periods
+    const std::vector<cue> as_of_markers = find_cues(text, ctx.span, lex.as_of_markers);
+    for (const cue& marker : as_of_markers) {
+      const std::size_t at = detail::skip_spaces(text, marker.end);
+      for (std::size_t j : members) {
+        const claim& when = claims[j];
+        if (when.found.kind != claim_kind::date || when.found.span.begin != at) continue;
+        std::string moment;
+        if (when.date && when.status == resolution::resolved && when.date->grain == date_grain::day) {
+          moment = when.date->first.iso();
+        } else if (when.date && when.status == resolution::resolved && when.date->grain == date_grain::month) {
+          moment = when.date->first.iso().substr(0, 7);
+        } else if (const auto& parts = when.found.date; parts && parts->day && !parts->month && !parts->year && docs[doc].published) {
+          // 截至19日: a day of the month, the latest one not after the publication date.
+          const civil_date published = *docs[doc].published;
+          int year = published.year;
+          unsigned month = published.month;
+          if (*parts->day > published.day) {
+            month = month == 1 ? 12 : month - 1;
+            if (month == 12) --year;
+          }
+          if (const auto day = civil_date::make(year, month, *parts->day)) moment = day->iso();
+        }
+        if (moment.empty()) continue;
+        if (moment.size() == 10) moment += clock_after(text, when.found.span.end, ctx.span.end);
+        stamps.emplace_back(marker.begin, moment);
+        stamp_dates.insert(j);
+      }
+    }
+    if (docs[doc].published) {
+      for (const cue& now : find_cues(text, ctx.span, lex.as_of_now)) {
+        // 截至今日 holds 至今 across its two words: that is the marker's, not a second stamp.
+        const bool inside_marker = std::any_of(as_of_markers.begin(), as_of_markers.end(),
+                                               [&](const cue& m) { return now.begin < m.end + 6 && now.end > m.begin; });
+        if (!inside_marker) stamps.emplace_back(now.begin, docs[doc].published->iso());
+      }
+    }
+    std::sort(stamps.begin(), stamps.end());
+
     auto period_of = [&](std::size_t current, byte_span clause) -> std::optional<std::string> {
       const byte_span span = claims[current].found.span;
       const claim* in_clause = nullptr;
@@ -608,6 +675,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       for (std::size_t j : members) {
         const claim& d = claims[j];
         if (d.found.kind != claim_kind::date || !d.date || d.status != resolution::resolved) continue;
+        if (stamp_dates.count(j) > 0) continue;  // 截至8日: when the figure was counted, not what period it covers
         // A date that is itself a fact (发布于8月11日, founded in 2008) dates an event, not the
         // period of the figures around it.
         if (!d.attribute.empty()) continue;
@@ -819,6 +887,11 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         qualifiers.insert("source:" + credited->source);
       }
       c.qualifiers.assign(qualifiers.begin(), qualifiers.end());
+      if (c.found.kind != claim_kind::date) {
+        for (const auto& [where, moment] : stamps) {
+          if (where < span.begin) c.as_of = moment;
+        }
+      }
 
       if (distributed.count(i) > 0) {
         if (c.subject.empty()) c.attribute.clear();  // respectively with no fit: not compared

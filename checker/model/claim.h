@@ -94,6 +94,10 @@ struct claim {
   std::string subject;           // canonical subject name; empty when unknown
   std::string attribute;         // attribute id from the lexicon; empty when unknown
   std::vector<std::string> qualifiers;  // sorted condition ids that must match to compare
+  /// The moment the figure is stamped with (截至19日8时47分 -> `2025-01-19T08:47`, 截至今日 ->
+  /// `2025-01-07`, 目前 -> the publication date); empty when unstamped. Figures of one fact
+  /// stamped at different moments supersede each other rather than contradict.
+  std::string as_of;
   double link_confidence = 0.0;
   std::string link_basis;        // how subject and attribute were decided
   bool linked() const { return !subject.empty() && !attribute.empty(); }

@@ -30,6 +30,8 @@ struct finding {
   double confidence = 1.0;
   std::string fingerprint;  // stable across edits of unrelated text
   baseline_state state = baseline_state::none;
+  /// `superseded` only: the side stamped with the latest moment (the current figure).
+  std::optional<std::size_t> latest_side;
 };
 
 /// A finding as a baseline records it: enough for a reviewer to read a baseline diff, and the

@@ -62,7 +62,20 @@ namespace {
 // disagree about among themselves, is not what the editor has to fix.
 void keep_draft_findings(run_result& result) {
   const auto is_draft = [&](std::size_t claim) { return result.documents[result.claims[claim].document].draft; };
+  // A draft that repeats a figure an older stamp gave, when a later one exists: kept, and it
+  // must be fixed (a warning), whoever else printed the older figure.
+  for (finding& f : result.findings) {
+    if (f.rule != "superseded" || !f.latest_side) continue;
+    for (std::size_t k = 0; k < f.claims.size(); ++k) {
+      if (is_draft(f.claims[k]) && f.sides[k] != *f.latest_side) {
+        f.level = severity::warning;
+        f.message += "; the draft gives an older figure";
+        break;
+      }
+    }
+  }
   std::erase_if(result.findings, [&](const finding& f) {
+    if (f.rule == "superseded") return f.level != severity::warning;
     for (std::size_t k = 0; k < f.claims.size(); ++k) {
       if (!is_draft(f.claims[k])) continue;
       bool supported = false;

@@ -245,6 +245,7 @@ std::string report_to_html(const run_result& run) {
   out += fmt::format("<div class=\"stat\"><b>{}</b>claims · {} linked to a fact</div>", run.claims.size(), linked);
   out += fmt::format("<div class=\"stat {}\" id=\"stat-contradictions\"><b>{}</b>contradictions</div>",
                      by_rule["contradiction"] == 0 ? "good" : "bad", by_rule["contradiction"]);
+  if (by_rule["superseded"] > 0) out += fmt::format("<div class=\"stat\"><b>{}</b>superseded figures</div>", by_rule["superseded"]);
   out += fmt::format("<div class=\"stat {}\"><b>{}</b>derived figures that do not add up</div>", by_rule["derived_mismatch"] == 0 ? "good" : "bad",
                      by_rule["derived_mismatch"]);
   out += fmt::format("<div class=\"stat\"><b>{}</b>errors · {} warnings · {} info</div>", by_severity["error"], by_severity["warning"],
@@ -276,10 +277,16 @@ std::string report_to_html(const run_result& run) {
     std::string qualifiers;
     for (const std::string& q : f.qualifiers) qualifiers += (qualifiers.empty() ? "" : ", ") + q;
     out += fmt::format("<div class=\"muted\">{} · {} · confidence {:.2f}{} · <code>{}</code></div>",
-                       f.rule == "contradiction" ? "contradiction" : "derived figure does not add up", escape(f.difference), f.confidence,
+                       f.rule == "contradiction" ? "contradiction"
+                       : f.rule == "superseded" ? "superseded: a later-stamped figure replaces the earlier"
+                                                : "derived figure does not add up",
+                       escape(f.difference), f.confidence,
                        qualifiers.empty() ? "" : " · when " + escape(qualifiers), f.fingerprint);
     // A derived mismatch mixes units (GPUs, hours, dollars): its message carries the arithmetic.
-    if (f.rule == "contradiction") {
+    if (f.rule == "superseded") {
+      out += "<p class=\"computation\">" + escape(f.message) + "</p>";
+      out += render_axis(run, f);
+    } else if (f.rule == "contradiction") {
       out += render_axis(run, f);
     } else {
       out += "<p class=\"computation\">" + escape(f.message) + "</p>";

@@ -103,6 +103,7 @@ nlohmann::json claim_to_json(const run_result& run, const claim& c) {
   out["attribute"] = c.attribute.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.attribute);
   out["qualifiers"] = c.qualifiers;
   out["link"] = {{"confidence", c.link_confidence}, {"basis", c.link_basis}};
+  if (!c.as_of.empty()) out["as_of"] = c.as_of;
   return out;
 }
 
@@ -169,6 +170,7 @@ nlohmann::json build_report(const run_result& run, bool with_claims) {
                         {"fingerprint", f.fingerprint},
                         {"baseline_state", to_string(f.state)},
                         {"claims", evidence}});
+    if (f.latest_side) findings.back()["latest_side"] = *f.latest_side;
     if (f.state == baseline_state::new_finding) ++new_findings;
     ++by_severity[to_string(f.level)];
     ++by_rule[f.rule];

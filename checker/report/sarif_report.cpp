@@ -23,6 +23,9 @@ constexpr rule_text rules[] = {
     {"contradiction", "Contradiction", "Figures about one fact that cannot all be true.",
      "Claims with the same subject, attribute, qualifiers and unit whose intervals (stated precision and hedges "
      "included) have no common point. Check the sources and correct the figure on the wrong side."},
+    {"superseded", "Superseded", "A figure that a later-stamped figure about the same fact replaces.",
+     "Figures of one fact stamped with different moments (截至7日, as of Tuesday): older figures are superseded by the "
+     "latest. Reported as info; in draft mode a draft that gives an older figure is a warning: use the latest."},
     {"derived_mismatch", "DerivedMismatch", "A stated total that does not follow from the figures beside it.",
      "Within one sentence, a total (GPUs x hours x price, a percentage of a stated total, a from/to change) that the "
      "stated inputs do not give over the whole range their precision allows."},

@@ -5,6 +5,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include "ingest/ingest.h"
+#include "lexicon/schema.h"
+#include "report/report.h"
 #include "support/support.h"
 
 using namespace checker;
@@ -131,6 +133,65 @@ BOOST_AUTO_TEST_CASE(two_agencies_are_two_facts_one_agency_disagreeing_is_a_cont
   BOOST_REQUIRE(run.findings.size() == 1u);
   BOOST_TEST(run.findings[0].attribute == "magnitude");
   BOOST_TEST(run.findings[0].qualifiers == std::vector<std::string>{"source:CENC"}, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Issue 7: figures stamped with a moment (截至19日8时47分, 截至今日4時, 目前) supersede each other
+// when the moments differ; same-moment or unstamped disagreements stay contradictions.
+BOOST_AUTO_TEST_SUITE(time_stamped_figures)
+
+BOOST_AUTO_TEST_CASE(stamps_are_resolved_against_the_publication_date) {
+  const auto as_of = [](const char* text, const char* published) {
+    const run_result run = testing::analyse_text(text, published);
+    std::vector<std::string> out;
+    for (const claim& c : run.claims) {
+      if (c.found.kind != claim_kind::date) out.push_back(c.found.text + "@" + c.as_of);
+    }
+    return out;
+  };
+  BOOST_TEST(as_of("截至19日8时47分，地震已造成126人遇难。", "2025-01-20") == std::vector<std::string>{"126人@2025-01-19T08:47"},
+             boost::test_tools::per_element());
+  BOOST_TEST(as_of("截至今日4時，地震已造成126人遇難。", "2025-01-08") == std::vector<std::string>{"126人@2025-01-08T04:00"},
+             boost::test_tools::per_element());
+  BOOST_TEST(as_of("截至7日下午3点，地震已造成95人遇难。", "2025-02-03") == std::vector<std::string>{"95人@2025-01-07T15:00"},
+             boost::test_tools::per_element());
+  BOOST_TEST(as_of("目前仍有188人受伤。", "2025-01-08") == std::vector<std::string>{"188人@2025-01-08"}, boost::test_tools::per_element());
+  BOOST_TEST(as_of("地震已造成126人遇难。", "2025-01-08") == std::vector<std::string>{"126人@"}, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(different_moments_supersede_same_moment_contradicts) {
+  std::vector<document> docs;
+  docs.push_back(testing::make_document("a.md", "截至7日12时，地震已造成95人遇难。", "2025-01-07"));
+  docs.push_back(testing::make_document("b.md", "截至8日8時，地震已造成126人遇難。", "2025-01-08"));
+  const run_result run = testing::analyse(std::move(docs));
+  BOOST_REQUIRE(run.findings.size() == 1u);
+  const finding& f = run.findings[0];
+  BOOST_TEST(f.rule == "superseded");
+  BOOST_TEST(to_string(f.level) == "info");
+  BOOST_REQUIRE(f.latest_side.has_value());
+  for (std::size_t k = 0; k < f.claims.size(); ++k) {
+    if (run.claims[f.claims[k]].found.text == "126人") BOOST_TEST(f.sides[k] == *f.latest_side);
+  }
+  BOOST_TEST(f.message.find("as of 2025-01-08T08:00") != std::string::npos, f.message);
+  const nlohmann::json report = report_to_json(run);
+  const auto problems = validate_against("report.schema.json", report);
+  BOOST_TEST(problems.empty(), (problems.empty() ? std::string() : problems.front()));
+  BOOST_TEST(report["findings"][0]["kind"] == "superseded");
+
+  std::vector<document> same_moment;
+  same_moment.push_back(testing::make_document("a.md", "截至8日8时，地震已造成95人遇难。", "2025-01-08"));
+  same_moment.push_back(testing::make_document("b.md", "截至8日8时，地震已造成126人遇难。", "2025-01-08"));
+  const run_result clash = testing::analyse(std::move(same_moment));
+  BOOST_REQUIRE(clash.findings.size() == 1u);
+  BOOST_TEST(clash.findings[0].rule == "contradiction");
+
+  std::vector<document> unstamped;
+  unstamped.push_back(testing::make_document("a.md", "截至7日12时，地震已造成95人遇难。", "2025-01-07"));
+  unstamped.push_back(testing::make_document("b.md", "地震已造成126人遇难。", "2025-01-08"));
+  const run_result mixed = testing::analyse(std::move(unstamped));
+  BOOST_REQUIRE(mixed.findings.size() == 1u);
+  BOOST_TEST(mixed.findings[0].rule == "contradiction");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
