@@ -6,6 +6,8 @@
 #include <mutex>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "baseline/baseline.h"
 #include "compare/compare.h"
 #include "link/link.h"
@@ -69,7 +71,15 @@ void keep_draft_findings(run_result& result) {
     for (std::size_t k = 0; k < f.claims.size(); ++k) {
       if (is_draft(f.claims[k]) && f.sides[k] != *f.latest_side) {
         f.level = severity::warning;
-        f.message += "; the draft gives an older figure";
+        for (std::size_t j = 0; j < f.claims.size(); ++j) {
+          const claim& latest = result.claims[f.claims[j]];
+          if (f.sides[j] == *f.latest_side && !is_draft(f.claims[j])) {
+            f.message = fmt::format("{}: the draft gives {}, an older figure; the latest is {} as of {} in {}", f.subject + " " + f.attribute,
+                                    result.claims[f.claims[k]].found.text, latest.found.text, latest.as_of,
+                                    result.documents[latest.document].id);
+            break;
+          }
+        }
         break;
       }
     }

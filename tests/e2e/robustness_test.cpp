@@ -293,3 +293,28 @@ BOOST_AUTO_TEST_CASE(a_run_killed_while_writing_leaves_the_previous_reports_whol
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Issue 7 end to end: published tolls stamped on two days are a superseded figure (info, the
+// run passes); a draft that repeats the older toll is a warning that names the latest one.
+BOOST_AUTO_TEST_CASE(issue_7_a_draft_repeating_a_superseded_toll_is_flagged_with_the_latest) {
+  const fs::path in = scratch("superseded");
+  fs::create_directories(in / "published");
+  write_bytes(in / "published" / "day1.md", "---\npublished: 2025-01-07\n---\n截至7日12时，地震已造成95人遇难。\n");
+  write_bytes(in / "published" / "day2.md", "---\npublished: 2025-01-08\n---\n截至8日8時，地震已造成126人遇難。\n");
+  write_bytes(in / "draft.md", "---\npublished: 2025-01-09\n---\n截至7日12时，地震已造成95人遇难。\n");
+  const outcome corpus = run_in(in.string(), "check published --out out --format json,html,sarif");
+  BOOST_TEST(corpus.exit_code == 0, corpus.out);
+  BOOST_TEST(corpus.out.find("superseded") != std::string::npos, corpus.out);
+  const nlohmann::json report = read_json(in / "out" / "report.json");
+  BOOST_REQUIRE(report["findings"].size() == 1u);
+  BOOST_TEST(report["findings"][0]["kind"] == "superseded");
+  BOOST_TEST(report["findings"][0]["severity"] == "info");
+  const nlohmann::json sarif = read_json(in / "out" / "report.sarif");
+  BOOST_TEST(sarif["runs"][0]["results"][0]["ruleId"] == "superseded");
+  BOOST_TEST(read_bytes(in / "out" / "report.html").find("superseded") != std::string::npos);
+
+  const outcome draft = run_in(in.string(), "check published --draft draft.md --out out-draft");
+  BOOST_TEST(draft.exit_code == 1, draft.out);
+  BOOST_TEST(draft.out.find("the draft gives 95人, an older figure; the latest is 126人 as of 2025-01-08T08:00") != std::string::npos,
+             draft.out);
+}
