@@ -388,6 +388,23 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
     *skip_to = p + 1;
     return std::nullopt;  // citation marker [3]
   }
+  // A footnote number glued to the word before it: 据路透社报道3，. One or two digits right after
+  // an ideograph and right before clause punctuation, with nothing that makes them a figure
+  // (市盈率为15。 keeps its figure: a verb or preposition before the digits introduces a value).
+  static constexpr std::string_view introduces_value = "为是达至到约共有超过比增降涨跌近逾余多等计合及和与或仅只";
+  const auto value_word_before = [&] {
+    const std::string_view before = s.substr(pos - 3, 3);
+    for (std::size_t k = 0; k + 3 <= introduces_value.size(); k += 3) {
+      if (introduces_value.substr(k, 3) == before) return true;
+    }
+    return false;
+  };
+  if (arabic && !number->fraction && number->end - pos <= 2 && pos >= 3 && static_cast<unsigned char>(s[pos - 3]) >= 0xE3 &&
+      static_cast<unsigned char>(s[pos - 3]) <= 0xE9 && (starts_with(s, p, "，") || starts_with(s, p, "。") || starts_with(s, p, "；")) &&
+      !value_word_before()) {
+    *skip_to = p;
+    return std::nullopt;
+  }
   if (ends_with(s, pos, "第")) {
     *skip_to = p;
     return std::nullopt;  // ordinal: 第三位

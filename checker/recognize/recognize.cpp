@@ -1,6 +1,8 @@
 #include "recognize/recognize.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_set>
 
 #include "recognize/scanner.h"
 
@@ -95,6 +97,15 @@ bool may_start_english_figure(std::string_view s, std::size_t pos, std::size_t w
   return true;
 }
 
+// A navigation bar flattened into text: `首页 | 新闻 | 科技 | 2025 | 视频`, `Home > News > Tech`.
+bool is_navigation(std::string_view sentence) {
+  std::size_t bars = 0;
+  for (std::string_view separator : {" | ", " > ", " › ", " » "}) {
+    for (std::size_t at = sentence.find(separator); at != std::string_view::npos; at = sentence.find(separator, at + 1)) ++bars;
+  }
+  return bars >= 3 && sentence.size() / (bars + 1) < 24;
+}
+
 }  // namespace
 
 std::vector<mention> recognize(const document& doc, const std::vector<sentence>& sentences, const lexicon& lex) {
@@ -102,8 +113,13 @@ std::vector<mention> recognize(const document& doc, const std::vector<sentence>&
   // Matching reads Traditional characters as Simplified (萬 as 万); what a mention quotes is
   // taken from the text as written, at the same offsets.
   const std::string_view s = doc.match_text();
+  // Re-hosted pages repeat paragraphs; a sentence seen before in the document adds no claims.
+  std::unordered_set<std::string_view> seen;
   for (std::size_t index = 0; index < sentences.size(); ++index) {
     const byte_span span = sentences[index].span;
+    const std::string_view whole = s.substr(span.begin, span.size());
+    if (whole.size() >= 12 && !seen.insert(whole).second) continue;
+    if (is_navigation(whole)) continue;
     const std::string_view sentence_text = s.substr(0, span.end);  // the scanners never read past the sentence
     scan_context ctx{sentence_text, span.begin, span.end, index, &lex};
     std::size_t pos = span.begin;

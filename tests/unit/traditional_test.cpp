@@ -195,3 +195,25 @@ BOOST_AUTO_TEST_CASE(different_moments_supersede_same_moment_contradicts) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Issue 7: noise from re-hosted pages creates no claims and does not break the figures around
+// it: emoji, a pinyin gloss inside a word, footnote digits glued to words, navigation text and
+// repeated paragraphs.
+BOOST_AUTO_TEST_SUITE(rehosted_noise)
+
+BOOST_AUTO_TEST_CASE(noise_neither_creates_claims_nor_breaks_figures) {
+  const run_result run = testing::analyse_text(
+      "首页 | 新闻 | 科技 | 2025 | 视频\n"
+      "🔥R1的训练成本为29.4万美元🔥，全年营收增长(zhǎng)了15%。\n"
+      "据路透社报道3，V3的训练成本为557.6万美元。\n"
+      "R1的训练成本为29.4万美元🔥，全年营收增长(zhǎng)了15%。\n"
+      "🔥R1的训练成本为29.4万美元🔥，全年营收增长(zhǎng)了15%。\n"
+      "该股市盈率为15。\n");
+  std::vector<std::string> got;
+  for (const claim& c : run.claims) got.push_back(c.found.text + "|" + c.subject + "/" + c.attribute);
+  const std::vector<std::string> expected{"29.4万美元|R1/training_cost", "15%|R1/revenue_growth", "557.6万美元|V3/training_cost",
+                                          "29.4万美元|R1/training_cost", "15%|R1/revenue_growth", "15|R1/"};
+  BOOST_TEST(got == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
