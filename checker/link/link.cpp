@@ -141,6 +141,11 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
       while (!words.empty() && lex.is_not_subject(words.back())) words.pop_back();
       if (!words.empty()) {
         const std::size_t begin = static_cast<std::size_t>(words.front().data() - text.data());
+        // "The China Earthquake Networks Center": once "The" is dropped, an agency's name.
+        if (auto source = lex.known_sources.longest_at(text, begin); source && detail::word_boundary(text, begin + source->length)) {
+          pos = std::max(name_end, begin + source->length);
+          continue;
+        }
         const std::size_t stop = static_cast<std::size_t>(words.back().data() + words.back().size() - text.data());
         const std::string name(detail::without_gpu_suffix(text.substr(begin, stop - begin)));
         names.push_back(name_mention{byte_span{begin, stop}, name,
@@ -676,6 +681,8 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         const claim& d = claims[j];
         if (d.found.kind != claim_kind::date || !d.date || d.status != resolution::resolved) continue;
         if (stamp_dates.count(j) > 0) continue;  // 截至8日: when the figure was counted, not what period it covers
+        // 1月7日9时5分: a moment something happened, not a period that figures cover.
+        if (!clock_after(text, d.found.span.end, ctx.span.end).empty()) continue;
         // A date that is itself a fact (发布于8月11日, founded in 2008) dates an event, not the
         // period of the figures around it.
         if (!d.attribute.empty()) continue;
@@ -887,9 +894,19 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         qualifiers.insert("source:" + credited->source);
       }
       c.qualifiers.assign(qualifiers.begin(), qualifiers.end());
+      // The stamp before the figure in the sentence, else the first after it ("had killed 126
+      // people as of January 8").
       if (c.found.kind != claim_kind::date) {
         for (const auto& [where, moment] : stamps) {
           if (where < span.begin) c.as_of = moment;
+        }
+        if (c.as_of.empty()) {
+          for (const auto& [where, moment] : stamps) {
+            if (where >= span.end) {
+              c.as_of = moment;
+              break;
+            }
+          }
         }
       }
 
@@ -901,8 +918,16 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       }
 
       // Subject.
+      auto is_standalone_generic = [&](const std::string& id) {
+        const auto at = std::find(lex.generic_subject_ids.begin(), lex.generic_subject_ids.end(), id);
+        return at != lex.generic_subject_ids.end() &&
+               lex.generic_subject_standalone[static_cast<std::size_t>(at - lex.generic_subject_ids.begin())];
+      };
       auto usable = [&](const name_mention& n) {
-        if (distance(n.span, span) == 0 && n.span.begin >= span.begin) return false;
+        // A name right after a figure is what it counts (512张H800), except an event named by its
+        // kind: 6.8级地震 is the earthquake's magnitude.
+        const bool event = n.type == name_type::generic && is_standalone_generic(n.text);
+        if (distance(n.span, span) == 0 && n.span.begin >= span.begin && !event) return false;
         return counted_names.count(n.span.begin) == 0;
       };
       const name_mention* chosen = nullptr;
@@ -966,9 +991,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         for (const name_mention& n : ctx.names) {
           if (n.type != name_type::generic && n.span.end <= chosen->span.begin) owner = &n;
         }
-        const auto generic_index = std::find(lex.generic_subject_ids.begin(), lex.generic_subject_ids.end(), chosen->text);
-        const bool standalone = generic_index != lex.generic_subject_ids.end() &&
-                                lex.generic_subject_standalone[static_cast<std::size_t>(generic_index - lex.generic_subject_ids.begin())];
+        const bool standalone = is_standalone_generic(chosen->text);
         if (owner != nullptr) {
           subject = aliases.canonical(owner->text) + " " + chosen->text;
         } else if (standalone) {

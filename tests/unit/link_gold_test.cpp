@@ -109,6 +109,22 @@ BOOST_AUTO_TEST_CASE(issue_4_finding_precision_and_recall_on_labelled_pairs) {
     }
   }
   for (const auto& pair : gold["different"]) labels[ordered(index.resolve(pair["a"]), index.resolve(pair["b"]))] = "different";
+  // Issue 7: figures stamped at different moments supersede each other; within one moment they agree.
+  for (const auto& fact : gold.value("superseded", nlohmann::json::array())) {
+    std::vector<std::vector<std::size_t>> moments;
+    for (const auto& moment : fact["moments"]) {
+      moments.emplace_back();
+      for (const auto& ref : moment) moments.back().push_back(index.resolve(ref));
+    }
+    for (std::size_t m = 0; m < moments.size(); ++m) {
+      for (std::size_t a = 0; a < moments[m].size(); ++a) {
+        for (std::size_t b = a + 1; b < moments[m].size(); ++b) labels[ordered(moments[m][a], moments[m][b])] = "agree";
+        for (std::size_t n = m + 1; n < moments.size(); ++n) {
+          for (std::size_t b : moments[n]) labels[ordered(moments[m][a], b)] = "supersede";
+        }
+      }
+    }
+  }
 
   std::set<claim_pair> flagged;
   for (const finding& f : run.findings) {
@@ -118,6 +134,33 @@ BOOST_AUTO_TEST_CASE(issue_4_finding_precision_and_recall_on_labelled_pairs) {
         if (f.sides[a] != f.sides[b]) flagged.insert(ordered(f.claims[a], f.claims[b]));
       }
     }
+  }
+
+  std::set<claim_pair> superseded;
+  for (const finding& f : run.findings) {
+    if (f.rule != "superseded") continue;
+    for (std::size_t a = 0; a < f.claims.size(); ++a) {
+      for (std::size_t b = a + 1; b < f.claims.size(); ++b) {
+        if (f.sides[a] != f.sides[b]) superseded.insert(ordered(f.claims[a], f.claims[b]));
+      }
+    }
+  }
+  std::size_t superseded_found = 0;
+  for (const auto& [pair, label] : labels) {
+    if (label != "supersede") continue;
+    if (superseded.count(pair) > 0) {
+      ++superseded_found;
+    } else {
+      BOOST_TEST_MESSAGE("superseded pair not reported: " << index.describe(pair.first) << " vs " << index.describe(pair.second));
+    }
+  }
+  std::size_t superseded_false = 0;
+  for (const claim_pair& pair : superseded) {
+    const auto it = labels.find(pair);
+    if (it != labels.end() && it->second == "supersede") continue;
+    ++superseded_false;
+    BOOST_TEST_MESSAGE("false superseded (" << (it == labels.end() ? "unlabelled" : it->second) << "): " << index.describe(pair.first)
+                                            << " vs " << index.describe(pair.second));
   }
 
   std::map<std::string, std::size_t> count;
@@ -158,7 +201,7 @@ BOOST_AUTO_TEST_CASE(issue_4_finding_precision_and_recall_on_labelled_pairs) {
                                          << " vs " << index.describe(pair.second));
   }
 
-  const std::size_t pairs = count["agree"] + count["contradict"] + count["different"];
+  const std::size_t pairs = count["agree"] + count["contradict"] + count["different"] + count["supersede"];
   const double precision = flagged.empty() ? 1.0 : static_cast<double>(true_positives) / static_cast<double>(flagged.size());
   const double recall = static_cast<double>(true_positives) / static_cast<double>(count["contradict"]);
   std::cout << fmt::format(
@@ -167,6 +210,10 @@ BOOST_AUTO_TEST_CASE(issue_4_finding_precision_and_recall_on_labelled_pairs) {
       "  agreeing pairs compared and found consistent: {}/{}; different-fact pairs kept apart: {}/{}\n",
       pairs, count["agree"], count["contradict"], count["different"], run.documents.size(), flagged.size(), true_positives,
       false_positives, precision, recall, agree_compared, count["agree"], different_apart, count["different"]);
+  std::cout << fmt::format("  superseded (issue 7): {}/{} stamped pairs reported as superseded, {} false\n", superseded_found,
+                           count["supersede"], superseded_false);
+  BOOST_TEST(superseded_found >= count["supersede"] * 8 / 10);
+  BOOST_TEST(superseded_false == 0u);
   BOOST_TEST(pairs >= 150u);
   BOOST_TEST(precision >= 0.9);
   BOOST_TEST(recall >= 0.8);
