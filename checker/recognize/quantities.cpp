@@ -300,6 +300,20 @@ bool follows_capitalised_name(std::string_view s, std::size_t pos) {
 
 }  // namespace
 
+namespace {
+
+// A mention of `kind` over [begin, end) of the sentence, with nothing else filled in yet.
+mention bare_mention(const scan_context& ctx, std::size_t begin, std::size_t end, claim_kind kind) {
+  mention m;
+  m.span = byte_span{begin, end};
+  m.text = std::string(ctx.text.substr(begin, end - begin));
+  m.sentence = ctx.sentence_index;
+  m.kind = kind;
+  return m;
+}
+
+}  // namespace
+
 std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, std::size_t* skip_to) {
   const std::string_view s = ctx.text;
   const lexicon& lex = *ctx.lex;
@@ -330,11 +344,7 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
       while (end > pos && !digit_at(s, end - 1)) --end;
       *skip_to = end;
       if (digits < 19) return std::nullopt;
-      mention m;
-      m.span = byte_span{pos, end};
-      m.text = std::string(s.substr(pos, end - pos));
-      m.sentence = ctx.sentence_index;
-      m.kind = claim_kind::number;
+      mention m = bare_mention(ctx, pos, end, claim_kind::number);
       m.too_long = true;
       return m;
     }
@@ -690,11 +700,7 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
       if (arabic && !scaled && looks_like_year(*number)) {
         date_parts parts;
         parts.year = static_cast<int>(number->value.mantissa);
-        mention year;
-        year.span = byte_span{pos, p};
-        year.text = std::string(s.substr(pos, p - pos));
-        year.sentence = ctx.sentence_index;
-        year.kind = claim_kind::date;
+        mention year = bare_mention(ctx, pos, p, claim_kind::date);
         year.date = parts;
         return year;
       }

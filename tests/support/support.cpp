@@ -80,4 +80,14 @@ std::vector<std::string> dump_all(const run_result& run) {
   return out;
 }
 
+std::vector<std::string> links(const run_result& run) {
+  std::vector<std::string> out;
+  for (const claim& c : run.claims) {
+    std::string q;
+    for (const auto& item : c.qualifiers) q += (q.empty() ? "" : ",") + item;
+    out.push_back(c.subject + "/" + c.attribute + (q.empty() ? "" : "[" + q + "]"));
+  }
+  return out;
+}
+
 }  // namespace checker::testing

@@ -28,6 +28,8 @@ std::string value_text(const claim& c);
 /// `money{294000 USD}`, `money{2090000 CNY ~}`, `date{2025-01-01..2025-01-31 month}`,
 /// `count{512 count:H800}`, `percent{5..10 percent}`, `date{unresolved}`.
 std::string dump(const claim& c);
+/// `subject/attribute[qualifiers]` for each claim, in order.
+std::vector<std::string> links(const run_result& run);
 std::vector<std::string> dump_all(const run_result& run);
 
 }  // namespace checker::testing

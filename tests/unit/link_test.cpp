@@ -4,20 +4,7 @@
 
 using namespace checker;
 
-namespace {
-
-// `subject/attribute[qualifiers]` for each claim.
-std::vector<std::string> links(const run_result& run) {
-  std::vector<std::string> out;
-  for (const claim& c : run.claims) {
-    std::string q;
-    for (const auto& item : c.qualifiers) q += (q.empty() ? "" : ",") + item;
-    out.push_back(c.subject + "/" + c.attribute + (q.empty() ? "" : "[" + q + "]"));
-  }
-  return out;
-}
-
-}  // namespace
+using testing::links;
 
 BOOST_AUTO_TEST_SUITE(link_stage)
 

@@ -31,15 +31,7 @@ const std::vector<script_pair> pairs{
     {"這部手機售價約4999元，電池容量為5000毫安時。", "这部手机售价约4999元，电池容量为5000毫安时。"},
 };
 
-std::vector<std::string> links_of(const run_result& run) {
-  std::vector<std::string> out;
-  for (const claim& c : run.claims) {
-    std::string q;
-    for (const auto& item : c.qualifiers) q += (q.empty() ? "" : ",") + item;
-    out.push_back(c.subject + "/" + c.attribute + (q.empty() ? "" : "[" + q + "]"));
-  }
-  return out;
-}
+std::vector<std::string> links_of(const run_result& run) { return testing::links(run); }
 
 }  // namespace
 
