@@ -1,6 +1,7 @@
 #include "link/link.h"
 
 #include <algorithm>
+#include <chrono>
 #include <set>
 
 #include <fmt/format.h>
@@ -325,6 +326,23 @@ class alias_table {
   const std::map<std::string, std::string>& declared_;
   const std::map<std::string, std::string>& known_;
 };
+
+// The weekday named at `pos` (0 Sunday .. 6 Saturday): Tuesday, 周二, 星期二, 禮拜二 (read as 礼拜二).
+std::optional<unsigned> weekday_at(std::string_view text, std::size_t pos) {
+  static constexpr std::string_view english[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+  for (unsigned d = 0; d < 7; ++d) {
+    if (text.substr(pos, english[d].size()) == english[d]) return d;
+  }
+  static constexpr std::string_view days[] = {"日", "一", "二", "三", "四", "五", "六"};
+  for (std::string_view prefix : {"星期", "礼拜", "周"}) {
+    if (text.substr(pos, prefix.size()) != prefix) continue;
+    for (unsigned d = 0; d < 7; ++d) {
+      if (text.substr(pos + prefix.size(), days[d].size()) == days[d]) return d;
+    }
+    if (text.substr(pos + prefix.size(), 3) == "天") return 0u;
+  }
+  return std::nullopt;
+}
 
 // A clock time right after a date (8时47分, 下午3点, 4時 read as 4时): `T08:47`, or empty.
 std::string clock_after(std::string_view text, std::size_t pos, std::size_t end) {
@@ -660,6 +678,15 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         if (moment.size() == 10) moment += clock_after(text, when.found.span.end, ctx.span.end);
         stamps.emplace_back(marker.begin, moment);
         stamp_dates.insert(j);
+      }
+      // "as of Tuesday evening", 截至周二: the latest such weekday on or before the publication date.
+      if (docs[doc].published && (stamps.empty() || stamps.back().first != marker.begin)) {
+        if (auto weekday = weekday_at(text, at)) {
+          const std::chrono::sys_days published = docs[doc].published->days();
+          const unsigned today = std::chrono::weekday(published).c_encoding();
+          const unsigned back = (today + 7 - *weekday) % 7;
+          stamps.emplace_back(marker.begin, civil_date::from_days(published - std::chrono::days(back)).iso());
+        }
       }
     }
     if (docs[doc].published) {

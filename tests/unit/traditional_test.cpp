@@ -150,6 +150,15 @@ BOOST_AUTO_TEST_CASE(stamps_are_resolved_against_the_publication_date) {
              boost::test_tools::per_element());
   BOOST_TEST(as_of("目前仍有188人受伤。", "2025-01-08") == std::vector<std::string>{"188人@2025-01-08"}, boost::test_tools::per_element());
   BOOST_TEST(as_of("地震已造成126人遇难。", "2025-01-08") == std::vector<std::string>{"126人@"}, boost::test_tools::per_element());
+  // Weekdays: the latest one on or before the publication date (2025-01-09 is a Thursday).
+  BOOST_TEST(as_of("The quake had killed 126 people as of Tuesday evening, officials said.", "2025-01-09") ==
+                 std::vector<std::string>{"126 people@2025-01-07"},
+             boost::test_tools::per_element());
+  BOOST_TEST(as_of("截至週二，地震已造成126人遇難。", "2025-01-09") == std::vector<std::string>{"126人@2025-01-07"},
+             boost::test_tools::per_element());
+  BOOST_TEST(as_of("As of January 8, 188 people were injured in the quake.", "2025-01-09") ==
+                 std::vector<std::string>{"188 people@2025-01-08"},
+             boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(different_moments_supersede_same_moment_contradicts) {
