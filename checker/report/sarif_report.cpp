@@ -203,7 +203,7 @@ std::string report_to_rdjsonl(const run_result& run) {
         if (f.sides[j] != f.sides[k]) others.push_back(claim_note(run, run.claims[f.claims[j]], f.sides[j]));
       }
       const nlohmann::json line{
-          {"message", f.rule == "derived_mismatch"
+          {"message", f.rule == "derived_mismatch" || f.rule == "superseded"
                           ? f.message
                           : fmt::format("{} {}: {} disagrees with {} ({})", f.subject, f.attribute, c.found.text,
                                         fmt::join(others, ", "), f.difference)},

@@ -316,7 +316,8 @@ BOOST_AUTO_TEST_CASE(issue_7_a_draft_repeating_a_superseded_toll_is_flagged_with
   BOOST_TEST(sarif["runs"][0]["results"][0]["ruleId"] == "superseded");
   BOOST_TEST(read_bytes(in / "out" / "report.html").find("superseded") != std::string::npos);
 
-  const outcome draft = run_in(in.string(), "check published --draft draft.md --out out-draft");
+  const outcome draft = run_in(in.string(), "check published --draft draft.md --out out-draft --format json,rdjsonl");
+  BOOST_TEST(read_bytes(in / "out-draft" / "report.rdjsonl").find("the latest is 126人") != std::string::npos);
   BOOST_TEST(draft.exit_code == 1, draft.out);
   BOOST_TEST(draft.out.find("the draft gives 95人, an older figure; the latest is 126人 as of 2025-01-08T08:00") != std::string::npos,
              draft.out);
