@@ -12,8 +12,8 @@
 #include <unicode/stringpiece.h>
 
 #include "ingest/detail.h"
-#include "ingest/fold.h"
 #include "lexicon/schema.h"
+#include "util/fold.h"
 #include "util/parallel.h"
 
 namespace checker {
@@ -298,7 +298,7 @@ std::optional<document> build_document(const std::string& id, const std::string&
   if (!doc.published && doc.metadata.published.present()) doc.published = civil_date::parse_iso(doc.metadata.published.value);
 
   normalize_nfc(doc);
-  doc.folded = detail::fold_traditional(doc.text);
+  doc.folded = fold_traditional(doc.text);
   if (doc.text.find_first_not_of(" \t\r\n") == std::string::npos) {
     report("ingest.empty", diagnostic_level::warning, "holds no text; skipped");
     return std::nullopt;

@@ -7,12 +7,24 @@
 #include "lexicon/embedded.h"
 #include "lexicon/schema.h"
 #include "model/diagnostic.h"
+#include "util/fold.h"
 
 namespace checker {
 
+namespace {
+
+// Words are matched against documents' folded text (Traditional read as Simplified), so a word
+// written in Traditional Chinese in a project file is folded the same way.
+std::string folded(std::string word) {
+  std::string simple = fold_traditional(word);
+  return simple.empty() ? word : simple;
+}
+
+}  // namespace
+
 void word_set::add(std::string word, std::size_t payload) {
   if (word.empty()) return;
-  words_.push_back(entry{std::move(word), payload});
+  words_.push_back(entry{folded(std::move(word)), payload});
   rebuild();
 }
 
@@ -166,10 +178,10 @@ void merge(lexicon& lex, const nlohmann::json& data) {
     const std::size_t index = lex.subject_names.size();
     lex.subject_names.push_back(name);
     lex.known_subjects.add(name, index);
-    lex.subject_aliases[name] = name;
+    lex.subject_aliases[folded(name)] = name;
     for (const auto& alias : subject.value("aliases", nlohmann::json::array())) {
       lex.known_subjects.add(alias.get<std::string>(), index);
-      lex.subject_aliases[alias.get<std::string>()] = name;
+      lex.subject_aliases[folded(alias.get<std::string>())] = name;
     }
   }
   for (const auto& source : data.value("sources", nlohmann::json::array())) {
@@ -180,7 +192,7 @@ void merge(lexicon& lex, const nlohmann::json& data) {
     lex.not_subjects.push_back(name);  // who measured a figure is not what it is about
     for (const auto& alias : source.value("aliases", nlohmann::json::array())) {
       lex.known_sources.add(alias.get<std::string>(), index);
-      lex.not_subjects.push_back(alias.get<std::string>());
+      lex.not_subjects.push_back(folded(alias.get<std::string>()));
     }
   }
   add_words(lex.as_of_markers, data.value("as_of_markers", nlohmann::json::array()), 0);
@@ -199,7 +211,7 @@ void merge(lexicon& lex, const nlohmann::json& data) {
     add_words(lex.generic_subjects, g.at("cues"), index);
   }
   for (const auto& n : data.value("not_subjects", nlohmann::json::array())) {
-    lex.not_subjects.push_back(n.get<std::string>());
+    lex.not_subjects.push_back(folded(n.get<std::string>()));
   }
   std::sort(lex.not_subjects.begin(), lex.not_subjects.end());
 }

@@ -3,6 +3,7 @@
 // exit code and output; scratch folders under the system's temporary folder.
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -46,8 +47,12 @@ outcome run_in(const std::string& folder, const std::string& arguments) {
 
 outcome run(const std::string& arguments) { return run_in(FACTCHECK_SOURCE_DIR, arguments); }
 
+// One scratch folder per test process, so that two runs on one machine (a developer's and a CI
+// job's) never touch each other's files; cli_test.cpp removes it when the tests end.
+fs::path scratch_root() { return fs::temp_directory_path() / ("factcheck-cli-" + std::to_string(::getpid())); }
+
 fs::path scratch(const std::string& name) {
-  const fs::path path = fs::temp_directory_path() / ("factcheck-cli-" + name);
+  const fs::path path = scratch_root() / name;
   fs::remove_all(path);
   fs::create_directories(path);
   return path;

@@ -21,6 +21,13 @@
 
 namespace {
 
+struct remove_scratch_folders {
+  ~remove_scratch_folders() {
+    std::error_code ignored;
+    fs::remove_all(scratch_root(), ignored);
+  }
+};
+
 // The release-date finding for R1, or null.
 nlohmann::json release_finding(const nlohmann::json& report) {
   for (const auto& f : report["findings"]) {
@@ -30,6 +37,8 @@ nlohmann::json release_finding(const nlohmann::json& report) {
 }
 
 }  // namespace
+
+BOOST_TEST_GLOBAL_FIXTURE(remove_scratch_folders);
 
 BOOST_AUTO_TEST_CASE(help_lists_the_commands) {
   const outcome result = run("--help");

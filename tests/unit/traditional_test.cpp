@@ -218,3 +218,16 @@ BOOST_AUTO_TEST_CASE(noise_neither_creates_claims_nor_breaks_figures) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Words a project adds in Traditional Chinese match Simplified text and the other way round.
+BOOST_AUTO_TEST_CASE(project_words_in_traditional_match_either_script) {
+  lexicon lex = load_builtin_lexicon();
+  extend_lexicon(lex, nlohmann::json::parse(R"({"subjects": [{"name": "Lingang Bay Bridge", "aliases": ["臨港灣大橋"]}]})"));
+  for (const char* text : {"临港湾大桥全长12公里。", "臨港灣大橋全長12公里。"}) {
+    std::vector<document> docs;
+    docs.push_back(testing::make_document("b.md", text));
+    const run_result run = analyse_documents(std::move(docs), lex, link_options{});
+    BOOST_REQUIRE(run.claims.size() == 1u);
+    BOOST_TEST(run.claims[0].subject == "Lingang Bay Bridge", text);
+  }
+}

@@ -1,4 +1,4 @@
-#include "ingest/fold.h"
+#include "util/fold.h"
 
 #include <memory>
 #include <optional>
@@ -8,7 +8,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
-namespace checker::detail {
+namespace checker {
 namespace {
 
 // CJK Extension A, the Unified Ideographs and the Compatibility Ideographs: every character
@@ -87,4 +87,4 @@ std::string fold_traditional(std::string_view text) {
   return out;
 }
 
-}  // namespace checker::detail
+}  // namespace checker
