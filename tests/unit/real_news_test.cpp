@@ -1,5 +1,6 @@
-// Issue 7, first part: Traditional Chinese reads exactly as Simplified, in recognition and in
-// linking, while every quote keeps the characters as written.
+// Issue 7, real news as published, across the stages: Traditional Chinese reads exactly as
+// Simplified (quotes keep the characters as written), figures credited to an agency, figures
+// stamped with a moment (superseded rather than contradicted), and noise from re-hosted pages.
 #include <boost/test/data/monomorphic.hpp>
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
