@@ -192,7 +192,7 @@ int run_check_command(const check_request& request) {
   config.inputs = inputs.empty() ? std::vector<std::string>{"corpus"} : inputs;
   config.drafts = request.drafts;
   config.ingest.max_file_bytes = request.max_file_bytes;
-  config.ingest.jobs = request.jobs;
+  config.jobs = request.jobs;
   // A missing or broken baseline stops the run before anything is read: gating on a baseline
   // that silently failed to load would pass CI for the wrong reason.
   if (!baseline_path.empty()) config.baseline = read_baseline(baseline_path);

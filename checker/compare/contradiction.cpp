@@ -232,12 +232,6 @@ std::vector<finding> find_contradictions(const std::vector<document>& docs, cons
       f.difference = base > 0 ? fmt::format("relative difference {:.1f}%", std::fabs(b - a) / base * 100.0)
                               : fmt::format("absolute difference {}", std::fabs(b - a));
     }
-    std::vector<std::string> side_texts;
-    for (const auto& side : sides) {
-      std::vector<std::string> where;
-      for (std::size_t i : side) where.push_back(fmt::format("{} in {}", claims[i].found.text, docs[claims[i].document].id));
-      side_texts.push_back(fmt::format("{}", fmt::join(where, ", ")));
-    }
     if (superseded) {
       // Oldest moment first, the latest last: "95人 as of 2025-01-07 in a.md, then 126人 as of ...".
       std::vector<std::string> steps;
@@ -250,6 +244,12 @@ std::vector<finding> find_contradictions(const std::vector<document>& docs, cons
       }
       f.message = fmt::format("{} {}: superseded: {}; the latest is the last", f.subject, f.attribute, fmt::join(steps, ", then "));
     } else {
+      std::vector<std::string> side_texts;
+      for (const auto& side : sides) {
+        std::vector<std::string> where;
+        for (std::size_t i : side) where.push_back(fmt::format("{} in {}", claims[i].found.text, docs[claims[i].document].id));
+        side_texts.push_back(fmt::format("{}", fmt::join(where, ", ")));
+      }
       f.message = fmt::format("{} {}: {} ({})", f.subject, f.attribute, fmt::join(side_texts, " vs "), f.difference);
     }
     findings.push_back(std::move(f));

@@ -24,6 +24,7 @@ struct name_mention {
   byte_span span;
   std::string text;  // as written, cleaned (`H800GPU` -> `H800`)
   name_type type = name_type::organisation;
+  bool event = false;  // a generic noun that is a subject by itself (the earthquake)
 };
 
 
@@ -97,7 +98,7 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
             generic && lex.generic_subject_standalone[generic->payload] && pos + generic->length <= sentence.end &&
             detail::word_boundary(text, pos + generic->length)) {
           names.push_back(name_mention{byte_span{pos, pos + generic->length}, lex.generic_subject_ids[generic->payload],
-                                       name_type::generic});
+                                       name_type::generic, true});
           pos += generic->length;
           continue;
         }
@@ -166,7 +167,7 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
     }
     if (auto generic = lex.generic_subjects.longest_at(text, pos); generic && pos + generic->length <= sentence.end) {
       names.push_back(name_mention{byte_span{pos, pos + generic->length}, lex.generic_subject_ids[generic->payload],
-                                   name_type::generic});
+                                   name_type::generic, lex.generic_subject_standalone[generic->payload]});
       pos += generic->length;
       continue;
     }
@@ -367,6 +368,31 @@ std::string clock_after(std::string_view text, std::size_t pos, std::size_t end)
   if (afternoon && hour < 12) hour += 12;
   if (hour > 24 || minute > 59) return {};
   return fmt::format("T{:02}:{:02}", hour, minute);
+}
+
+// The moment a date after an as-of marker names: `2025-01-19` for a day, `2025-01` for a month.
+// A bare day of the month (截至19日), which normalise leaves unresolved, is the latest such day
+// on or before the publication date. Empty when it names neither.
+std::string stamp_moment(const claim& when, const std::optional<civil_date>& published) {
+  if (when.date && when.status == resolution::resolved) {
+    if (when.date->grain == date_grain::day) return when.date->first.iso();
+    if (when.date->grain == date_grain::month) return when.date->first.iso().substr(0, 7);
+    return {};
+  }
+  const auto& parts = when.found.date;
+  if (!parts || !parts->day || parts->month || parts->year || !published) return {};
+  int year = published->year;
+  unsigned month = published->month;
+  if (*parts->day > published->day) {  // the 19th, published on the 3rd: last month's
+    if (month == 1) {
+      month = 12;
+      --year;
+    } else {
+      --month;
+    }
+  }
+  const auto day = civil_date::make(year, month, *parts->day);
+  return day ? day->iso() : std::string();
 }
 
 // A source credited with the figures near it: 据中国地震台网测定, "according to USGS".
@@ -658,22 +684,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       for (std::size_t j : members) {
         const claim& when = claims[j];
         if (when.found.kind != claim_kind::date || when.found.span.begin != at) continue;
-        std::string moment;
-        if (when.date && when.status == resolution::resolved && when.date->grain == date_grain::day) {
-          moment = when.date->first.iso();
-        } else if (when.date && when.status == resolution::resolved && when.date->grain == date_grain::month) {
-          moment = when.date->first.iso().substr(0, 7);
-        } else if (const auto& parts = when.found.date; parts && parts->day && !parts->month && !parts->year && docs[doc].published) {
-          // 截至19日: a day of the month, the latest one not after the publication date.
-          const civil_date published = *docs[doc].published;
-          int year = published.year;
-          unsigned month = published.month;
-          if (*parts->day > published.day) {
-            month = month == 1 ? 12 : month - 1;
-            if (month == 12) --year;
-          }
-          if (const auto day = civil_date::make(year, month, *parts->day)) moment = day->iso();
-        }
+        std::string moment = stamp_moment(when, docs[doc].published);
         if (moment.empty()) continue;
         if (moment.size() == 10) moment += clock_after(text, when.found.span.end, ctx.span.end);
         stamps.emplace_back(marker.begin, moment);
@@ -945,16 +956,10 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       }
 
       // Subject.
-      auto is_standalone_generic = [&](const std::string& id) {
-        const auto at = std::find(lex.generic_subject_ids.begin(), lex.generic_subject_ids.end(), id);
-        return at != lex.generic_subject_ids.end() &&
-               lex.generic_subject_standalone[static_cast<std::size_t>(at - lex.generic_subject_ids.begin())];
-      };
       auto usable = [&](const name_mention& n) {
         // A name right after a figure is what it counts (512张H800), except an event named by its
         // kind: 6.8级地震 is the earthquake's magnitude.
-        const bool event = n.type == name_type::generic && is_standalone_generic(n.text);
-        if (distance(n.span, span) == 0 && n.span.begin >= span.begin && !event) return false;
+        if (distance(n.span, span) == 0 && n.span.begin >= span.begin && !n.event) return false;
         return counted_names.count(n.span.begin) == 0;
       };
       const name_mention* chosen = nullptr;
@@ -1018,10 +1023,9 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         for (const name_mention& n : ctx.names) {
           if (n.type != name_type::generic && n.span.end <= chosen->span.begin) owner = &n;
         }
-        const bool standalone = is_standalone_generic(chosen->text);
         if (owner != nullptr) {
           subject = aliases.canonical(owner->text) + " " + chosen->text;
-        } else if (standalone) {
+        } else if (chosen->event) {
           subject = chosen->text;  // the earthquake: an event named by its kind
           confidence = std::min(confidence, 0.75);
         } else if (focus_set[doc] && index - focus[doc].first <= 3) {

@@ -59,30 +59,33 @@ run_result analyse(std::vector<document> documents, const lexicon& lex, const li
 
 namespace {
 
+// Draft mode, superseded figures: a draft that gives a figure an older stamp gave, when a later
+// one exists, must be fixed whoever else printed the older figure: a warning naming the latest.
+void flag_draft_repeating_older(run_result& result, finding& f) {
+  if (!f.latest_side) return;
+  const auto is_draft = [&](std::size_t claim) { return result.documents[result.claims[claim].document].draft; };
+  std::optional<std::size_t> older_in_draft;
+  std::optional<std::size_t> latest_published;
+  for (std::size_t k = 0; k < f.claims.size(); ++k) {
+    const bool latest = f.sides[k] == *f.latest_side;
+    if (is_draft(f.claims[k]) && !latest && !older_in_draft) older_in_draft = f.claims[k];
+    if (!is_draft(f.claims[k]) && latest && !latest_published) latest_published = f.claims[k];
+  }
+  if (!older_in_draft || !latest_published) return;
+  const claim& latest = result.claims[*latest_published];
+  f.level = severity::warning;
+  f.message = fmt::format("{} {}: the draft gives {}, an older figure; the latest is {} as of {} in {}", f.subject, f.attribute,
+                          result.claims[*older_in_draft].found.text, latest.found.text, latest.as_of,
+                          result.documents[latest.document].id);
+}
+
 // Draft mode: keep the findings where a draft figure stands on a side that no published claim
 // supports. A draft that agrees with some published sources, in a fact the sources already
 // disagree about among themselves, is not what the editor has to fix.
 void keep_draft_findings(run_result& result) {
   const auto is_draft = [&](std::size_t claim) { return result.documents[result.claims[claim].document].draft; };
-  // A draft that repeats a figure an older stamp gave, when a later one exists: kept, and it
-  // must be fixed (a warning), whoever else printed the older figure.
   for (finding& f : result.findings) {
-    if (f.rule != "superseded" || !f.latest_side) continue;
-    for (std::size_t k = 0; k < f.claims.size(); ++k) {
-      if (is_draft(f.claims[k]) && f.sides[k] != *f.latest_side) {
-        f.level = severity::warning;
-        for (std::size_t j = 0; j < f.claims.size(); ++j) {
-          const claim& latest = result.claims[f.claims[j]];
-          if (f.sides[j] == *f.latest_side && !is_draft(f.claims[j])) {
-            f.message = fmt::format("{}: the draft gives {}, an older figure; the latest is {} as of {} in {}", f.subject + " " + f.attribute,
-                                    result.claims[f.claims[k]].found.text, latest.found.text, latest.as_of,
-                                    result.documents[latest.document].id);
-            break;
-          }
-        }
-        break;
-      }
-    }
+    if (f.rule == "superseded") flag_draft_repeating_older(result, f);
   }
   std::erase_if(result.findings, [&](const finding& f) {
     if (f.rule == "superseded") return f.level != severity::warning;
@@ -102,9 +105,11 @@ void keep_draft_findings(run_result& result) {
 
 run_result run_check(const run_config& config, const lexicon& lex) {
   diagnostics diags;
-  ingest_result ingested = ingest_paths(config.inputs, config.ingest, diags);
+  ingest_options ingest = config.ingest;
+  ingest.jobs = config.jobs;
+  ingest_result ingested = ingest_paths(config.inputs, ingest, diags);
   if (!config.drafts.empty()) {
-    ingest_result drafts = ingest_paths(config.drafts, config.ingest, diags);
+    ingest_result drafts = ingest_paths(config.drafts, ingest, diags);
     // A draft that also sits in the corpus folder is read once, as a draft.
     std::set<std::string> draft_paths;
     for (document& d : drafts.documents) {
@@ -122,7 +127,7 @@ run_result run_check(const run_config& config, const lexicon& lex) {
                      [](const document& a, const document& b) { return a.id < b.id; });
     ingested.skipped.insert(ingested.skipped.end(), drafts.skipped.begin(), drafts.skipped.end());
   }
-  run_result result = analyse(std::move(ingested.documents), lex, config.link, std::move(diags), config.progress, config.ingest.jobs);
+  run_result result = analyse(std::move(ingested.documents), lex, config.link, std::move(diags), config.progress, config.jobs);
   result.skipped = std::move(ingested.skipped);
   if (!config.drafts.empty()) {
     result.draft_mode = true;

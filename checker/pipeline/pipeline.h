@@ -26,6 +26,8 @@ struct run_config {
   /// Findings recorded earlier: each finding is marked new or unchanged against it.
   std::optional<std::vector<recorded_finding>> baseline;
   ingest_options ingest;
+  /// Threads that read and analyse documents (0: one per core); the result never depends on it.
+  unsigned jobs = 0;
   link_options link;
   /// Called after each document is read and analysed (for progress display); may be empty.
   std::function<void(std::size_t done, std::size_t total)> progress;

@@ -5,6 +5,8 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <fmt/format.h>
+
 #include "ingest/ingest.h"
 #include "lexicon/schema.h"
 #include "report/report.h"
@@ -151,6 +153,8 @@ BOOST_AUTO_TEST_CASE(stamps_are_resolved_against_the_publication_date) {
              boost::test_tools::per_element());
   BOOST_TEST(as_of("目前仍有188人受伤。", "2025-01-08") == std::vector<std::string>{"188人@2025-01-08"}, boost::test_tools::per_element());
   BOOST_TEST(as_of("地震已造成126人遇难。", "2025-01-08") == std::vector<std::string>{"126人@"}, boost::test_tools::per_element());
+  BOOST_TEST(as_of("截至30日，地震已造成95人遇难。", "2025-01-03") == std::vector<std::string>{"95人@2024-12-30"},
+             boost::test_tools::per_element());
   // Weekdays: the latest one on or before the publication date (2025-01-09 is a Thursday).
   BOOST_TEST(as_of("The quake had killed 126 people as of Tuesday evening, officials said.", "2025-01-09") ==
                  std::vector<std::string>{"126 people@2025-01-07"},
@@ -181,19 +185,19 @@ BOOST_AUTO_TEST_CASE(different_moments_supersede_same_moment_contradicts) {
   BOOST_TEST(problems.empty(), (problems.empty() ? std::string() : problems.front()));
   BOOST_TEST(report["findings"][0]["kind"] == "superseded");
 
-  std::vector<document> same_moment;
-  same_moment.push_back(testing::make_document("a.md", "截至8日8时，地震已造成95人遇难。", "2025-01-08"));
-  same_moment.push_back(testing::make_document("b.md", "截至8日8时，地震已造成126人遇难。", "2025-01-08"));
-  const run_result clash = testing::analyse(std::move(same_moment));
-  BOOST_REQUIRE(clash.findings.size() == 1u);
-  BOOST_TEST(clash.findings[0].rule == "contradiction");
-
-  std::vector<document> unstamped;
-  unstamped.push_back(testing::make_document("a.md", "截至7日12时，地震已造成95人遇难。", "2025-01-07"));
-  unstamped.push_back(testing::make_document("b.md", "地震已造成126人遇难。", "2025-01-08"));
-  const run_result mixed = testing::analyse(std::move(unstamped));
-  BOOST_REQUIRE(mixed.findings.size() == 1u);
-  BOOST_TEST(mixed.findings[0].rule == "contradiction");
+  // The kind of the one finding between two dated documents.
+  const auto rule_between = [](const char* a, const char* a_published, const char* b, const char* b_published) {
+    std::vector<document> pair;
+    pair.push_back(testing::make_document("a.md", a, a_published));
+    pair.push_back(testing::make_document("b.md", b, b_published));
+    const run_result both = testing::analyse(std::move(pair));
+    return both.findings.size() == 1u ? both.findings[0].rule : fmt::format("{} findings", both.findings.size());
+  };
+  // Stamped at the same moment, or one unstamped: still a contradiction.
+  BOOST_TEST(rule_between("截至8日8时，地震已造成95人遇难。", "2025-01-08", "截至8日8时，地震已造成126人遇难。", "2025-01-08") == "contradiction");
+  BOOST_TEST(rule_between("截至7日12时，地震已造成95人遇难。", "2025-01-07", "地震已造成126人遇难。", "2025-01-08") == "contradiction");
+  // A bare day after the publication day is last month's, across a year end: 30 December 2024.
+  BOOST_TEST(rule_between("截至30日，地震已造成95人遇难。", "2025-01-03", "截至2日，地震已造成126人遇难。", "2025-01-03") == "superseded");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
