@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -133,6 +134,106 @@ severity severity_for(double confidence) {
 
 }  // namespace
 
+namespace {
+
+const attribute_entry* attribute_named(const lexicon& lex, const std::string& id) {
+  for (const attribute_entry& a : lex.attributes) {
+    if (a.id == id) return &a;
+  }
+  return nullptr;
+}
+
+bool has_source(const claim& c) {
+  return std::any_of(c.qualifiers.begin(), c.qualifiers.end(), [](const std::string& q) { return q.rfind("source:", 0) == 0; });
+}
+
+// Figures of a measured attribute (a magnitude, a focal depth) with no credited agency are left
+// out: agencies legitimately differ, so an uncredited figure cannot be placed.
+std::vector<std::size_t> comparable_members(const std::vector<claim>& claims, const std::vector<std::size_t>& members,
+                                            const attribute_entry* attribute) {
+  if (attribute == nullptr || !attribute->measured) return members;
+  std::vector<std::size_t> kept;
+  for (std::size_t i : members) {
+    if (has_source(claims[i])) kept.push_back(i);
+  }
+  return kept;
+}
+
+// Sorts by the bottom of each interval, then sweeps: a claim joins the current side while it
+// overlaps everything on it (for intervals, overlapping the side's common part suffices).
+template <typename Interval>
+std::vector<std::vector<std::size_t>> sweep_sides(const std::vector<claim>& claims, std::vector<std::size_t> order, const Interval& interval) {
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const axis_interval ia = interval(a);
+    const axis_interval ib = interval(b);
+    if (!ia.low.value || !ib.low.value) return !ia.low.value && ib.low.value;
+    const int cmp = compare(*ia.low.value, *ib.low.value);
+    return cmp != 0 ? cmp < 0 : claims[a].id < claims[b].id;
+  });
+  std::vector<std::vector<std::size_t>> sides;
+  axis_interval common{};
+  for (std::size_t i : order) {
+    const axis_interval next = interval(i);
+    if (!sides.empty() && !wholly_below(common, next)) {
+      sides.back().push_back(i);
+      common.low = next.low;  // sorted by low: the latest low is the highest
+      if (next.high.value && (!common.high.value || compare(*next.high.value, *common.high.value) < 0)) common.high = next.high;
+      continue;
+    }
+    sides.push_back({i});
+    common = next;
+  }
+  return sides;
+}
+
+// The subject was named in the figure's own sentence, not carried over or guessed.
+bool named_in_sentence(const claim& c) {
+  return c.link_basis.rfind("clause", 0) == 0 || c.link_basis.rfind("sentence", 0) == 0 || c.link_basis.rfind("respectively", 0) == 0;
+}
+
+// One document, one value per fact: a writer who gives two values under one key is, almost
+// always, giving two facts the key is too coarse to tell apart (a standard and a deluxe edition,
+// a province and the total, a running total on two days). Such a document's figures are left out
+// of the comparison, unless the attribute has one value for good and each figure names its
+// subject in its own sentence (a release date given as 2023 and then 2025: a slip), or each
+// value carries its own as-of stamp (a running total the writer dates).
+template <typename Interval>
+std::vector<std::vector<std::size_t>> without_self_disagreeing_documents(const std::vector<claim>& claims,
+                                                                         std::vector<std::vector<std::size_t>> sides,
+                                                                         const attribute_entry* attribute, const Interval& interval) {
+  if (sides.size() < 2) return sides;
+  std::map<std::size_t, std::set<std::size_t>> sides_of_document;
+  for (std::size_t s = 0; s < sides.size(); ++s) {
+    for (std::size_t i : sides[s]) sides_of_document[claims[i].document].insert(s);
+  }
+  std::set<std::size_t> dropped;
+  for (const auto& [doc, doc_sides] : sides_of_document) {
+    if (doc_sides.size() < 2) continue;
+    bool slip = attribute != nullptr && attribute->single_valued;
+    std::map<std::string, std::size_t> side_of_stamp;
+    bool dated_series = true;
+    for (std::size_t s = 0; s < sides.size(); ++s) {
+      for (std::size_t i : sides[s]) {
+        if (claims[i].document != doc) continue;
+        slip = slip && named_in_sentence(claims[i]) && claims[i].link_confidence >= 0.75;
+        const auto [it, inserted] = side_of_stamp.emplace(claims[i].as_of, s);
+        if (claims[i].as_of.empty() || it->second != s) dated_series = false;
+      }
+    }
+    if (!slip && !dated_series) dropped.insert(doc);
+  }
+  if (dropped.empty()) return sides;
+  std::vector<std::size_t> kept;
+  for (const auto& side : sides) {
+    for (std::size_t i : side) {
+      if (dropped.count(claims[i].document) == 0) kept.push_back(i);
+    }
+  }
+  return sweep_sides(claims, kept, interval);
+}
+
+}  // namespace
+
 std::vector<finding> find_contradictions(const std::vector<document>& docs, const std::vector<claim>& claims, const lexicon& lex) {
   const fact_groups grouped = group_by_fact(claims, lex);
   const auto& groups = grouped.groups;
@@ -140,31 +241,12 @@ std::vector<finding> find_contradictions(const std::vector<document>& docs, cons
   auto interval = [&](std::size_t i) { return interval_of(claims[i], factors[i]); };
 
   std::vector<finding> findings;
-  for (const auto& [key, members] : groups) {
-    if (members.size() < 2) continue;
-    // Sort by the bottom of each interval, then sweep: a claim joins the current side while it
-    // overlaps everything on it (for intervals, overlapping the side's common part suffices).
-    std::vector<std::size_t> order = members;
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-      const axis_interval ia = interval(a);
-      const axis_interval ib = interval(b);
-      if (!ia.low.value || !ib.low.value) return !ia.low.value && ib.low.value;
-      const int cmp = compare(*ia.low.value, *ib.low.value);
-      return cmp != 0 ? cmp < 0 : claims[a].id < claims[b].id;
-    });
-    std::vector<std::vector<std::size_t>> sides;
-    axis_interval common{};
-    for (std::size_t i : order) {
-      const axis_interval next = interval(i);
-      if (!sides.empty() && !wholly_below(common, next)) {
-        sides.back().push_back(i);
-        common.low = next.low;  // sorted by low: the latest low is the highest
-        if (next.high.value && (!common.high.value || compare(*next.high.value, *common.high.value) < 0)) common.high = next.high;
-        continue;
-      }
-      sides.push_back({i});
-      common = next;
-    }
+  for (const auto& [key, all_members] : groups) {
+    if (all_members.size() < 2) continue;
+    const attribute_entry* attribute = attribute_named(lex, std::get<1>(key));
+    const std::vector<std::size_t> members = comparable_members(claims, all_members, attribute);
+    std::vector<std::vector<std::size_t>> sides = sweep_sides(claims, members, interval);
+    sides = without_self_disagreeing_documents(claims, std::move(sides), attribute, interval);
     if (sides.size() < 2) continue;
 
     // Figures of one fact stamped at different moments (a toll on the 7th, a higher one on the

@@ -140,7 +140,8 @@ void merge(lexicon& lex, const nlohmann::json& data) {
   for (const auto& a : data.value("attributes", nlohmann::json::array())) {
     const std::size_t index = lex.attributes.size();
     lex.attributes.push_back(attribute_entry{a.at("id").get<std::string>(), a.at("dims").get<std::vector<std::string>>(),
-                                             a.value("change_of", false)});
+                                             a.value("change_of", false), a.value("single_valued", false),
+                                             a.value("measured", false)});
     // One word may cue several attributes of different dimensions (股价: a price or a change).
     for (const auto& w : a.at("cues")) {
       const std::string word = w.get<std::string>();

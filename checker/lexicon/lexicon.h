@@ -64,6 +64,13 @@ struct attribute_entry {
   std::string id;
   std::vector<std::string> dims;  // `date`, `money`, `count:GPU`, ...
   bool change_of = false;         // a change of the measure cued before it: `<measure>_growth`
+  /// One value per subject for good (a release date, a founding date): two values of it in one
+  /// document are a slip, not two facts. Other attributes vary by edition, place or moment, so
+  /// one document's differing values under a coarse key are taken as different facts.
+  bool single_valued = false;
+  /// Measured by an agency (magnitude, focal depth): figures are compared only when the source
+  /// is known, since agencies legitimately disagree.
+  bool measured = false;
 };
 
 /// Every word list the stages use, indexed for matching.

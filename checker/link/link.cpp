@@ -293,6 +293,55 @@ bool dimension_fits(const attribute_entry& attribute, const std::string& dimensi
   return false;
 }
 
+// The attribute that alone takes figures of exactly `dimension`, if only one does.
+std::optional<std::size_t> sole_attribute_counting(const lexicon& lex, const std::string& dimension) {
+  std::optional<std::size_t> found;
+  for (std::size_t a = 0; a < lex.attributes.size(); ++a) {
+    if (!dimension_fits(lex.attributes[a], dimension, true)) continue;
+    if (found) return std::nullopt;
+    found = a;
+  }
+  return found;
+}
+
+// The list item a figure stands in: its clause cut at the enumeration marks around it
+// (`、`, ` and `), so in 13人遇难、1145人受伤 each figure has its own phrase.
+byte_span phrase_of(std::string_view text, byte_span clause, byte_span figure) {
+  byte_span phrase = clause;
+  for (std::string_view mark : {std::string_view("、"), std::string_view(" and ")}) {
+    const std::size_t before = text.substr(phrase.begin, figure.begin - phrase.begin).rfind(mark);
+    if (before != std::string_view::npos) phrase.begin = std::max(phrase.begin, phrase.begin + before + mark.size());
+    const std::size_t after = text.substr(figure.end, phrase.end - figure.end).find(mark);
+    if (after != std::string_view::npos) phrase.end = std::min(phrase.end, figure.end + after);
+  }
+  return phrase;
+}
+
+// Chinese words follow the figure inside its phrase (442人受困): the figure has a predicate of
+// its own. Brackets and what they hold are an aside, not a predicate.
+bool has_own_words_after(std::string_view text, std::size_t from, std::size_t to, const lexicon& lex) {
+  int depth = 0;
+  for (std::size_t pos = from; pos < to;) {
+    // Words that qualify or compare the figure (高出, 以上, 同比) are not a predicate of its own.
+    std::optional<word_set::match> known;
+    for (const word_set* words : {&lex.qualifier_cues, &lex.comparison_markers, &lex.change_by, &lex.change_to, &lex.hedges_after, &lex.units, &lex.classifiers, &lex.per_units}) {
+      if (auto m = words->longest_at(text, pos); m && (!known || m->length > known->length)) known = m;
+    }
+    if (known) {
+      pos += known->length;
+      continue;
+    }
+    std::size_t n = 0;
+    const char32_t ch = detail::decode(text, pos, &n);
+    if (ch == U'(' || ch == U'\uFF08' || ch == U'[' || ch == U'\u3010') ++depth;
+    if (ch == U')' || ch == U'\uFF09' || ch == U']' || ch == U'\u3011') depth = std::max(0, depth - 1);
+    // CJK Unified Ideographs: a word, not a mark.
+    if (depth == 0 && ch >= 0x4E00 && ch <= 0x9FFF) return true;
+    pos += n;
+  }
+  return false;
+}
+
 std::size_t distance(byte_span a, byte_span b) {
   if (a.end <= b.begin) return b.begin - a.end;
   if (b.end <= a.begin) return a.begin - b.end;
@@ -482,6 +531,21 @@ std::size_t complete_utf8_prefix(std::string_view s) {
   return s.size() - (start - 1) >= need ? s.size() : start - 1;
 }
 
+// The agencies each document credits anywhere in the sentences that hold figures.
+std::vector<std::set<std::string>> sources_by_document(std::size_t count, const std::vector<std::map<std::size_t, sentence_context>>& contexts) {
+  std::vector<std::set<std::string>> out(count);
+  for (std::size_t doc = 0; doc < count && doc < contexts.size(); ++doc) {
+    for (const auto& entry : contexts[doc]) {
+      for (const attribution& a : entry.second.attributions) out[doc].insert(a.source);
+    }
+  }
+  return out;
+}
+
+bool is_measured(const lexicon& lex, const std::string& attribute) {
+  return std::any_of(lex.attributes.begin(), lex.attributes.end(), [&](const attribute_entry& a) { return a.id == attribute && a.measured; });
+}
+
 }  // namespace
 
 std::vector<claim> link(const std::vector<document>& docs, const std::vector<std::vector<sentence>>& sentences,
@@ -514,6 +578,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
     }
   }
   const alias_table aliases(organisations, options.aliases, lex.subject_aliases);
+  const std::vector<std::set<std::string>> credited_sources = sources_by_document(docs.size(), contexts);
 
   // Claims by (document, sentence), in order.
   std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> by_sentence;
@@ -794,6 +859,35 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
           in_clause = inside;
         }
       }
+      // The figure's own phrase decides first: a cue there is the figure's (9人死亡, 442人受困),
+      // and a Chinese figure followed by words of its own that name no attribute the lexicon
+      // knows takes no cue from elsewhere in the sentence and no attribute from a list.
+      const byte_span phrase = phrase_of(text, clause, span);
+      const cue* own = nullptr;
+      for (const cue& k : ctx.attribute_cues) {
+        if (k.begin < phrase.begin || k.end > phrase.end || (k.begin >= span.begin && k.end <= span.end)) continue;
+        if (!fitting_attribute(lex, k.payload, dimension)) continue;
+        // 12死1133伤636人受困: a cue right after another figure is that figure's predicate.
+        const bool closes_other = k.end <= span.begin && std::any_of(members.begin(), members.end(), [&](std::size_t other) {
+          const byte_span o = claims[other].found.span;
+          return other != i && o.end <= k.begin && k.begin - o.end <= 1;
+        });
+        if (closes_other) continue;
+        if (own == nullptr || distance(byte_span{k.begin, k.end}, span) < distance(byte_span{own->begin, own->end}, span)) own = &k;
+      }
+      std::size_t own_words_end = phrase.end;
+      for (std::size_t j : members) {
+        if (claims[j].found.span.begin >= span.end) own_words_end = std::min(own_words_end, claims[j].found.span.begin);
+      }
+      const bool own_words = own == nullptr && has_own_words_after(text, span.end, own_words_end, lex);
+      const bool best_in_phrase = best != nullptr && best->begin >= phrase.begin && best->end <= phrase.end;
+      if (own != nullptr && !best_in_phrase) {
+        best = own;
+        best_attribute = *fitting_attribute(lex, own->payload, dimension);
+        in_clause = true;
+      } else if (own_words) {
+        best = nullptr;
+      }
       double confidence = 0.9;
       std::string basis;
       // A count whose noun is itself a cue says what it counts: 5,200 employees -> headcount.
@@ -804,7 +898,8 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
           noun_attribute = fitting_attribute(lex, m->payload, dimension);
         }
       }
-      const std::optional<std::size_t> listed = c.found.kind == claim_kind::date ? std::nullopt : list_attribute(i);
+      const std::optional<std::size_t> listed =
+          c.found.kind == claim_kind::date || own != nullptr || own_words ? std::nullopt : list_attribute(i);
       if (noun_attribute) {
         c.attribute = lex.attributes[*noun_attribute].id;
         basis = "counted noun";
@@ -823,13 +918,12 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         basis = fmt::format("cue '{}'{}", std::string(text.substr(best->begin, best->end - best->begin)), in_clause ? "" : " in sentence");
         if (!in_clause) confidence = 0.75;
       } else if (c.found.kind == claim_kind::count) {
-        for (const attribute_entry& a : lex.attributes) {
-          if (dimension_fits(a, dimension, true)) {
-            c.attribute = a.id;
-            basis = "counted noun";
-            confidence = 0.8;
-            break;
-          }
+        // The counted noun names the attribute only when one attribute counts it: people are
+        // counted as dead, injured, missing or employed, so `12人` alone says nothing.
+        if (auto only = sole_attribute_counting(lex, dimension)) {
+          c.attribute = lex.attributes[*only].id;
+          basis = "counted noun";
+          confidence = 0.8;
         }
       }
 
@@ -930,6 +1024,10 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         }
         if (credited == nullptr) credited = &ctx.attributions.front();
         qualifiers.insert("source:" + credited->source);
+      } else if (c.found.kind != claim_kind::date && credited_sources[doc].size() == 1 && is_measured(lex, c.attribute)) {
+        // A magnitude with no agency in its sentence: the one agency the document credits.
+        qualifiers.insert("source:" + *credited_sources[doc].begin());
+        confidence = std::min(confidence, 0.75);
       }
       c.qualifiers.assign(qualifiers.begin(), qualifiers.end());
       // The stamp before the figure in the sentence, else the first after it ("had killed 126
