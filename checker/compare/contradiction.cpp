@@ -69,6 +69,10 @@ namespace {
 
 using fact_key = std::tuple<std::string, std::string, std::string, std::string>;
 
+// Links weaker than this (a subject inherited from the focus of earlier sentences, 0.6) are too
+// uncertain to compare: one false alarm costs more trust than one missed contradiction.
+constexpr double minimum_link_confidence = 0.65;
+
 // Resolved, linked claims grouped by fact key in one pass, with the factor that takes each
 // claim's value into its group's unit.
 struct fact_groups {
@@ -83,6 +87,9 @@ fact_groups group_by_fact(const std::vector<claim>& claims, const lexicon& lex) 
   for (std::size_t i = 0; i < claims.size(); ++i) {
     const claim& c = claims[i];
     if (!c.linked() || c.status != resolution::resolved) continue;
+    // Abstain: a figure whose subject was only carried over from earlier sentences is listed,
+    // not compared.
+    if (c.link_confidence < minimum_link_confidence) continue;
     std::string qualifiers;
     for (const std::string& q : c.qualifiers) qualifiers += (qualifiers.empty() ? "" : ",") + q;
     auto [it, inserted] = unit_cache.try_emplace(c.unit);
@@ -149,12 +156,15 @@ bool has_source(const claim& c) {
 
 // Figures of a measured attribute (a magnitude, a focal depth) with no credited agency are left
 // out: agencies legitimately differ, so an uncredited figure cannot be placed.
+// Likewise a momentary reading (concurrent users) with neither its moment nor the word peak.
 std::vector<std::size_t> comparable_members(const std::vector<claim>& claims, const std::vector<std::size_t>& members,
                                             const attribute_entry* attribute) {
-  if (attribute == nullptr || !attribute->measured) return members;
+  if (attribute == nullptr || (!attribute->measured && !attribute->momentary)) return members;
   std::vector<std::size_t> kept;
   for (std::size_t i : members) {
-    if (has_source(claims[i])) kept.push_back(i);
+    const claim& c = claims[i];
+    const bool placed_in_time = !c.as_of.empty() || std::find(c.qualifiers.begin(), c.qualifiers.end(), "peak") != c.qualifiers.end();
+    if ((!attribute->measured || has_source(c)) && (!attribute->momentary || placed_in_time)) kept.push_back(i);
   }
   return kept;
 }

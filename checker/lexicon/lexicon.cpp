@@ -141,7 +141,7 @@ void merge(lexicon& lex, const nlohmann::json& data) {
     const std::size_t index = lex.attributes.size();
     lex.attributes.push_back(attribute_entry{a.at("id").get<std::string>(), a.at("dims").get<std::vector<std::string>>(),
                                              a.value("change_of", false), a.value("single_valued", false),
-                                             a.value("measured", false)});
+                                             a.value("measured", false), a.value("momentary", false)});
     // One word may cue several attributes of different dimensions (股价: a price or a change).
     for (const auto& w : a.at("cues")) {
       const std::string word = w.get<std::string>();
@@ -158,6 +158,7 @@ void merge(lexicon& lex, const nlohmann::json& data) {
     lex.qualifier_ids.push_back(q.at("id").get<std::string>());
     lex.qualifier_groups.push_back(q.value("group", std::string()));
     lex.qualifier_adjacent.push_back(q.value("scope", std::string("clause")) == "adjacent");
+    lex.qualifier_rest_of_sentence.push_back(q.value("scope", std::string("clause")) == "rest_of_sentence");
     add_words(lex.qualifier_cues, q.at("cues"), index);
   }
   if (data.contains("change_markers")) {

@@ -71,6 +71,9 @@ struct attribute_entry {
   /// Measured by an agency (magnitude, focal depth): figures are compared only when the source
   /// is known, since agencies legitimately disagree.
   bool measured = false;
+  /// A reading that changes from moment to moment (concurrent users): figures are compared only
+  /// when stamped with their moment or marked as the peak.
+  bool momentary = false;
 };
 
 /// Every word list the stages use, indexed for matching.
@@ -96,6 +99,7 @@ struct lexicon {
   std::vector<std::string> qualifier_ids;
   std::vector<std::string> qualifier_groups;  // parallel to qualifier_ids; empty: no group
   std::vector<bool> qualifier_adjacent;       // parallel to qualifier_ids: only right next to the figure
+  std::vector<bool> qualifier_rest_of_sentence;  // parallel to qualifier_ids: every figure after the cue in its sentence
   word_set change_from;
   word_set change_to;
   word_set change_by;         // words before a stated change: 增长, rose

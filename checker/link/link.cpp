@@ -64,6 +64,18 @@ bool is_plain_capitalised(std::string_view token) {
   return std::all_of(token.begin() + 1, token.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
 }
 
+// A title in corner brackets at `pos`: 2 to 12 characters with no punctuation of speech inside.
+std::optional<byte_span> corner_bracket_title(std::string_view text, std::size_t pos, std::size_t end) {
+  const std::size_t close = text.find("」", pos);
+  if (close == std::string_view::npos || close >= end) return std::nullopt;
+  const std::string_view inner = text.substr(pos + 3, close - pos - 3);
+  if (inner.size() < 6 || inner.size() > 36) return std::nullopt;
+  for (std::string_view mark : {"，", "。", "！", "？", "、", "；", "「", ",", "!", "?"}) {
+    if (inner.find(mark) != std::string_view::npos) return std::nullopt;
+  }
+  return byte_span{pos, close + 3};
+}
+
 // Names in one sentence: Latin-script names (runs of capitalised or digit-bearing tokens),
 // titles in 《》 and the lexicon's generic subjects (base model, 基础模型).
 std::vector<name_mention> find_names(std::string_view text, byte_span sentence, const lexicon& lex) {
@@ -162,6 +174,16 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
         names.push_back(name_mention{byte_span{pos, close + 3}, std::string(text.substr(pos + 3, close - pos - 3)),
                                      name_type::organisation});
         pos = close + 3;
+        continue;
+      }
+    }
+    // 「哪吒之魔童闹海」: Hong Kong and Taiwan papers quote titles and names in corner brackets.
+    // Short, unpunctuated content only; a quoted phrase of speech is no name.
+    if (detail::starts_with(text, pos, "「")) {
+      if (auto title = corner_bracket_title(text, pos, sentence.end)) {
+        names.push_back(name_mention{*title, std::string(text.substr(title->begin + 3, title->end - title->begin - 6)),
+                                     name_type::organisation});
+        pos = title->end;
         continue;
       }
     }
@@ -340,6 +362,17 @@ bool has_own_words_after(std::string_view text, std::size_t from, std::size_t to
     pos += n;
   }
   return false;
+}
+
+// A name given as an example of something larger (以《哪吒2》为代表的春节档, such as X): the
+// figures are about the larger thing.
+bool is_example(std::string_view text, byte_span name) {
+  const std::size_t before = detail::skip_spaces_back(text, name.begin);
+  const std::size_t after = detail::skip_spaces(text, name.end);
+  const bool chinese = before >= 3 && text.substr(before - 3, 3) == "以" &&
+                       (text.substr(after, 9) == "为代表" || text.substr(after, 9) == "爲代表");
+  const bool english = before >= 8 && (text.substr(before - 8, 8) == "such as " || text.substr(before - 8, 8) == "like as ");
+  return chinese || english;
 }
 
 std::size_t distance(byte_span a, byte_span b) {
@@ -542,6 +575,33 @@ std::vector<std::set<std::string>> sources_by_document(std::size_t count, const 
   return out;
 }
 
+// What each document is mainly about: the name it gives most often in the sentences that hold
+// figures (at least twice; the earliest wins a tie). Empty when no name recurs.
+std::vector<std::string> main_subject_by_document(std::size_t count, const std::vector<std::map<std::size_t, sentence_context>>& contexts,
+                                                  const alias_table& aliases) {
+  std::vector<std::string> out(count);
+  for (std::size_t doc = 0; doc < count && doc < contexts.size(); ++doc) {
+    std::map<std::string, std::pair<std::size_t, std::size_t>> seen;  // name -> (mentions, first offset)
+    for (const auto& entry : contexts[doc]) {
+      for (const name_mention& n : entry.second.names) {
+        if (n.type == name_type::generic) continue;
+        auto [it, inserted] = seen.try_emplace(aliases.canonical(n.text), 0, n.span.begin);
+        ++it->second.first;
+      }
+    }
+    std::size_t best = 1;
+    std::size_t best_offset = 0;
+    for (const auto& [name, stats] : seen) {
+      if (stats.first > best || (stats.first == best && !out[doc].empty() && stats.second < best_offset)) {
+        out[doc] = name;
+        best = stats.first;
+        best_offset = stats.second;
+      }
+    }
+  }
+  return out;
+}
+
 bool is_measured(const lexicon& lex, const std::string& attribute) {
   return std::any_of(lex.attributes.begin(), lex.attributes.end(), [&](const attribute_entry& a) { return a.id == attribute && a.measured; });
 }
@@ -579,6 +639,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
   }
   const alias_table aliases(organisations, options.aliases, lex.subject_aliases);
   const std::vector<std::set<std::string>> credited_sources = sources_by_document(docs.size(), contexts);
+  const std::vector<std::string> main_subjects = main_subject_by_document(docs.size(), contexts, aliases);
 
   // Claims by (document, sentence), in order.
   std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> by_sentence;
@@ -940,7 +1001,9 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       }
       for (const cue& q : ctx.qualifier_cues) {
         const bool in_condition = q.begin >= condition.begin && q.end <= condition.end && condition.size() > 0;
-        if (!in_condition && (q.begin < clause.begin || q.end > clause.end)) continue;
+        // A forecast or a supposition governs the clauses after it: 高盛预计，…收入超过30亿元.
+        const bool governs = lex.qualifier_rest_of_sentence[q.payload] && q.end <= span.begin;
+        if (!in_condition && !governs && (q.begin < clause.begin || q.end > clause.end)) continue;
         // A parenthesis belongs to the figure it follows: 0.5元(缓存命中)/2元(缓存未命中).
         if (lex.qualifier_adjacent[q.payload]) {
           // 高出500元, 500 yuan more than the Nova 11: the cue touches the figure.
@@ -1058,6 +1121,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         // A name right after a figure is what it counts (512张H800), except an event named by its
         // kind: 6.8级地震 is the earthquake's magnitude.
         if (distance(n.span, span) == 0 && n.span.begin >= span.begin && !n.event) return false;
+        if (is_example(text, n.span)) return false;
         return counted_names.count(n.span.begin) == 0;
       };
       const name_mention* chosen = nullptr;
@@ -1159,7 +1223,9 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       } else if (std::string back = inherited(span.begin); !back.empty()) {
         subject = back;
         subject_basis = "inherited";
-        confidence = std::min(confidence, 0.6);
+        // Carried over from earlier sentences: trusted enough to compare only when it is what
+        // the document is mainly about.
+        confidence = std::min(confidence, back == main_subjects[doc] ? 0.7 : 0.6);
       }
       c.subject = subject;
       c.link_confidence = subject.empty() || c.attribute.empty() ? 0.0 : confidence;
