@@ -64,6 +64,29 @@ bool is_plain_capitalised(std::string_view token) {
   return std::all_of(token.begin() + 1, token.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
 }
 
+bool inside_a_name(const std::vector<name_mention>& names, byte_span figure) {
+  return std::any_of(names.begin(), names.end(), [&](const name_mention& n) {
+    return n.type != name_type::generic && n.span.begin <= figure.begin && figure.end <= n.span.end && n.span.size() > figure.size();
+  });
+}
+
+// 北京2日电, 台北3日電: a day followed by the wire's 电.
+bool is_dateline(std::string_view text, const claim& c) {
+  return c.found.kind == claim_kind::date && detail::starts_with(text, c.found.span.end, "电");
+}
+
+// A Latin token of a name: an apostrophe inside a word joins it (Chang'e-6, O'Brien), a
+// possessive does not (China's).
+std::size_t name_token_end(std::string_view text, std::size_t pos, std::size_t limit) {
+  std::size_t end = detail::latin_token_end(text, pos, limit);
+  while (end + 1 < limit && text[end] == '\'' && is_alpha(text[end + 1])) {
+    const std::size_t rest = detail::latin_token_end(text, end + 1, limit);
+    if (rest == end + 2 && (text[end + 1] == 's' || text[end + 1] == 'S')) break;  // possessive 's
+    end = rest;
+  }
+  return end;
+}
+
 // A title in corner brackets at `pos`: 2 to 12 characters with no punctuation of speech inside.
 std::optional<byte_span> corner_bracket_title(std::string_view text, std::size_t pos, std::size_t end) {
   const std::size_t close = text.find("」", pos);
@@ -101,7 +124,7 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
       }
     }
     if (c < 0x80 && is_alpha(text[pos]) && (pos == sentence.begin || !is_alnum(text[pos - 1]))) {
-      std::size_t end = detail::latin_token_end(text, pos, sentence.end);
+      std::size_t end = name_token_end(text, pos, sentence.end);
       std::string_view token = text.substr(pos, end - pos);
       if (!is_upper(token.front()) && !has_digit(token)) {
         // An event named by its kind is lower case in English: the quake. (Owned nouns such as
@@ -126,7 +149,7 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
       // Join capitalised words: Hugging Face, Lewis Tunstall, DeepSeek R1.
       std::size_t name_end = end;
       while (name_end + 1 < sentence.end && text[name_end] == ' ' && is_upper(text[name_end + 1])) {
-        const std::size_t next_end = detail::latin_token_end(text, name_end + 1, sentence.end);
+        const std::size_t next_end = name_token_end(text, name_end + 1, sentence.end);
         name_end = next_end;
       }
       // A product name may end in a small version number: Nova 12, Llama 3.
@@ -884,6 +907,12 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       const byte_span span = c.found.span;
       const byte_span clause = clause_of(ctx.breaks, ctx.span, span.begin);
       const std::string dimension = claim_dimension(c);
+      // A figure inside a name (「嫦娥6号」) is part of the name; a wire dateline (北京2日电)
+      // dates the dispatch, not the news. Neither is a fact to link.
+      if (inside_a_name(ctx.names, span) || is_dateline(text, c)) {
+        c.link_basis = "not a figure of a fact";
+        continue;
+      }
 
       // Attribute: the nearest fitting cue in the clause, else in the sentence, else the
       // counted noun itself (8 experts -> reviewer_count).
