@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "link/passes.h"
 #include "recognize/scanner.h"
 
 namespace checker {
@@ -1274,6 +1275,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       }
     }
   }
+  detail::tie_subjects_by_agreeing_values(claims);
   return claims;
 }
 

@@ -1,0 +1,19 @@
+#pragma once
+// The link stage's corpus-wide passes, run by link() after every sentence has been linked.
+// Internal to checker/link: only link.cpp includes this header.
+
+#include <vector>
+
+#include "model/claim.h"
+#include "model/document.h"
+
+namespace checker::detail {
+
+/// Values that agree across documents tie their wordings of one subject together: `Ne Zha 2`,
+/// `哪吒2` and `哪吒之魔童闹海` giving the same precise box office are one film. Subjects are
+/// tied when claims of two documents agree on attribute, qualifiers, unit and a value stated to
+/// at least three significant digits, across scripts on one such value, within one script on
+/// two; tied claims take the most used wording and a lower confidence.
+void tie_subjects_by_agreeing_values(std::vector<claim>& claims);
+
+}  // namespace checker::detail
