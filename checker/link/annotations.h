@@ -1,0 +1,147 @@
+#pragma once
+// Internal to checker/link: the annotations the link stage reads in each sentence (names, clause
+// breaks, cue words, credited sources, stamps) and the functions that find them, one group per
+// file (names.cpp, clauses.cpp, cues.cpp, stamps.cpp, subjects.cpp). Only the link stage's own
+// files include this header.
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lexicon/lexicon.h"
+#include "model/claim.h"
+#include "model/date.h"
+#include "model/span.h"
+#include "recognize/scanner.h"
+
+namespace checker::detail {
+
+enum class name_type { product, organisation, generic };
+
+/// A subject named in a sentence.
+struct name_mention {
+  byte_span span;
+  std::string text;  // as written, cleaned (`H800GPU` -> `H800`)
+  name_type type = name_type::organisation;
+  bool event = false;  // a generic noun that is a subject by itself (the earthquake)
+};
+
+struct cue {
+  std::size_t begin;
+  std::size_t end;
+  std::size_t payload;
+};
+
+// A source credited with the figures near it: 据中国地震台网测定, "according to USGS".
+struct attribution {
+  std::size_t at = 0;  // where the source's name begins
+  std::string source;  // canonical name from the lexicon
+};
+
+struct sentence_context {
+  byte_span span;
+  std::vector<attribution> attributions;
+  std::vector<name_mention> names;
+  std::vector<byte_span> breaks;
+  std::vector<cue> attribute_cues;
+  std::vector<cue> pronouns;
+  std::vector<cue> qualifier_cues;
+};
+
+/// Canonical subject names for the whole corpus: declared aliases first, then an organisation
+/// prefix dropped from a product name (`DeepSeek-R1` -> `R1` when `DeepSeek` stands alone).
+class alias_table {
+ public:
+  alias_table(const std::set<std::string>& organisations, const std::map<std::string, std::string>& declared,
+              const std::map<std::string, std::string>& known)
+      : organisations_(organisations), declared_(declared), known_(known) {}
+
+  std::string canonical(const std::string& name) const {
+    if (auto it = declared_.find(name); it != declared_.end()) return it->second;
+    if (auto it = known_.find(name); it != known_.end()) return it->second;
+    for (char sep : {'-', ' '}) {
+      const std::size_t at = name.find(sep);
+      if (at == std::string::npos) continue;
+      const std::string prefix = name.substr(0, at);
+      const std::string rest = name.substr(at + 1);
+      if (organisations_.count(prefix) > 0 && !rest.empty() && is_alpha(rest.front()) && has_digit(rest)) {
+        return canonical(rest);
+      }
+    }
+    return name;
+  }
+
+ private:
+  const std::set<std::string>& organisations_;
+  const std::map<std::string, std::string>& declared_;
+  const std::map<std::string, std::string>& known_;
+};
+
+// Names in a sentence: Latin-script names, titles in 《》 and 「」, known and generic subjects. (names.cpp)
+bool inside_a_name(const std::vector<name_mention>& names, byte_span figure);
+/// Names in one sentence: Latin-script names (runs of capitalised or digit-bearing tokens),
+/// titles in 《》 and the lexicon's generic subjects (base model, 基础模型).
+std::vector<name_mention> find_names(std::string_view text, byte_span sentence, const lexicon& lex);
+/// A name given as an example of something larger (以《哪吒2》为代表的春节档, such as X): the
+/// figures are about the larger thing.
+bool is_example(std::string_view text, byte_span name);
+/// Groups of names joined only by coordinators: `R1-Zero和R1`, `R1-Zero and R1`.
+std::vector<std::vector<std::size_t>> coordinated_groups(std::string_view text, const sentence_context& ctx, const lexicon& lex);
+
+// Clauses and phrases: where a figure's clause and list item begin and end. (clauses.cpp)
+/// Clause boundaries inside a sentence: Chinese and ASCII commas, semicolons and colons (an
+/// ASCII comma between digits is a thousands separator, not a boundary).
+std::vector<byte_span> clause_breaks(std::string_view text, byte_span sentence);
+byte_span clause_of(const std::vector<byte_span>& breaks, byte_span sentence, std::size_t offset);
+/// The clause before `clause` in the same sentence, if any.
+std::optional<byte_span> previous_clause(const std::vector<byte_span>& breaks, byte_span sentence, byte_span clause);
+/// The list item a figure stands in: its clause cut at the enumeration marks around it
+/// (`、`, ` and `), so in 13人遇难、1145人受伤 each figure has its own phrase.
+byte_span phrase_of(std::string_view text, byte_span clause, byte_span figure);
+/// Chinese words follow the figure inside its phrase (442人受困): the figure has a predicate of
+/// its own. Brackets and what they hold are an aside, not a predicate.
+bool has_own_words_after(std::string_view text, std::size_t from, std::size_t to, const lexicon& lex);
+/// The offset of the `(` or `（` that encloses `offset` within `clause`, if any.
+std::optional<std::size_t> enclosing_parenthesis(std::string_view text, byte_span clause, std::size_t offset);
+/// Length of the longest prefix of `s` that ends on a character boundary.
+std::size_t complete_utf8_prefix(std::string_view s);
+std::size_t distance(byte_span a, byte_span b);
+
+// Cue words: lexicon words found in a span, and which attribute a cue gives a figure. (cues.cpp)
+std::vector<cue> find_cues(std::string_view text, byte_span span, const word_set& words);
+std::string claim_dimension(const claim& c);
+bool dimension_fits(const attribute_entry& attribute, const std::string& dimension, bool exact_only);
+/// The first attribute cued by cue word `target` that takes figures of `dimension`.
+std::optional<std::size_t> fitting_attribute(const lexicon& lex, std::size_t target, const std::string& dimension);
+/// The attribute that alone takes figures of exactly `dimension`, if only one does.
+std::optional<std::size_t> sole_attribute_counting(const lexicon& lex, const std::string& dimension);
+bool is_measured(const lexicon& lex, const std::string& attribute);
+
+// Moments and sources: as-of stamps, clock times, weekdays, datelines and credited agencies. (stamps.cpp)
+/// 北京2日电, 台北3日電: a day followed by the wire's 电.
+bool is_dateline(std::string_view text, const claim& c);
+/// The weekday named at `pos` (0 Sunday .. 6 Saturday): Tuesday, 周二, 星期二, 禮拜二 (read as 礼拜二).
+std::optional<unsigned> weekday_at(std::string_view text, std::size_t pos);
+/// A clock time right after a date (8时47分, 下午3点, 4時 read as 4时): `T08:47`, or empty.
+std::string clock_after(std::string_view text, std::size_t pos, std::size_t end);
+/// The moment a date after an as-of marker names: `2025-01-19` for a day, `2025-01` for a month.
+/// A bare day of the month (截至19日), which normalise leaves unresolved, is the latest such day
+/// on or before the publication date. Empty when it names neither.
+std::string stamp_moment(const claim& when, const std::optional<civil_date>& published);
+/// Sources named in `span` in a crediting frame: after an attribution word (据, according to
+/// [the]) or before a verb of reporting or measuring (测定, said), a parenthesised abbreviation
+/// in between allowed (美国地质调查局（USGS）称).
+std::vector<attribution> find_attributions(std::string_view text, byte_span span, const lexicon& lex);
+/// The agencies each document credits anywhere in the sentences that hold figures.
+std::vector<std::set<std::string>> sources_by_document(std::size_t count, const std::vector<std::map<std::size_t, sentence_context>>& contexts);
+
+// What each document is mainly about. (subjects.cpp)
+/// What each document is mainly about: the name it gives most often in the sentences that hold
+/// figures (at least twice; the earliest wins a tie). Empty when no name recurs.
+std::vector<std::string> main_subject_by_document(std::size_t count, const std::vector<std::map<std::size_t, sentence_context>>& contexts,
+                                                  const alias_table& aliases);
+
+}  // namespace checker::detail

@@ -1,0 +1,235 @@
+// Names in a sentence: Latin-script names, titles in 《》 and 「」, known and generic subjects.
+#include "link/annotations.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include <fmt/format.h>
+
+namespace checker::detail {
+
+namespace {
+
+std::vector<std::string_view> split_words(std::string_view s) {
+  std::vector<std::string_view> words;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    const std::size_t space = s.find(' ', pos);
+    const std::size_t end = space == std::string_view::npos ? s.size() : space;
+    if (end > pos) words.push_back(s.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return words;
+}
+
+// The last word of `name` is a month: `January 20` is a date, not a product.
+bool is_month_name(std::string_view name) {
+  const std::size_t space = name.rfind(' ');
+  const std::string_view last = space == std::string_view::npos ? name : name.substr(space + 1);
+  static constexpr std::string_view months[] = {"January", "February", "March", "April", "May", "June", "July", "August",
+                                                "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
+                                                "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"};
+  return std::find(std::begin(months), std::end(months), last) != std::end(months);
+}
+
+// True when only spaces, quotes and Markdown heading marks come before `pos` in the sentence.
+bool starts_sentence(std::string_view text, byte_span sentence, std::size_t pos) {
+  for (std::size_t i = sentence.begin; i < pos; ++i) {
+    if (text[i] != ' ' && text[i] != '#' && text[i] != '"' && text[i] != '\'' && text[i] != '\n') return false;
+  }
+  return true;
+}
+
+// `Planners`, `Training`: one capital then lower-case letters only.
+bool is_plain_capitalised(std::string_view token) {
+  if (token.size() < 2 || !is_upper(token.front())) return false;
+  return std::all_of(token.begin() + 1, token.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+}
+
+// A Latin token of a name: an apostrophe inside a word joins it (Chang'e-6, O'Brien), a
+// possessive does not (China's).
+std::size_t name_token_end(std::string_view text, std::size_t pos, std::size_t limit) {
+  std::size_t end = detail::latin_token_end(text, pos, limit);
+  while (end + 1 < limit && text[end] == '\'' && is_alpha(text[end + 1])) {
+    const std::size_t rest = detail::latin_token_end(text, end + 1, limit);
+    if (rest == end + 2 && (text[end + 1] == 's' || text[end + 1] == 'S')) break;  // possessive 's
+    end = rest;
+  }
+  return end;
+}
+
+// A title in corner brackets at `pos`: 2 to 12 characters with no punctuation of speech inside.
+std::optional<byte_span> corner_bracket_title(std::string_view text, std::size_t pos, std::size_t end) {
+  const std::size_t close = text.find("」", pos);
+  if (close == std::string_view::npos || close >= end) return std::nullopt;
+  const std::string_view inner = text.substr(pos + 3, close - pos - 3);
+  if (inner.size() < 6 || inner.size() > 36) return std::nullopt;
+  for (std::string_view mark : {"，", "。", "！", "？", "、", "；", "「", ",", "!", "?"}) {
+    if (inner.find(mark) != std::string_view::npos) return std::nullopt;
+  }
+  return byte_span{pos, close + 3};
+}
+
+}  // namespace
+
+bool inside_a_name(const std::vector<name_mention>& names, byte_span figure) {
+  return std::any_of(names.begin(), names.end(), [&](const name_mention& n) {
+    return n.type != name_type::generic && n.span.begin <= figure.begin && figure.end <= n.span.end && n.span.size() > figure.size();
+  });
+}
+
+std::vector<name_mention> find_names(std::string_view text, byte_span sentence, const lexicon& lex) {
+  std::vector<name_mention> names;
+  std::size_t pos = sentence.begin;
+  while (pos < sentence.end) {
+    const unsigned char c = static_cast<unsigned char>(text[pos]);
+    if (c >= 0x80 || !is_alpha(text[pos]) || pos == sentence.begin || !is_alnum(text[pos - 1])) {
+      // A measuring agency (USGS, 中国地震台网) credits figures; it is never what they are about.
+      if (auto source = lex.known_sources.longest_at(text, pos);
+          source && pos + source->length <= sentence.end && (c >= 0x80 || detail::word_boundary(text, pos + source->length))) {
+        pos += source->length;
+        continue;
+      }
+      // Declared and well-known names in any script: 英伟达, 临港湾大桥, 《自然》.
+      if (auto known = lex.known_subjects.longest_at(text, pos);
+          known && pos + known->length <= sentence.end && (c >= 0x80 || detail::word_boundary(text, pos + known->length))) {
+        const std::string& name = lex.subject_names[known->payload];
+        names.push_back(name_mention{byte_span{pos, pos + known->length}, name,
+                                     has_digit(name) ? name_type::product : name_type::organisation});
+        pos += known->length;
+        continue;
+      }
+    }
+    if (c < 0x80 && is_alpha(text[pos]) && (pos == sentence.begin || !is_alnum(text[pos - 1]))) {
+      std::size_t end = name_token_end(text, pos, sentence.end);
+      std::string_view token = text.substr(pos, end - pos);
+      if (!is_upper(token.front()) && !has_digit(token)) {
+        // An event named by its kind is lower case in English: the quake. (Owned nouns such as
+        // "base model" are left to the names around them, as before.)
+        if (auto generic = lex.generic_subjects.longest_at(text, pos);
+            generic && lex.generic_subject_standalone[generic->payload] && pos + generic->length <= sentence.end &&
+            detail::word_boundary(text, pos + generic->length)) {
+          names.push_back(name_mention{byte_span{pos, pos + generic->length}, lex.generic_subject_ids[generic->payload],
+                                       name_type::generic, true});
+          pos += generic->length;
+          continue;
+        }
+        pos = end;
+        continue;
+      }
+      // A capitalised ordinary word opening a sentence is not a name: "Planners expect ...".
+      if (starts_sentence(text, sentence, pos) && is_plain_capitalised(token) &&
+          !(end + 1 < sentence.end && text[end] == ' ' && (is_upper(text[end + 1]) || is_digit(text[end + 1])))) {
+        pos = end;
+        continue;
+      }
+      // Join capitalised words: Hugging Face, Lewis Tunstall, DeepSeek R1.
+      std::size_t name_end = end;
+      while (name_end + 1 < sentence.end && text[name_end] == ' ' && is_upper(text[name_end + 1])) {
+        const std::size_t next_end = name_token_end(text, name_end + 1, sentence.end);
+        name_end = next_end;
+      }
+      // A product name may end in a small version number: Nova 12, Llama 3.
+      if (name_end + 1 < sentence.end && text[name_end] == ' ' && is_digit(text[name_end + 1]) &&
+          !is_month_name(text.substr(pos, name_end - pos))) {
+        std::size_t digits_end = name_end + 1;
+        while (digits_end < sentence.end && (is_digit(text[digits_end]) || (text[digits_end] == '.' && digits_end + 1 < sentence.end &&
+                                                                            is_digit(text[digits_end + 1])))) {
+          ++digits_end;
+        }
+        const std::string_view number = text.substr(name_end + 1, digits_end - name_end - 1);
+        if (number.substr(0, number.find('.')).size() <= 2 && (digits_end >= sentence.end || !is_alnum(text[digits_end])) &&
+            !(digits_end < sentence.end && (text[digits_end] == ',' || text[digits_end] == '%')) &&
+            !lex.is_not_subject(split_words(text.substr(pos, name_end - pos)).back())) {
+          name_end = digits_end;
+        }
+      }
+      std::string_view full = text.substr(pos, name_end - pos);
+      std::vector<std::string_view> words = split_words(full);
+      // "Training R1 cost ...": an ordinary word opening the sentence is not part of the name.
+      if (words.size() >= 2 && starts_sentence(text, sentence, pos) && is_plain_capitalised(words.front()) && has_digit(words[1]) &&
+          std::any_of(words[1].begin(), words[1].end(), [](char ch) { return is_alpha(ch); })) {
+        words.erase(words.begin());
+      }
+      while (!words.empty() && lex.is_not_subject(words.front())) words.erase(words.begin());
+      while (!words.empty() && lex.is_not_subject(words.back())) words.pop_back();
+      if (!words.empty()) {
+        const std::size_t begin = static_cast<std::size_t>(words.front().data() - text.data());
+        // "The China Earthquake Networks Center": once "The" is dropped, an agency's name.
+        if (auto source = lex.known_sources.longest_at(text, begin); source && detail::word_boundary(text, begin + source->length)) {
+          pos = std::max(name_end, begin + source->length);
+          continue;
+        }
+        const std::size_t stop = static_cast<std::size_t>(words.back().data() + words.back().size() - text.data());
+        const std::string name(detail::without_gpu_suffix(text.substr(begin, stop - begin)));
+        names.push_back(name_mention{byte_span{begin, stop}, name,
+                                     has_digit(name) ? name_type::product : name_type::organisation});
+      }
+      pos = name_end;
+      continue;
+    }
+    if (detail::starts_with(text, pos, "《")) {
+      const std::size_t close = text.find("》", pos);
+      if (close != std::string_view::npos && close < sentence.end && close - pos <= 60) {
+        names.push_back(name_mention{byte_span{pos, close + 3}, std::string(text.substr(pos + 3, close - pos - 3)),
+                                     name_type::organisation});
+        pos = close + 3;
+        continue;
+      }
+    }
+    // 「哪吒之魔童闹海」: Hong Kong and Taiwan papers quote titles and names in corner brackets.
+    // Short, unpunctuated content only; a quoted phrase of speech is no name.
+    if (detail::starts_with(text, pos, "「")) {
+      if (auto title = corner_bracket_title(text, pos, sentence.end)) {
+        names.push_back(name_mention{*title, std::string(text.substr(title->begin + 3, title->end - title->begin - 6)),
+                                     name_type::organisation});
+        pos = title->end;
+        continue;
+      }
+    }
+    if (auto generic = lex.generic_subjects.longest_at(text, pos); generic && pos + generic->length <= sentence.end) {
+      names.push_back(name_mention{byte_span{pos, pos + generic->length}, lex.generic_subject_ids[generic->payload],
+                                   name_type::generic, lex.generic_subject_standalone[generic->payload]});
+      pos += generic->length;
+      continue;
+    }
+    std::size_t n = 0;
+    detail::decode(text, pos, &n);
+    pos += n;
+  }
+  return names;
+}
+
+bool is_example(std::string_view text, byte_span name) {
+  const std::size_t before = detail::skip_spaces_back(text, name.begin);
+  const std::size_t after = detail::skip_spaces(text, name.end);
+  const bool chinese = before >= 3 && text.substr(before - 3, 3) == "以" &&
+                       (text.substr(after, 9) == "为代表" || text.substr(after, 9) == "爲代表");
+  const bool english = before >= 8 && (text.substr(before - 8, 8) == "such as " || text.substr(before - 8, 8) == "like as ");
+  return chinese || english;
+}
+
+std::vector<std::vector<std::size_t>> coordinated_groups(std::string_view text, const sentence_context& ctx, const lexicon& lex) {
+  std::vector<std::vector<std::size_t>> groups;
+  for (std::size_t i = 0; i < ctx.names.size(); ++i) {
+    if (ctx.names[i].type == name_type::generic) continue;
+    if (!groups.empty()) {
+      const name_mention& last = ctx.names[groups.back().back()];
+      std::size_t gap_begin = detail::skip_spaces(text, last.span.end);
+      std::size_t gap_end = detail::skip_spaces_back(text, ctx.names[i].span.begin);
+      bool joined = gap_begin == gap_end;
+      if (!joined && gap_begin < gap_end) {
+        auto m = lex.coordinators.longest_at(text, gap_begin);
+        joined = m && gap_begin + m->length == gap_end;
+      }
+      if (joined) {
+        groups.back().push_back(i);
+        continue;
+      }
+    }
+    groups.push_back({i});
+  }
+  return groups;
+}
+
+}  // namespace checker::detail

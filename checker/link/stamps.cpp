@@ -1,0 +1,111 @@
+// Moments and sources: as-of stamps, clock times, weekdays, datelines and credited agencies.
+#include "link/annotations.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include <fmt/format.h>
+
+namespace checker::detail {
+
+bool is_dateline(std::string_view text, const claim& c) {
+  return c.found.kind == claim_kind::date && detail::starts_with(text, c.found.span.end, "电");
+}
+
+std::optional<unsigned> weekday_at(std::string_view text, std::size_t pos) {
+  static constexpr std::string_view english[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+  for (unsigned d = 0; d < 7; ++d) {
+    if (text.substr(pos, english[d].size()) == english[d]) return d;
+  }
+  static constexpr std::string_view days[] = {"日", "一", "二", "三", "四", "五", "六"};
+  for (std::string_view prefix : {"星期", "礼拜", "周"}) {
+    if (text.substr(pos, prefix.size()) != prefix) continue;
+    for (unsigned d = 0; d < 7; ++d) {
+      if (text.substr(pos + prefix.size(), days[d].size()) == days[d]) return d;
+    }
+    if (text.substr(pos + prefix.size(), 3) == "天") return 0u;
+  }
+  return std::nullopt;
+}
+
+std::string clock_after(std::string_view text, std::size_t pos, std::size_t end) {
+  pos = detail::skip_spaces(text, pos);
+  bool afternoon = false;
+  for (std::string_view part : {"凌晨", "上午", "早上", "中午", "下午", "晚上", "傍晚", "晚"}) {
+    if (text.substr(pos, part.size()) == part) {
+      afternoon = part == "下午" || part == "晚上" || part == "傍晚" || part == "晚";
+      pos += part.size();
+      break;
+    }
+  }
+  std::size_t p = pos;
+  int hour = 0;
+  while (p < end && is_digit(text[p]) && p - pos < 2) hour = hour * 10 + (text[p++] - '0');
+  if (p == pos || !(text.substr(p, 3) == "时" || text.substr(p, 3) == "点")) return {};
+  p += 3;
+  int minute = 0;
+  const std::size_t minute_begin = p;
+  while (p < end && is_digit(text[p]) && p - minute_begin < 2) minute = minute * 10 + (text[p++] - '0');
+  if (p > minute_begin && text.substr(p, 3) != "分") minute = 0;
+  if (afternoon && hour < 12) hour += 12;
+  if (hour > 24 || minute > 59) return {};
+  return fmt::format("T{:02}:{:02}", hour, minute);
+}
+
+std::string stamp_moment(const claim& when, const std::optional<civil_date>& published) {
+  if (when.date && when.status == resolution::resolved) {
+    if (when.date->grain == date_grain::day) return when.date->first.iso();
+    if (when.date->grain == date_grain::month) return when.date->first.iso().substr(0, 7);
+    return {};
+  }
+  const auto& parts = when.found.date;
+  if (!parts || !parts->day || parts->month || parts->year || !published) return {};
+  int year = published->year;
+  unsigned month = published->month;
+  if (*parts->day > published->day) {  // the 19th, published on the 3rd: last month's
+    if (month == 1) {
+      month = 12;
+      --year;
+    } else {
+      --month;
+    }
+  }
+  const auto day = civil_date::make(year, month, *parts->day);
+  return day ? day->iso() : std::string();
+}
+
+std::vector<attribution> find_attributions(std::string_view text, byte_span span, const lexicon& lex) {
+  std::vector<attribution> out;
+  for (const cue& named : find_cues(text, span, lex.known_sources)) {
+    std::size_t lead = detail::skip_spaces_back(text, named.begin);
+    if (lead >= span.begin + 4 && text.substr(lead - 4, 4) == "the ") lead = detail::skip_spaces_back(text, lead - 4);
+    bool credited = lex.attribution_before.longest_ending_at(text, lead).has_value();
+    std::size_t after = detail::skip_spaces(text, named.end);
+    for (std::string_view open : {"（", "("}) {
+      if (text.substr(after, open.size()) == open) {
+        const std::size_t close = text.find(open == "（" ? "）" : ")", after);
+        if (close != std::string_view::npos && close < span.end && close - after < 40) {
+          after = detail::skip_spaces(text, close + (open == "（" ? 3 : 1));
+        }
+      }
+    }
+    if (!credited && after < span.end) {
+      const auto verb = lex.attribution_after.longest_at(text, after);
+      credited = verb && detail::word_boundary(text, after + verb->length);
+    }
+    if (credited) out.push_back(attribution{named.begin, lex.source_names[named.payload]});
+  }
+  return out;
+}
+
+std::vector<std::set<std::string>> sources_by_document(std::size_t count, const std::vector<std::map<std::size_t, sentence_context>>& contexts) {
+  std::vector<std::set<std::string>> out(count);
+  for (std::size_t doc = 0; doc < count && doc < contexts.size(); ++doc) {
+    for (const auto& entry : contexts[doc]) {
+      for (const attribution& a : entry.second.attributions) out[doc].insert(a.source);
+    }
+  }
+  return out;
+}
+
+}  // namespace checker::detail
