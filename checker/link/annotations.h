@@ -110,6 +110,9 @@ std::optional<std::size_t> enclosing_parenthesis(std::string_view text, byte_spa
 std::size_t complete_utf8_prefix(std::string_view s);
 std::size_t distance(byte_span a, byte_span b);
 
+/// Bytes between `from` and `to` outside parentheses: how far apart two figures of a list are.
+std::size_t unbracketed_length(std::string_view text, std::size_t from, std::size_t to);
+
 // Cue words: lexicon words found in a span, and which attribute a cue gives a figure. (cues.cpp)
 std::vector<cue> find_cues(std::string_view text, byte_span span, const word_set& words);
 std::string claim_dimension(const claim& c);
@@ -121,6 +124,8 @@ std::optional<std::size_t> sole_attribute_counting(const lexicon& lex, const std
 bool is_measured(const lexicon& lex, const std::string& attribute);
 
 // Moments and sources: as-of stamps, clock times, weekdays, datelines and credited agencies. (stamps.cpp)
+/// Past a time zone named before a moment (截至北京时间17日): where the moment begins.
+std::size_t after_time_zone_words(std::string_view text, std::size_t pos);
 /// 北京2日电, 台北3日電: a day followed by the wire's 电.
 bool is_dateline(std::string_view text, const claim& c);
 /// The weekday named at `pos` (0 Sunday .. 6 Saturday): Tuesday, 周二, 星期二, 禮拜二 (read as 礼拜二).

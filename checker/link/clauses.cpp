@@ -103,4 +103,18 @@ std::size_t distance(byte_span a, byte_span b) {
   return 0;
 }
 
+std::size_t unbracketed_length(std::string_view text, std::size_t from, std::size_t to) {
+  std::size_t length = 0;
+  int depth = 0;
+  for (std::size_t pos = from; pos < to && pos < text.size();) {
+    std::size_t n = 0;
+    const char32_t ch = decode(text, pos, &n);
+    if (ch == U'(' || ch == U'\uFF08') ++depth;
+    if (depth == 0) length += n;
+    if ((ch == U')' || ch == U'\uFF09') && depth > 0) --depth;
+    pos += n;
+  }
+  return length;
+}
+
 }  // namespace checker::detail

@@ -108,4 +108,12 @@ std::vector<std::set<std::string>> sources_by_document(std::size_t count, const 
   return out;
 }
 
+std::size_t after_time_zone_words(std::string_view text, std::size_t pos) {
+  static constexpr std::string_view zones[] = {"北京时间", "当地时间", "台北时间", "香港时间", "Beijing time", "local time"};
+  for (std::string_view zone : zones) {
+    if (text.substr(pos, zone.size()) == zone) return skip_spaces(text, pos + zone.size());
+  }
+  return pos;
+}
+
 }  // namespace checker::detail
