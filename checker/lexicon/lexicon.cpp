@@ -258,7 +258,10 @@ void merge(lexicon& lex, const nlohmann::json& data) {
     lex.generic_subject_standalone.push_back(g.value("standalone", false));
     add_words(lex.generic_subjects, g.at("cues"), index);
   }
-  for (const auto& place : data.value("places", nlohmann::json::array())) add_place(lex, place);
+  // By reference: `value()` would copy the whole gazetteer first.
+  if (const auto places = data.find("places"); places != data.end()) {
+    for (const auto& place : *places) add_place(lex, place);
+  }
   for (const auto& n : data.value("not_subjects", nlohmann::json::array())) {
     lex.not_subjects.push_back(folded(n.get<std::string>()));
   }
