@@ -139,6 +139,8 @@ void add_place(lexicon& lex, const nlohmann::json& place) {
       const std::string name = n.get<std::string>();
       if (english.empty() && std::isalpha(static_cast<unsigned char>(name.front())) != 0) english = name;
     }
+    // A few places have no English name that is theirs alone (two cities are `Taizhou`).
+    if (english.empty()) english = place.at("names").front().get<std::string>();
     lex.place_entries.push_back(place_entry{id, place.at("kind").get<std::string>(),
                                             place.value("parent", std::string()), english});
   }

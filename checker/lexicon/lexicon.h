@@ -81,7 +81,7 @@ struct place_entry {
   std::string id;      // ISO 3166-1 / 3166-2 code, or `<parent>-<slug>`: `CN-ZJ`, `TW-HUA`, `US-chicago`
   std::string kind;    // country, province, state, county, city, region
   std::string parent;  // id of the containing place; empty for countries (and Taiwan)
-  std::string name;    // the first English name, for reports: `Zhejiang`
+  std::string name;    // the first English name, for reports: `Zhejiang` (the first name if none)
 };
 
 /// Every word list the stages use, indexed for matching.

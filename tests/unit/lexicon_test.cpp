@@ -177,6 +177,7 @@ BOOST_AUTO_TEST_CASE(issue_13_within_follows_parents) {
   BOOST_TEST(!lex.within(place("US-CA"), "CN"));
   BOOST_TEST(lex.place_entries[place("CN-ZJ")].name == "Zhejiang");
   BOOST_TEST(lex.place_entries[place("CN-ZJ")].kind == "province");
+  BOOST_TEST(lex.place_entries[place("CN-taizhou-zj")].name == "台州");  // no English name of its own
 }
 
 BOOST_AUTO_TEST_CASE(issue_13_every_place_has_a_known_parent) {
