@@ -1,6 +1,7 @@
 #include "lexicon/lexicon.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -24,20 +25,19 @@ std::string folded(std::string word) {
 
 void word_set::add(std::string word, std::size_t payload) {
   if (word.empty()) return;
+  const auto index = static_cast<std::uint32_t>(words_.size());
   words_.push_back(entry{folded(std::move(word)), payload});
-  rebuild();
+  const std::string& w = words_.back().word;
+  insert_sorted(by_first_byte_[static_cast<unsigned char>(w.front())], index);
+  insert_sorted(by_last_byte_[static_cast<unsigned char>(w.back())], index);
 }
 
-void word_set::rebuild() {
-  // Longest first, so the first hit in a bucket is the longest match.
-  std::stable_sort(words_.begin(), words_.end(),
-                   [](const entry& a, const entry& b) { return a.word.size() > b.word.size(); });
-  for (auto& bucket : by_first_byte_) bucket.clear();
-  for (auto& bucket : by_last_byte_) bucket.clear();
-  for (std::uint32_t i = 0; i < words_.size(); ++i) {
-    by_first_byte_[static_cast<unsigned char>(words_[i].word.front())].push_back(i);
-    by_last_byte_[static_cast<unsigned char>(words_[i].word.back())].push_back(i);
-  }
+void word_set::insert_sorted(std::vector<std::uint32_t>& bucket, std::uint32_t index) const {
+  // After every word at least as long, so equal lengths keep the order they were added in.
+  const std::size_t length = words_[index].word.size();
+  const auto at = std::partition_point(bucket.begin(), bucket.end(),
+                                       [&](std::uint32_t i) { return words_[i].word.size() >= length; });
+  bucket.insert(at, index);
 }
 
 std::optional<word_set::match> word_set::longest_at(std::string_view text, std::size_t pos) const {
@@ -62,6 +62,37 @@ std::optional<word_set::match> word_set::longest_ending_at(std::string_view text
 
 bool lexicon::is_not_subject(std::string_view name) const {
   return std::binary_search(not_subjects.begin(), not_subjects.end(), name);
+}
+
+namespace {
+
+bool is_word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+}  // namespace
+
+std::optional<std::size_t> lexicon::place_at(std::string_view text, std::size_t pos) const {
+  const auto m = places.longest_at(text, pos);
+  if (!m) return std::nullopt;
+  // Latin names are words: `Chad` is not in `Chadwick`, `Oman` not in `Romania`. Chinese is
+  // written without spaces, so a Chinese name has no boundary to check.
+  if (static_cast<unsigned char>(text[pos]) < 0x80) {
+    const std::size_t end = pos + m->length;
+    if (pos > 0 && is_word_byte(text[pos - 1])) return std::nullopt;
+    if (end < text.size() && (is_word_byte(text[end]) || text[end] == '$')) return std::nullopt;
+  }
+  return m->payload;
+}
+
+bool lexicon::within(std::size_t place, const std::string& ancestor_id) const {
+  // Bounded by the number of places, so a cycle in a project file's parents cannot hang.
+  for (std::size_t step = 0; place < place_entries.size() && step <= place_entries.size(); ++step) {
+    const place_entry& entry = place_entries[place];
+    if (entry.id == ancestor_id) return true;
+    const auto parent = place_index.find(entry.parent);
+    if (parent == place_index.end()) return false;
+    place = parent->second;
+  }
+  return false;
 }
 
 std::string lexicon::canonical_per(const std::string& per) const {
@@ -96,6 +127,24 @@ decimal decimal_from(const std::string& text) {
   auto value = decimal::parse(text);
   if (!value) throw error(fmt::format("lexicon: '{}' is not a decimal", text));
   return *value;
+}
+
+// A place already known (a project file adding names to a shipped place) keeps its entry.
+void add_place(lexicon& lex, const nlohmann::json& place) {
+  const std::string id = place.at("id").get<std::string>();
+  auto [it, inserted] = lex.place_index.try_emplace(id, lex.place_entries.size());
+  if (inserted) {
+    std::string english;
+    for (const auto& n : place.at("names")) {
+      const std::string name = n.get<std::string>();
+      if (english.empty() && std::isalpha(static_cast<unsigned char>(name.front())) != 0) english = name;
+    }
+    // A few places have no English name that is theirs alone (two cities are `Taizhou`).
+    if (english.empty()) english = place.at("names").front().get<std::string>();
+    lex.place_entries.push_back(place_entry{id, place.at("kind").get<std::string>(),
+                                            place.value("parent", std::string()), english});
+  }
+  for (const auto& n : place.at("names")) lex.places.add(n.get<std::string>(), it->second);
 }
 
 void add_words(word_set& set, const nlohmann::json& words, std::size_t payload) {
@@ -212,6 +261,10 @@ void merge(lexicon& lex, const nlohmann::json& data) {
     lex.generic_subject_standalone.push_back(g.value("standalone", false));
     add_words(lex.generic_subjects, g.at("cues"), index);
   }
+  // By reference: `value()` would copy the whole gazetteer first.
+  if (const auto places = data.find("places"); places != data.end()) {
+    for (const auto& place : *places) add_place(lex, place);
+  }
   for (const auto& n : data.value("not_subjects", nlohmann::json::array())) {
     lex.not_subjects.push_back(folded(n.get<std::string>()));
   }
@@ -236,7 +289,16 @@ lexicon load_builtin_lexicon() {
   if (!problems.empty()) {
     throw error(fmt::format("internal: schemas/lexicon.json does not match its schema: {}", problems.front()));
   }
-  return parse_lexicon(data);
+  lexicon lex = parse_lexicon(data);
+  const auto places_text = embedded_file("places.json");
+  if (!places_text) throw error("internal: the gazetteer is not embedded in this build");
+  const nlohmann::json places = nlohmann::json::parse(*places_text);
+  const auto place_problems = validate_against("places.schema.json", places);
+  if (!place_problems.empty()) {
+    throw error(fmt::format("internal: schemas/places.json does not match its schema: {}", place_problems.front()));
+  }
+  merge(lex, places);
+  return lex;
 }
 
 }  // namespace checker

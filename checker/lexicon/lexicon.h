@@ -36,10 +36,13 @@ class word_set {
     std::string word;
     std::size_t payload;
   };
-  std::vector<entry> words_;                      // longest first
+  std::vector<entry> words_;  // in the order added
+  // Indexes into words_, longest first and in the order added among equal lengths, so the
+  // first hit in a bucket is the longest match. Kept sorted on each add by one insertion, not
+  // a re-sort, so that building a set of thousands of words stays linear in practice.
   std::vector<std::vector<std::uint32_t>> by_first_byte_ = std::vector<std::vector<std::uint32_t>>(256);
   std::vector<std::vector<std::uint32_t>> by_last_byte_ = std::vector<std::vector<std::uint32_t>>(256);
-  void rebuild();
+  void insert_sorted(std::vector<std::uint32_t>& bucket, std::uint32_t index) const;
 };
 
 struct unit_entry {
@@ -74,6 +77,14 @@ struct attribute_entry {
   /// A reading that changes from moment to moment (concurrent users): figures are compared only
   /// when stamped with their moment or marked as the peak.
   bool momentary = false;
+};
+
+/// A place of the gazetteer (`schemas/places.json`): a country, a first-level division or a city.
+struct place_entry {
+  std::string id;      // ISO 3166-1 / 3166-2 code, or `<parent>-<slug>`: `CN-ZJ`, `TW-HUA`, `US-chicago`
+  std::string kind;    // country, province, state, county, city, region
+  std::string parent;  // id of the containing place; empty for countries (and Taiwan)
+  std::string name;    // the first English name, for reports: `Zhejiang` (the first name if none)
 };
 
 /// Every word list the stages use, indexed for matching.
@@ -124,17 +135,29 @@ struct lexicon {
   std::vector<std::string> generic_subject_ids;
   std::vector<bool> generic_subject_standalone;  // parallel: a subject by itself without an owner
   std::vector<std::string> not_subjects;  // sorted
+  word_set places;            // payload: index into place_entries
+  std::vector<place_entry> place_entries;
+  std::map<std::string, std::size_t> place_index;  // id -> index into place_entries
 
   bool is_not_subject(std::string_view name) const;
   /// The canonical id of a rate's denominator (`百万输入tokens` -> `million_tokens`), or `per`.
   std::string canonical_per(const std::string& per) const;
+  /// The place whose name is longest at byte `pos` of `text` (folded text, as the stages see
+  /// it): an index into `place_entries`. A Latin name counts only on word boundaries (not
+  /// `Nice` in `Niceville`, but `China` in `China's`) and not before `$` (`US$` is a currency);
+  /// a Chinese name counts anywhere.
+  std::optional<std::size_t> place_at(std::string_view text, std::size_t pos) const;
+  /// Whether place `place` is `ancestor_id` or lies inside it, following parents
+  /// (`CN-hangzhou` is within `CN-ZJ` and `CN`).
+  bool within(std::size_t place, const std::string& ancestor_id) const;
   /// The attribute-cue words mapped to more than one attribute keep all of them.
   std::map<std::string, std::size_t> attribute_cue_index;
 };
 
 /// Builds a lexicon from JSON already validated against `lexicon.schema.json`.
 lexicon parse_lexicon(const nlohmann::json& data);
-/// The lexicon shipped in `schemas/lexicon.json`, validated against its schema. Throws
+/// The lexicon shipped in `schemas/lexicon.json` with the gazetteer of `schemas/places.json`,
+/// each validated against its schema. Throws
 /// `checker::error` if the shipped data is broken. Build it once per run; it is immutable.
 lexicon load_builtin_lexicon();
 /// Adds the entries of a user lexicon fragment (same shape, every list optional) to `base`.

@@ -25,6 +25,20 @@ BOOST_AUTO_TEST_CASE(reads_defaults_and_resolves_paths_against_the_file) {
   BOOST_TEST(lex.subject_aliases.at("英伟达") == "Nvidia");
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_project_file_adds_places) {
+  const project_config project = parse_project(
+      "/work/site/factcheck.json",
+      R"({"lexicon": {"places": [{"id": "TW-HUA-xiulin", "kind": "county", "parent": "TW-HUA",
+                                   "names": ["秀林乡", "秀林鄉", "Xiulin Township"]}]}})");
+  lexicon lex = load_builtin_lexicon();
+  apply_project(project, lex);
+  const std::string text = "秀林乡";
+  BOOST_REQUIRE(lex.place_at(text, 0).has_value());
+  BOOST_TEST(lex.within(*lex.place_at(text, 0), "TW-HUA"));
+  BOOST_CHECK_THROW(parse_project("site/factcheck.json", R"({"lexicon": {"places": [{"id": "x", "kind": "city", "names": ["Xx"]}]}})"),
+                    error);
+}
+
 BOOST_AUTO_TEST_CASE(rejects_bad_json_and_unknown_fields_naming_the_file) {
   for (const std::string& text : {std::string("{ corpus: "), std::string(R"({"colour": "blue"})"),
                                  std::string(R"({"subjects": [{"aliases": ["x"]}]})"),
