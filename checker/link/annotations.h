@@ -91,6 +91,10 @@ bool is_example(std::string_view text, byte_span name);
 /// Groups of names joined only by coordinators: `R1-Zero和R1`, `R1-Zero and R1`.
 std::vector<std::vector<std::size_t>> coordinated_groups(std::string_view text, const sentence_context& ctx, const lexicon& lex);
 
+/// The place a figure holds for: the nearest place named before it in its phrase, else the first
+/// after it, leaving out places that name an event (花莲地震) or a time zone (北京时间).
+std::optional<std::size_t> place_of_figure(std::string_view text, byte_span phrase, byte_span figure, const lexicon& lex);
+
 // Clauses and phrases: where a figure's clause and list item begin and end. (clauses.cpp)
 /// Clause boundaries inside a sentence: Chinese and ASCII commas, semicolons and colons (an
 /// ASCII comma between digits is a thousands separator, not a boundary).

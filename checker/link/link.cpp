@@ -496,6 +496,14 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         qualifiers.insert("change:from");
         from_clause = clause;
       }
+      // Where the figure holds: a place named in its own list item (曼德勒省死亡100人, 50 died in
+      // Sagaing) makes it a different fact from a total or another place's figure. Intensive
+      // measures of one event (its magnitude, a date) are not split by place.
+      if (c.found.kind != claim_kind::date && !is_measured(lex, c.attribute)) {
+        if (auto place = place_of_figure(text, phrase_of(text, clause, span), span, lex)) {
+          qualifiers.insert("place:" + lex.place_entries[*place].id);
+        }
+      }
       // Who measured it: the source credited nearest before the figure in the sentence, else
       // the nearest after it ("..., USGS said").
       if (!ctx.attributions.empty() && c.found.kind != claim_kind::date) {

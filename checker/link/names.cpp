@@ -232,4 +232,37 @@ std::vector<std::vector<std::size_t>> coordinated_groups(std::string_view text, 
   return groups;
 }
 
+std::optional<std::size_t> place_of_figure(std::string_view text, byte_span phrase, byte_span figure, const lexicon& lex) {
+  std::optional<std::size_t> before;
+  std::optional<std::size_t> after;
+  for (std::size_t pos = phrase.begin; pos < phrase.end;) {
+    if (pos >= figure.begin && pos < figure.end) {
+      pos = figure.end;
+      continue;
+    }
+    const auto place = lex.place_at(text, pos);
+    if (!place) {
+      std::size_t n = 0;
+      decode(text, pos, &n);
+      pos += n;
+      continue;
+    }
+    const std::size_t length = lex.places.longest_at(text, pos)->length;
+    const std::size_t next = skip_spaces(text, pos + length);
+    // 花莲地震, the Hualien earthquake: the place names the event, not where a figure holds;
+    // 北京时间 is a clock, not Beijing.
+    const bool names_event = lex.generic_subjects.longest_at(text, next).has_value() || starts_with(text, next, "时间") ||
+                             starts_with(text, next, "time") || starts_with(text, next, "近海") || starts_with(text, next, "外海");
+    if (!names_event) {
+      if (pos < figure.begin) {
+        before = place;
+      } else if (!after) {
+        after = place;
+      }
+    }
+    pos += length;
+  }
+  return before ? before : after;
+}
+
 }  // namespace checker::detail
