@@ -1,0 +1,145 @@
+// Issue 13: the mechanisms that make the checker right on real coverage, each on sentences
+// written for this project in the style of wire copy and Hong Kong, Taiwan and mainland papers.
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+
+#include "support/support.h"
+
+using namespace checker;
+
+namespace {
+
+run_result corpus(std::vector<std::pair<std::string, std::string>> documents) {
+  std::vector<document> docs;
+  for (const auto& [published, body] : documents) docs.push_back(testing::make_document("d" + std::to_string(docs.size()) + ".md", body, published));
+  return testing::analyse(std::move(docs));
+}
+
+const claim& claim_with_text(const run_result& run, const std::string& text) {
+  const auto it = std::find_if(run.claims.begin(), run.claims.end(), [&](const claim& c) { return c.found.text == text; });
+  BOOST_REQUIRE_MESSAGE(it != run.claims.end(), "no claim '" << text << "'");
+  return *it;
+}
+
+bool has_qualifier(const claim& c, const std::string& q) { return std::find(c.qualifiers.begin(), c.qualifiers.end(), q) != c.qualifiers.end(); }
+
+std::size_t contradictions(const run_result& run) {
+  return static_cast<std::size_t>(std::count_if(run.findings.begin(), run.findings.end(), [](const finding& f) {
+    return f.rule == "contradiction" || f.rule == "superseded";
+  }));
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(real_coverage)
+
+BOOST_AUTO_TEST_CASE(issue_13_each_figure_of_a_casualty_list_takes_its_own_predicate) {
+  const run_result zh = testing::analyse_text("强震已造成全县7人死亡、215人受伤，另有58人受困、3人失联。", "2025-03-02");
+  BOOST_TEST(claim_with_text(zh, "7人").attribute == "death_toll");
+  BOOST_TEST(claim_with_text(zh, "215人").attribute == "injured");
+  BOOST_TEST(claim_with_text(zh, "58人").attribute == "trapped_persons");
+  BOOST_TEST(claim_with_text(zh, "3人").attribute == "missing_persons");
+  // 12死340伤: a cue right after a figure is that figure's, not the next one's.
+  const run_result terse = testing::analyse_text("山区强震最新统计12死340伤56人受困。", "2025-03-02");
+  BOOST_TEST(claim_with_text(terse, "56人").attribute == "trapped_persons");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_figure_with_an_unknown_predicate_takes_no_borrowed_cue) {
+  // 受雇 is no cue: the 40 are not dead, whatever else the sentence says.
+  const run_result run = testing::analyse_text("矿难造成5人遇难，矿上另有40人轮班。", "2025-03-02");
+  BOOST_TEST(claim_with_text(run, "5人").attribute == "death_toll");
+  BOOST_TEST(claim_with_text(run, "40人").attribute.empty());
+  // People counted with no word about them say nothing: several attributes count people.
+  const run_result bare = testing::analyse_text("该镇人口约有5200人。", "2025-03-02");
+  BOOST_TEST(claim_with_text(bare, "5200人").attribute != "death_toll");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_one_document_giving_two_values_is_not_contradicting_itself) {
+  // Two editions priced in one sentence: the key (game, price) is too coarse, not the writer wrong.
+  const run_result run = corpus({{"2025-03-02", "《山海行》标准版售价198元，豪华版售价268元。"},
+                                 {"2025-03-03", "《山海行》的售价为198元。"}});
+  BOOST_TEST(contradictions(run) == 0u);
+  BOOST_TEST(has_qualifier(claim_with_text(run, "268元"), "edition_deluxe"));
+  // The same game's price given twice in one report with nothing to tell them apart: left out.
+  const run_result same_doc = corpus({{"2025-03-02", "《山海行》售价198元。据悉，《山海行》售价为268元。"}});
+  BOOST_TEST(contradictions(same_doc) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_release_date_given_twice_in_one_document_is_a_slip) {
+  // A date that happens once for good, named with its subject in each sentence: reported.
+  const run_result run = corpus({{"2025-03-02", "2023年5月8日，ZetaPhone X2正式发布。本周的评测显示，ZetaPhone X2于2024年5月8日发布。"}});
+  BOOST_TEST(contradictions(run) == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_magnitudes_are_compared_only_by_agency) {
+  // Agencies legitimately differ: 7.3 from one and 7.5 from another are no contradiction, and a
+  // magnitude with no agency anywhere in its report cannot be placed.
+  const run_result run = corpus({{"2025-03-02", "据中国地震台网测定，海域发生7.3级地震。"},
+                                 {"2025-03-02", "日本气象厅录得此次地震为7.5级。"},
+                                 {"2025-03-02", "海域今晨发生7.1级地震。"}});
+  BOOST_TEST(contradictions(run) == 0u);
+  // Two reports crediting one agency with different figures disagree.
+  const run_result same_agency = corpus({{"2025-03-02", "据中国地震台网测定，海域发生7.3级地震。"},
+                                         {"2025-03-02", "中国地震台网测定，此次地震震级为6.9级。"}});
+  BOOST_TEST(contradictions(same_agency) == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_forecast_governs_the_clauses_after_it) {
+  const run_result run = testing::analyse_text("分析机构预计，乐观情况下该片票房可达80亿元。", "2025-03-02");
+  BOOST_TEST(has_qualifier(claim_with_text(run, "80亿元"), "expected"));
+  const run_result en = testing::analyse_text("Analysts had expected revenue of $4.2 billion, but the company reported $4.5 billion.", "2025-03-02");
+  BOOST_TEST(has_qualifier(claim_with_text(en, "$4.2 billion"), "consensus"));
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_places_in_a_figures_own_phrase_make_different_facts) {
+  const run_result run = corpus({{"2025-03-02", "地震造成四川省32人死亡。"}, {"2025-03-02", "地震共造成47人死亡。"}});
+  BOOST_TEST(has_qualifier(claim_with_text(run, "32人"), "place:CN-SC"));
+  BOOST_TEST(contradictions(run) == 0u);
+  // A place that names the event is not where the figure holds.
+  const run_result event = testing::analyse_text("花莲地震已造成9人死亡。", "2024-04-04");
+  BOOST_TEST(std::none_of(claim_with_text(event, "9人").qualifiers.begin(), claim_with_text(event, "9人").qualifiers.end(),
+                          [](const std::string& q) { return q.rfind("place:", 0) == 0; }));
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_figures_inside_names_and_datelines_are_not_facts) {
+  const run_result run = testing::analyse_text("（本报记者北京2日电）探测器「天宫5号」今天成功着陆。", "2024-06-02");
+  for (const claim& c : run.claims) {
+    const bool ok = c.attribute.empty() || c.found.text == "今天";
+    BOOST_TEST(ok, c.found.text);
+  }
+  const run_result en = testing::analyse_text("The probe was carried by a Long March-5 rocket launched on May 3.", "2024-05-04");
+  BOOST_TEST(std::none_of(en.claims.begin(), en.claims.end(), [](const claim& c) { return c.found.text == "March" && !c.attribute.empty(); }));
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_names_given_as_examples_and_titles_in_corner_brackets) {
+  const run_result run = testing::analyse_text("以《山海行》为代表的「暑期档」创下60.5亿元票房。", "2025-09-01");
+  BOOST_TEST(claim_with_text(run, "60.5亿元").subject == "暑期档");
+  const run_result en = testing::analyse_text("The Chang'e-7 lander touched down on June 2.", "2026-06-03");
+  BOOST_TEST(claim_with_text(en, "June 2").subject == "Chang'e-7");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_momentary_readings_need_their_moment) {
+  // Concurrent players at two unstated moments of a launch day do not contradict.
+  const run_result run = corpus({{"2025-03-02", "《山海行》在线玩家同时在线人数突破80万。"}, {"2025-03-03", "《山海行》同时在线人数达到120万。"}});
+  BOOST_TEST(contradictions(run) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_agreeing_values_tie_wordings_of_a_subject_across_scripts) {
+  // 8.35亿元 in both tells the reader that Mountain Sea Trail and 《山海行》 are one game.
+  const run_result run = corpus({{"2025-03-02", "《山海行》首月营收为8.35亿元，首日销量为120万份。"},
+                                 {"2025-03-03", "Mountain Sea Trail made revenue of 835 million yuan in its first month; first-day sales were 150 million copies."}});
+  const claim& en = claim_with_text(run, "835 million yuan");
+  BOOST_TEST(en.subject == claim_with_text(run, "8.35亿元").subject);
+  const bool tied = en.link_basis.find("tied") != std::string::npos || claim_with_text(run, "8.35亿元").link_basis.find("tied") != std::string::npos;
+  BOOST_TEST(tied);
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_links_inherited_from_far_back_are_listed_not_compared) {
+  // The second report never names the game near its figure and is mainly about a platform.
+  const run_result run = corpus({{"2025-03-02", "《山海行》售价为198元。"},
+                                 {"2025-03-03", "Steam平台今年推出多项活动。Steam用户增长迅速。据悉，售价为268元。"}});
+  BOOST_TEST(contradictions(run) == 0u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
