@@ -130,6 +130,11 @@ decimal decimal_from(const std::string& text) {
 }
 
 // A place already known (a project file adding names to a shipped place) keeps its entry.
+std::optional<decimal> optional_decimal(const nlohmann::json& entry, const char* key) {
+  if (!entry.contains(key)) return std::nullopt;
+  return decimal_from(entry.at(key).get<std::string>());
+}
+
 void add_place(lexicon& lex, const nlohmann::json& place) {
   const std::string id = place.at("id").get<std::string>();
   auto [it, inserted] = lex.place_index.try_emplace(id, lex.place_entries.size());
@@ -190,7 +195,8 @@ void merge(lexicon& lex, const nlohmann::json& data) {
     const std::size_t index = lex.attributes.size();
     lex.attributes.push_back(attribute_entry{a.at("id").get<std::string>(), a.at("dims").get<std::vector<std::string>>(),
                                              a.value("change_of", false), a.value("single_valued", false),
-                                             a.value("measured", false), a.value("momentary", false)});
+                                             a.value("measured", false), a.value("momentary", false),
+                                             optional_decimal(a, "minimum"), optional_decimal(a, "maximum")});
     // One word may cue several attributes of different dimensions (股价: a price or a change).
     for (const auto& w : a.at("cues")) {
       const std::string word = w.get<std::string>();

@@ -77,6 +77,9 @@ struct attribute_entry {
   /// A reading that changes from moment to moment (concurrent users): figures are compared only
   /// when stamped with their moment or marked as the peak.
   bool momentary = false;
+  /// The values the attribute can take, when bounded (a magnitude: 0 to 10).
+  std::optional<decimal> minimum;
+  std::optional<decimal> maximum;
 };
 
 /// A place of the gazetteer (`schemas/places.json`): a country, a first-level division or a city.

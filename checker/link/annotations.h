@@ -127,6 +127,9 @@ std::optional<std::size_t> fitting_attribute(const lexicon& lex, std::size_t tar
 std::optional<std::size_t> sole_attribute_counting(const lexicon& lex, const std::string& dimension);
 bool is_measured(const lexicon& lex, const std::string& attribute);
 
+/// The claim's value lies within the bounds its attribute can take (a magnitude is 0 to 10).
+bool within_attribute_range(const lexicon& lex, const claim& c);
+
 // Moments and sources: as-of stamps, clock times, weekdays, datelines and credited agencies. (stamps.cpp)
 /// Past a time zone named before a moment (截至北京时间17日): where the moment begins.
 std::size_t after_time_zone_words(std::string_view text, std::size_t pos);

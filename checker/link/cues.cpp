@@ -92,4 +92,14 @@ bool is_measured(const lexicon& lex, const std::string& attribute) {
   return std::any_of(lex.attributes.begin(), lex.attributes.end(), [&](const attribute_entry& a) { return a.id == attribute && a.measured; });
 }
 
+bool within_attribute_range(const lexicon& lex, const claim& c) {
+  if (!c.value) return true;
+  for (const attribute_entry& a : lex.attributes) {
+    if (a.id != c.attribute) continue;
+    if (a.minimum && compare(*c.value, *a.minimum) < 0) return false;
+    if (a.maximum && compare(*c.value, *a.maximum) > 0) return false;
+  }
+  return true;
+}
+
 }  // namespace checker::detail

@@ -406,6 +406,12 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         }
       }
 
+      // A value the attribute cannot take is not its figure: 921 before 大地震 names an event, not
+      // a magnitude.
+      if (!c.attribute.empty() && !within_attribute_range(lex, c)) {
+        c.attribute.clear();
+        basis = "value outside the attribute's range";
+      }
       // Qualifiers: condition words in the clause, and a parenthesis right after the figure.
       std::set<std::string> qualifiers;
       std::map<std::string, std::pair<std::size_t, std::size_t>> grouped;  // group -> (distance, qualifier)
@@ -506,14 +512,32 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       }
       // Who measured it: the source credited nearest before the figure in the sentence, else
       // the nearest after it ("..., USGS said").
-      if (!ctx.attributions.empty() && c.found.kind != claim_kind::date) {
-        const attribution* credited = nullptr;
+      // A clause that brings in a speaker of its own ("..., while Taiwanese authorities put it at
+      // 7.2") is not the earlier agency's, and a source after the figure credits it only when no
+      // other figure stands between them ("killed 126 people, according to USGS").
+      const attribution* credited = nullptr;
+      if (c.found.kind != claim_kind::date) {
         for (const attribution& a : ctx.attributions) {
           if (a.at < span.begin) credited = &a;
         }
-        if (credited == nullptr) credited = &ctx.attributions.front();
+        const bool own_speaker = credited != nullptr && credited->at < clause.begin &&
+                                 !find_cues(text, byte_span{clause.begin, span.begin}, lex.attribution_after).empty();
+        if (own_speaker) credited = nullptr;
+        if (credited == nullptr) {
+          for (const attribution& a : ctx.attributions) {
+            if (a.at < span.end) continue;
+            const bool figure_between = std::any_of(members.begin(), members.end(), [&](std::size_t j) {
+              return claims[j].found.span.begin >= span.end && claims[j].found.span.end <= a.at;
+            });
+            if (!figure_between) credited = &a;
+            break;
+          }
+        }
+      }
+      if (credited != nullptr) {
         qualifiers.insert("source:" + credited->source);
-      } else if (c.found.kind != claim_kind::date && credited_sources[doc].size() == 1 && is_measured(lex, c.attribute)) {
+      } else if (c.found.kind != claim_kind::date && ctx.attributions.empty() && credited_sources[doc].size() == 1 &&
+                 is_measured(lex, c.attribute)) {
         // A magnitude with no agency in its sentence: the one agency the document credits.
         qualifiers.insert("source:" + *credited_sources[doc].begin());
         confidence = std::min(confidence, 0.75);
