@@ -95,6 +95,7 @@ bool normalize_amount(const mention& m, const lexicon& lex, claim& out) {
 
 struct date_state {
   std::optional<date_value> previous;  // the latest resolved date with a month, for 17日 and 次日
+  std::optional<date_value> latest;    // the latest resolved date of any grain, for 十年后 (issue 12)
 };
 
 civil_date last_day(int year, unsigned month) {
@@ -206,12 +207,16 @@ void resolve_shift(const date_shift& shift, const std::optional<civil_date>& pub
   std::optional<civil_date> base;
   std::string anchor;
   if (shift.from_preceding) {
-    if (!state.previous || (state.previous->grain != date_grain::day && (shift.unit == date_grain::day || shift.unit == date_grain::week))) {
+    // 建于1986年，十年后: counted from the date just before, at a grain no finer than it has.
+    const std::optional<date_value>& before = state.latest;
+    const bool fine_enough = before && (before->grain == date_grain::day || shift.unit == date_grain::year ||
+                                        (shift.unit == date_grain::month && before->grain == date_grain::month));
+    if (!fine_enough) {
       out.status = resolution::unresolved;
-      out.status_reason = "counted from a preceding date, and no full date precedes it";
+      out.status_reason = "counted from a preceding date, and none precedes it at that grain";
       return;
     }
-    base = state.previous->first;
+    base = before->first;
     anchor = "preceding date " + base->iso();
   } else {
     if (!published) {
@@ -282,8 +287,22 @@ void normalize_date(const mention& m, const document& doc, date_state& state, cl
   const date_parts& p = *m.date;
   out.unit = "date";
   if (!p.range_end) {
+    // 3/4/2016: read in US order (4 March) and said to be a reading, unless only the other
+    // reading falls in the week up to publication (a dateline 03/04/2024 on a page of 3 April).
+    if (p.order_ambiguous && p.year && p.month && p.day && doc.published) {
+      const auto near = [&](unsigned month, unsigned day) {
+        auto d = civil_date::make(*p.year, month, day);
+        return d && d->days() <= doc.published->days() && d->days() + std::chrono::days{7} >= doc.published->days();
+      };
+      if (near(*p.day, *p.month) && !near(*p.month, *p.day)) {
+        date_parts swapped = p;
+        std::swap(*swapped.month, *swapped.day);
+        normalize_point(swapped, doc, state, out);
+        if (out.date) out.date->anchor += "; day and month order ambiguous, read as day/month (the reading near publication)";
+        return;
+      }
+    }
     normalize_point(p, doc, state, out);
-    // 1/2/2016 in English text: read as 2 January (US order), and said to be a reading.
     if (p.order_ambiguous && out.date) out.date->anchor += "; day and month order ambiguous, read as month/day";
     return;
   }
@@ -438,6 +457,7 @@ std::vector<claim> normalize(const document& doc, std::size_t document_index, co
     c.original_span = doc.original_span(m.span);
     if (m.kind == claim_kind::date) {
       normalize_date(m, doc, state, c);
+      if (c.date) state.latest = c.date;
       if (c.status == resolution::invalid) {
         diags.push_back(diagnostic{"normalize.invalid-date", diagnostic_level::warning, doc.path,
                                    fmt::format("'{}' is not a real date ({}); it is reported, not compared", m.text, c.status_reason),
@@ -446,8 +466,7 @@ std::vector<claim> normalize(const document& doc, std::size_t document_index, co
       if (c.status == resolution::unresolved) ++unresolved;
       if (m.date && m.date->order_ambiguous && c.date) {
         diags.push_back(diagnostic{"normalize.ambiguous-date", diagnostic_level::note, doc.path,
-                                   fmt::format("'{}' could be month/day or day/month; read as month/day ({})", m.text,
-                                               c.date->first.iso()),
+                                   fmt::format("'{}' could be month/day or day/month; read as {}", m.text, c.date->first.iso()),
                                    c.original_span.begin});
       }
     } else if (m.too_long || !m.amount || !normalize_amount(m, lex, c)) {

@@ -728,8 +728,10 @@ bool clause_start(std::string_view s, std::size_t begin, std::size_t pos) {
   if (pos <= begin) return true;
   const std::size_t p = previous(s, pos);
   const std::string_view c = s.substr(p, pos - p);
-  return c == " " || c == "," || c == ";" || c == "\xEF\xBC\x8C" || c == "\xE3\x80\x82" || c == "\xEF\xBC\x9B" ||
-         c == "\xE3\x80\x81" || c == "\xEF\xBC\x9A";  // full-width comma, full stop, semicolon, enumeration comma, colon
+  // full-width comma, full stop, semicolon, enumeration comma, colon, corner and curly quotes, bracket
+  return c == " " || c == "," || c == ";" || c == "(" || c == "\"" || c == "\xEF\xBC\x8C" || c == "\xE3\x80\x82" ||
+         c == "\xEF\xBC\x9B" || c == "\xE3\x80\x81" || c == "\xEF\xBC\x9A" || c == "\xE3\x80\x8C" || c == "\xE2\x80\x9C" ||
+         c == "\xEF\xBC\x88";
 }
 
 bool clause_end(std::string_view s, std::size_t pos) {
@@ -780,6 +782,12 @@ std::optional<mention> match_shift(const scan_context& ctx, std::size_t pos) {
     shift.amount = count->first;
     q = r + ahead->length;
   } else if (auto later = word_at(d.later_markers, s, r)) {
+    // 开卖三天后 counts from an event the text names by a verb, not from a date: in Chinese a
+    // count with 后 is a date only where a clause or a time phrase begins (，十天后; 将在三天后).
+    if (!latin && !clause_start(s, ctx.sentence_begin, pos) && !word_before(d.cues_before, s, ctx.sentence_begin, pos) &&
+        !word_before(d.future_cues, s, ctx.sentence_begin, pos)) {
+      return std::nullopt;
+    }
     shift.amount = count->first;
     shift.from_preceding = !future_in_sentence(ctx, begin);
     q = r + later->length;

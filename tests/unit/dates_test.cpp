@@ -82,6 +82,8 @@ const std::vector<date_case> shift_cases{
     {"2025-09-18", "The bank cut rates on Sept. 2, 2025, and three days later the bond market rallied.",
      {"date{2025-09-02}", "date{2025-09-05}"}},
     {"2025-09-18", "Sales doubled in two years.", {"duration{24 month}"}},
+    {"2025-09-18", "大楼建于1986年，十年后进行了第一次翻修。", {"date{1986-01-01..1986-12-31 year}", "date{1996-01-01..1996-12-31 year}"}},
+    {"2025-09-18", "该游戏在开卖三天后就登上了榜首。", {"duration{72 hour}"}},  // from an event: a duration
 };
 
 const std::vector<date_case> numeral_cases{
@@ -167,6 +169,10 @@ BOOST_AUTO_TEST_CASE(issue_12_ambiguous_day_month_order_is_said) {
   bool noted = false;
   for (const auto& d : run.diags) noted = noted || d.id == "normalize.ambiguous-date";
   BOOST_TEST(noted);
+  // Only the day-first reading is near publication: a dateline.
+  const claim dateline = only_claim(testing::analyse_text("Updated 03/04/2024", "2024-04-03"));
+  BOOST_TEST(dateline.date->first.iso() == "2024-04-03");
+  BOOST_TEST(dateline.date->anchor.find("day/month") != std::string::npos);
   // A part over 12 settles the order: no note.
   const run_result settled = testing::analyse_text("The contract was signed on 20/4/2016.");
   BOOST_TEST(only_claim(settled).date->anchor == "explicit");
