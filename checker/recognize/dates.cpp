@@ -757,6 +757,12 @@ std::optional<mention> match_shift(const scan_context& ctx, std::size_t pos) {
     before_prefix = true;
   }
   if (p >= s.size()) return std::nullopt;
+  if (is_alpha(s[p])) {
+    // two weeks, twenty-five days: a unit word must follow the number word; look before reading it.
+    std::size_t e = p;
+    while (e < s.size() && (is_alpha(s[e]) || s[e] == '-')) ++e;
+    if (!word_at(d.relative_units, s, skip_spaces(s, e))) return std::nullopt;
+  }
   auto count = read_count(s, p);
   if (!count) return std::nullopt;
   const bool latin = is_alpha(s[p]) || (is_digit(s[p]) && count->second < s.size() && s[count->second] == ' ');
@@ -809,6 +815,14 @@ std::optional<mention> match_shift(const scan_context& ctx, std::size_t pos) {
 // 二零零四年八月十五, 二〇二四年, 十月一日, 三十一日: dates in Chinese numerals.
 std::optional<mention> match_chinese_numeral_date(const scan_context& ctx, std::size_t pos) {
   const std::string_view s = ctx.text;
+  // Every form here has 年, 月, 日 or 号 right after its first numeral.
+  const auto numeral = read_chinese(s, pos);
+  if (!numeral) return std::nullopt;
+  bool marked = false;
+  for (std::string_view marker : {"\xE5\xB9\xB4", "\xE6\x9C\x88", "\xE6\x97\xA5", "\xE5\x8F\xB7"}) {  // nian yue ri hao
+    marked = marked || starts_with(s, numeral->end, marker);
+  }
+  if (!marked) return std::nullopt;
   date_parts parts;
   // A year written digit by digit: four single numerals (零 or 〇 among them) then 年.
   int year = 0;
@@ -897,10 +911,15 @@ std::optional<mention> match_numeric_date(const scan_context& ctx, std::size_t p
     return v;
   };
   const date_lexicon& d = ctx.lex->dates;
-  const bool cued = word_before(d.cues_before, s, ctx.sentence_begin, pos);
+  // Only these shapes can be dates: 1995-1997, 5.12, 5·12, 1/1/2016, 20161016, 0403.
+  const char next = digits_end < s.size() ? s[digits_end] : '\0';
+  if (!(digits == 4 || digits == 8 || (digits <= 2 && (next == '.' || next == '/' || next == '\xC2')))) return std::nullopt;
+  const auto cued_before = [&] { return word_before(d.cues_before, s, ctx.sentence_begin, pos); };
   date_parts parts;
   // Year ranges: 1995-1997年 always; 2014-2018 alone when nothing makes it a number range.
-  if (digits == 4) {
+  const bool may_connect = next == '-' || next == '~' || next == ' ' || next == '\xE2' || next == '\xEF' || next == '\xE8' ||
+                           next == '\xE5';  // - ~ space, dashes, full-width tilde, zhi, dao
+  if (digits == 4 && may_connect) {
     if (auto second = range_connector(s, digits_end); second && *second + 4 <= s.size()) {
       std::size_t e = *second;
       while (e < s.size() && is_digit(s[e])) ++e;
@@ -919,6 +938,7 @@ std::optional<mention> match_numeric_date(const scan_context& ctx, std::size_t p
   // Numbered days of named events and cued dates: 5.12地震, 于5.12, 0403地震, 于20161016.
   std::size_t event_end = 0;
   const auto event_after = [&](std::size_t end) {
+    if (end >= s.size() || (s[end] != ' ' && static_cast<unsigned char>(s[end]) < 0x80)) return false;
     auto noun = d.event_nouns.longest_at(s, skip_spaces(s, end));
     if (noun) event_end = skip_spaces(s, end) + noun->length;
     return noun.has_value();
@@ -937,7 +957,7 @@ std::optional<mention> match_numeric_date(const scan_context& ctx, std::size_t p
         // never after a magnitude word.
         const bool event = e - (digits_end + sep) == 2 && event_after(e) &&
                            !word_before(d.numeric_blockers, s, ctx.sentence_begin, pos);
-        if (event || (cued && !number_continues(ctx, e))) {
+        if (event || (cued_before() && !number_continues(ctx, e))) {
           parts.month = static_cast<unsigned>(month);
           parts.day = static_cast<unsigned>(day);
           parts.named_event = event;
@@ -952,7 +972,7 @@ std::optional<mention> match_numeric_date(const scan_context& ctx, std::size_t p
     const int month = number(md, md + 2);
     const int day = number(md + 2, md + 4);
     const bool event = event_after(digits_end);
-    if (valid_month_day(month, day) && (event || (digits == 8 && cued && !number_continues(ctx, digits_end)))) {
+    if (valid_month_day(month, day) && (event || (digits == 8 && cued_before() && !number_continues(ctx, digits_end)))) {
       if (digits == 8) {
         if (!plausible_year(number(pos, pos + 4)) ||
             !civil_date::make(number(pos, pos + 4), static_cast<unsigned>(month), static_cast<unsigned>(day))) {
@@ -981,7 +1001,7 @@ std::optional<mention> match_numeric_date(const scan_context& ctx, std::size_t p
       if (y - e - 1 != 4 || !plausible_year(number(e + 1, y)) || number_continues(ctx, y)) return std::nullopt;
       parts.year = number(e + 1, y);
       end = y;
-    } else if (!cued || number_continues(ctx, e)) {
+    } else if (!cued_before() || number_continues(ctx, e)) {
       return std::nullopt;  // 3/4 is a fraction or a score
     }
     if (a > 12 && b <= 12) std::swap(a, b);  // 20/11/2016: day first
@@ -1003,6 +1023,9 @@ void extend_to_range(const scan_context& ctx, mention& first) {
     return;
   }
   const std::string_view s = ctx.text;
+  if (first.span.end >= s.size()) return;
+  const char next = s[first.span.end];
+  if (!(next == '-' || next == '~' || next == ' ' || static_cast<unsigned char>(next) >= 0x80)) return;
   auto at = range_connector(s, first.span.end);
   if (!at || *at >= s.size()) return;
   date_end end;
@@ -1041,24 +1064,107 @@ void extend_to_range(const scan_context& ctx, mention& first) {
   parts.range_end = end;
 }
 
+
+// Chinese numerals start numeral dates and counts of time; a few other characters start week
+// words (本这上下星礼周), day words (今昨明后) and 前1周. A switch, because this runs for every
+// numeral in the text.
+enum class han_start { numeral, week, day, before, other };
+
+// Characters that start none of the older relative words (今年, 上月, 昨天, 次日, ...).
+bool starts_no_relative_word(std::string_view s, std::size_t pos) {
+  std::size_t n = 0;
+  switch (decode(s, pos, &n)) {
+    case U'\u5468': case U'\u661F': case U'\u793C': case U'\u8FD9': case U'\u540E':  // 周星礼这后
+      return true;
+    default:
+      return false;
+  }
+}
+
+han_start classify_han(std::string_view s, std::size_t pos) {
+  std::size_t n = 0;
+  switch (decode(s, pos, &n)) {
+    case U'\u96F6': case U'\u3007': case U'\u4E00': case U'\u4E8C': case U'\u4E24': case U'\u4E09':  // 零〇一二两三
+    case U'\u56DB': case U'\u4E94': case U'\u516D': case U'\u4E03': case U'\u516B': case U'\u4E5D':  // 四五六七八九
+    case U'\u5341':                                                                                     // 十
+      return han_start::numeral;
+    case U'\u672C': case U'\u8FD9': case U'\u4E0A': case U'\u4E0B': case U'\u661F': case U'\u793C':  // 本这上下星礼
+    case U'\u5468':                                                                                     // 周
+      return han_start::week;
+    case U'\u4ECA': case U'\u6628': case U'\u660E': case U'\u540E':  // 今昨明后
+      return han_start::day;
+    case U'\u524D':  // 前
+      return han_start::before;
+    default:
+      return han_start::other;
+  }
+}
+
+std::optional<mention> match_issue_12_forms(const scan_context& ctx, std::size_t pos) {
+  const std::string_view s = ctx.text;
+  const char c = s[pos];
+  const word_set& units = ctx.lex->dates.relative_units;
+  if (is_digit(c)) {
+    if (auto found = match_numeric_date(ctx, pos)) return found;
+    // Most numbers are quantities: look for a unit of time after the digits before anything else.
+    std::size_t e = pos;
+    while (e < s.size() && is_digit(s[e])) ++e;
+    if (e < s.size() && s[e] == ' ') e = skip_spaces(s, e);
+    if (e >= s.size() || !(static_cast<unsigned char>(s[e]) >= 0x80 || is_alpha(s[e])) || !units.longest_at(s, e)) {
+      return std::nullopt;
+    }
+    return match_shift(ctx, pos);
+  }
+  if (is_alpha(c)) {
+    // None of these forms has a digit in its first word: H800, GPT-4o and Q3 are passed over.
+    std::size_t e = pos;
+    while (e < s.size() && is_alpha(s[e])) ++e;
+    if (e < s.size() && is_digit(s[e])) return std::nullopt;
+    if (auto found = match_english_week(ctx, pos)) return found;
+    if (auto found = match_week_number(ctx, pos)) return found;
+    if (auto found = match_day_word(ctx, pos)) return found;
+    return match_shift(ctx, pos);
+  }
+  if (static_cast<unsigned char>(c) < 0x80) return std::nullopt;
+  switch (classify_han(ctx.text, pos)) {
+    case han_start::numeral: {
+      // 一 begins many words (一些, 统一): only a run of numerals followed by 年, 月, 日, 号 or a
+      // unit of time can start a date, and finding the run's end is cheaper than reading it.
+      std::size_t end = pos;
+      while (end < s.size() && static_cast<unsigned char>(s[end]) >= 0x80 && classify_han(s, end) == han_start::numeral) {
+        std::size_t n = 0;
+        decode(s, end, &n);
+        end += n;
+      }
+      if (auto unit = units.longest_at(s, end); unit || starts_with(s, end, "\xE6\x9C\x88") || starts_with(s, end, "\xE6\x97\xA5") ||
+                                                 starts_with(s, end, "\xE5\x8F\xB7")) {  // yue ri hao (nian is a unit)
+        if (auto found = match_chinese_numeral_date(ctx, pos)) return found;
+        if (unit) return match_shift(ctx, pos);
+      }
+      return std::nullopt;
+    }
+    case han_start::week:
+      return match_chinese_week(ctx, pos);
+    case han_start::day:
+      return match_day_word(ctx, pos);
+    case han_start::before:
+      return match_shift(ctx, pos);
+    case han_start::other:
+      break;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<mention> match_date(const scan_context& ctx, std::size_t pos) {
   const bool ascii = static_cast<unsigned char>(ctx.text[pos]) < 0x80;
-  std::optional<mention> found = match_chinese_or_iso(ctx, pos);
+  // A Chinese numeral or 周星礼这后 starts no older form: go straight to the issue 12 forms.
+  const bool older_forms = ascii || (classify_han(ctx.text, pos) != han_start::numeral && !starts_no_relative_word(ctx.text, pos));
+  std::optional<mention> found = older_forms ? match_chinese_or_iso(ctx, pos) : std::nullopt;
   // English forms start with an ASCII letter or digit; CJK text never reaches them.
   if (!found && ascii) found = match_english(ctx, pos);
-  if (!found) {
-    const bool letter = is_alpha(ctx.text[pos]);
-    if (ascii && !letter) {
-      found = match_numeric_date(ctx, pos);
-    } else if (letter) {
-      if (!(found = match_english_week(ctx, pos)) && !(found = match_week_number(ctx, pos))) found = match_day_word(ctx, pos);
-    } else if (!(found = match_chinese_week(ctx, pos)) && !(found = match_day_word(ctx, pos))) {
-      found = match_chinese_numeral_date(ctx, pos);
-    }
-    if (!found) found = match_shift(ctx, pos);
-  }
+  if (!found) found = match_issue_12_forms(ctx, pos);
   if (found && found->span.size() == 0) return std::nullopt;  // a matcher that read nothing
   if (found) extend_to_range(ctx, *found);
   return found;
