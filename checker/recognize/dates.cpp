@@ -49,7 +49,12 @@ constexpr std::array<month_name, 24> month_names{{
     {"Aug", 8}, {"Sept", 9}, {"Sep", 9}, {"Oct", 10}, {"Nov", 11}, {"Dec", 12}}};
 
 std::optional<std::pair<unsigned, std::size_t>> month_name_at(std::string_view s, std::size_t pos) {
-  if (pos > 0 && is_alpha(s[pos - 1])) return std::nullopt;
+  if (pos >= s.size() || (pos > 0 && is_alpha(s[pos - 1]))) return std::nullopt;
+  // Every name starts with one of these capitals; most words do not, and this runs on many.
+  switch (s[pos]) {
+    case 'J': case 'F': case 'M': case 'A': case 'S': case 'O': case 'N': case 'D': break;
+    default: return std::nullopt;
+  }
   for (const month_name& m : month_names) {
     if (starts_with(s, pos, m.name) && word_boundary(s, pos + m.name.size()) &&
         !(pos + m.name.size() < s.size() && is_alpha(s[pos + m.name.size()]))) {
@@ -79,9 +84,11 @@ std::optional<std::pair<int, std::size_t>> read_int(std::string_view s, std::siz
 
 // A month or day number in Arabic or Chinese numerals (9, 09, 九, 十七, 三十一) from 1 to 31.
 // `\xE4\xB8\xA4` (liang) counts things and never numbers a month or day.
+bool is_date_numeral(std::string_view s, std::size_t pos);
+
 std::optional<std::pair<int, std::size_t>> read_date_number(std::string_view s, std::size_t pos) {
   if (digit_at(s, pos)) return read_int(s, pos, 2);
-  if (starts_with(s, pos, "\xE4\xB8\xA4")) return std::nullopt;
+  if (!is_date_numeral(s, pos) || starts_with(s, pos, "\xE4\xB8\xA4")) return std::nullopt;
   auto n = read_chinese(s, pos);
   if (!n || n->value.exponent != 0 || n->value.mantissa < 1 || n->value.mantissa > 31) return std::nullopt;
   return std::pair{static_cast<int>(n->value.mantissa), n->end};
@@ -324,76 +331,82 @@ std::optional<mention> match_english(const scan_context& ctx, std::size_t pos) {
   const std::string_view s = ctx.text;
   if (is_digit(s[pos])) return match_english_digits(ctx, pos);
   date_parts parts;
-  // this year, last year, next year, this month, last month, yesterday, today, the next day
-  static constexpr std::array<std::pair<std::string_view, int>, 3> year_words{
-      {{"this year", 0}, {"last year", -1}, {"next year", 1}}};
-  for (const auto& [word, offset] : year_words) {
-    if (lower_word_at(s, pos, word)) {
-      parts.year_offset = offset;
-      return make_date(ctx, pos, pos + word.size(), parts);
-    }
-  }
-  static constexpr std::array<std::pair<std::string_view, int>, 3> month_words{
-      {{"this month", 0}, {"last month", -1}, {"next month", 1}}};
-  for (const auto& [word, offset] : month_words) {
-    if (lower_word_at(s, pos, word)) {
-      parts.month_offset = offset;
-      return make_date(ctx, pos, pos + word.size(), parts);
-    }
-  }
-  static constexpr std::array<std::pair<std::string_view, int>, 6> day_words{
-      {{"yesterday", -1}, {"today", 0}, {"tomorrow", 1}, {"the same day", 100}, {"the next day", 101}, {"the following day", 101}}};
-  for (const auto& [word, offset] : day_words) {
-    if (lower_word_at(s, pos, word)) {
-      if (offset >= 100) parts.chain_offset = offset - 100; else parts.day_offset = offset;
-      return make_date(ctx, pos, pos + word.size(), parts);
-    }
-  }
-  // early 2025, mid-2025, late 2024, the first half of 2025, Q3 2025
-  static constexpr std::array<std::pair<std::string_view, date_period>, 9> period_words{
-      {{"early ", date_period::early}, {"mid-", date_period::mid}, {"mid ", date_period::mid},
-       {"late ", date_period::late}, {"the first half of ", date_period::first_half},
-       {"the second half of ", date_period::second_half}, {"first half of ", date_period::first_half},
-       {"second half of ", date_period::second_half}, {"the end of ", date_period::late}}};
-  for (const auto& [word, period] : period_words) {
-    if (!lower_word_at(s, pos, word.substr(0, word.find_first_of(" -")))) continue;
-    if (!starts_with(s, pos, word) && !lower_word_at(s, pos, word)) {
-      // case-insensitive compare for the leading capital: `Early 2025`
-      bool same = s.size() >= pos + word.size();
-      for (std::size_t i = 0; same && i < word.size(); ++i) {
-        char c = s[pos + i];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-        same = c == word[i];
+  // The relative words and periods below start with one of these letters (this, last, next,
+  // yesterday, early, mid, first, second): other words skip them.
+  const char lower = static_cast<char>(s[pos] | 0x20);
+  if (lower == 't' || lower == 'l' || lower == 'n' || lower == 'y' || lower == 'e' || lower == 'm' || lower == 'f' ||
+      lower == 's') {
+    // this year, last year, next year, this month, last month, yesterday, today, the next day
+    static constexpr std::array<std::pair<std::string_view, int>, 3> year_words{
+        {{"this year", 0}, {"last year", -1}, {"next year", 1}}};
+    for (const auto& [word, offset] : year_words) {
+      if (lower_word_at(s, pos, word)) {
+        parts.year_offset = offset;
+        return make_date(ctx, pos, pos + word.size(), parts);
       }
-      if (!same) continue;
     }
-    std::size_t end = 0;
-    const std::size_t after = pos + word.size();
-    if (auto year = year_at(s, after, &end)) {
-      parts.year = *year;
-      parts.period = period;
-      return make_date(ctx, pos, end, parts);
+    static constexpr std::array<std::pair<std::string_view, int>, 3> month_words{
+        {{"this month", 0}, {"last month", -1}, {"next month", 1}}};
+    for (const auto& [word, offset] : month_words) {
+      if (lower_word_at(s, pos, word)) {
+        parts.month_offset = offset;
+        return make_date(ctx, pos, pos + word.size(), parts);
+      }
     }
-    if (lower_word_at(s, after, "this year") || lower_word_at(s, after, "last year")) {
-      parts.year_offset = lower_word_at(s, after, "this year") ? 0 : -1;
-      parts.period = period;
-      return make_date(ctx, pos, after + 9, parts);
+    static constexpr std::array<std::pair<std::string_view, int>, 6> day_words{
+        {{"yesterday", -1}, {"today", 0}, {"tomorrow", 1}, {"the same day", 100}, {"the next day", 101}, {"the following day", 101}}};
+    for (const auto& [word, offset] : day_words) {
+      if (lower_word_at(s, pos, word)) {
+        if (offset >= 100) parts.chain_offset = offset - 100; else parts.day_offset = offset;
+        return make_date(ctx, pos, pos + word.size(), parts);
+      }
     }
-    if (lower_word_at(s, after, "the year") && word.find("half") != std::string_view::npos) {
-      // "the first half of the year": the publication year.
-      parts.year_offset = 0;
-      parts.period = period;
-      return make_date(ctx, pos, after + 8, parts);
-    }
-    if (auto month = month_name_at(s, after)) {
-      parts.month = month->first;
-      parts.period = period;
-      std::size_t e = month->second;
-      if (auto year = year_at(s, skip_spaces(s, e), &end)) {
+    // early 2025, mid-2025, late 2024, the first half of 2025, Q3 2025
+    static constexpr std::array<std::pair<std::string_view, date_period>, 9> period_words{
+        {{"early ", date_period::early}, {"mid-", date_period::mid}, {"mid ", date_period::mid},
+         {"late ", date_period::late}, {"the first half of ", date_period::first_half},
+         {"the second half of ", date_period::second_half}, {"first half of ", date_period::first_half},
+         {"second half of ", date_period::second_half}, {"the end of ", date_period::late}}};
+    for (const auto& [word, period] : period_words) {
+      if (!lower_word_at(s, pos, word.substr(0, word.find_first_of(" -")))) continue;
+      if (!starts_with(s, pos, word) && !lower_word_at(s, pos, word)) {
+        // case-insensitive compare for the leading capital: `Early 2025`
+        bool same = s.size() >= pos + word.size();
+        for (std::size_t i = 0; same && i < word.size(); ++i) {
+          char c = s[pos + i];
+          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+          same = c == word[i];
+        }
+        if (!same) continue;
+      }
+      std::size_t end = 0;
+      const std::size_t after = pos + word.size();
+      if (auto year = year_at(s, after, &end)) {
         parts.year = *year;
-        e = end;
+        parts.period = period;
+        return make_date(ctx, pos, end, parts);
       }
-      return make_date(ctx, pos, e, parts);
+      if (lower_word_at(s, after, "this year") || lower_word_at(s, after, "last year")) {
+        parts.year_offset = lower_word_at(s, after, "this year") ? 0 : -1;
+        parts.period = period;
+        return make_date(ctx, pos, after + 9, parts);
+      }
+      if (lower_word_at(s, after, "the year") && word.find("half") != std::string_view::npos) {
+        // "the first half of the year": the publication year.
+        parts.year_offset = 0;
+        parts.period = period;
+        return make_date(ctx, pos, after + 8, parts);
+      }
+      if (auto month = month_name_at(s, after)) {
+        parts.month = month->first;
+        parts.period = period;
+        std::size_t e = month->second;
+        if (auto year = year_at(s, skip_spaces(s, e), &end)) {
+          parts.year = *year;
+          e = end;
+        }
+        return make_date(ctx, pos, e, parts);
+      }
     }
   }
   if (s[pos] == 'Q' && pos + 1 < s.size() && s[pos + 1] >= '1' && s[pos + 1] <= '4' && word_boundary(s, pos + 2) &&
@@ -455,6 +468,7 @@ std::optional<mention> match_english_digits(const scan_context& ctx, std::size_t
     std::size_t q = day->second;
     bool ordinal = false;
     for (std::string_view suffix : {"st", "nd", "rd", "th"}) {
+      if (q >= s.size() || !is_alpha(s[q])) break;
       if (starts_with(s, q, suffix) && !(q + 2 < s.size() && is_alpha(s[q + 2]))) {
         q += 2;
         ordinal = true;
@@ -1025,7 +1039,8 @@ void extend_to_range(const scan_context& ctx, mention& first) {
   const std::string_view s = ctx.text;
   if (first.span.end >= s.size()) return;
   const char next = s[first.span.end];
-  if (!(next == '-' || next == '~' || next == ' ' || static_cast<unsigned char>(next) >= 0x80)) return;
+  // - ~ space, dashes (E2), full-width tilde (EF), zhi (E8), dao (E5)
+  if (!(next == '-' || next == '~' || next == ' ' || next == '\xE2' || next == '\xEF' || next == '\xE8' || next == '\xE5')) return;
   auto at = range_connector(s, first.span.end);
   if (!at || *at >= s.size()) return;
   date_end end;
@@ -1098,6 +1113,10 @@ han_start classify_han(std::string_view s, std::size_t pos) {
     default:
       return han_start::other;
   }
+}
+
+bool is_date_numeral(std::string_view s, std::size_t pos) {
+  return pos < s.size() && static_cast<unsigned char>(s[pos]) >= 0x80 && classify_han(s, pos) == han_start::numeral;
 }
 
 std::optional<mention> match_issue_12_forms(const scan_context& ctx, std::size_t pos) {
