@@ -95,7 +95,11 @@ bool normalize_amount(const mention& m, const lexicon& lex, claim& out) {
 
 struct date_state {
   std::optional<date_value> previous;  // the latest resolved date with a month, for 17日 and 次日
-  std::optional<date_value> latest;    // the latest resolved date of any grain, for 十年后 (issue 12)
+  struct mark {
+    civil_date first;
+    date_grain grain = date_grain::day;
+  };
+  std::optional<mark> latest;  // the start and grain of the latest resolved date, for 十年后 (issue 12)
 };
 
 civil_date last_day(int year, unsigned month) {
@@ -208,7 +212,7 @@ void resolve_shift(const date_shift& shift, const std::optional<civil_date>& pub
   std::string anchor;
   if (shift.from_preceding) {
     // 建于1986年，十年后: counted from the date just before, at a grain no finer than it has.
-    const std::optional<date_value>& before = state.latest;
+    const auto& before = state.latest;
     const bool fine_enough = before && (before->grain == date_grain::day || shift.unit == date_grain::year ||
                                         (shift.unit == date_grain::month && before->grain == date_grain::month));
     if (!fine_enough) {
@@ -457,7 +461,7 @@ std::vector<claim> normalize(const document& doc, std::size_t document_index, co
     c.original_span = doc.original_span(m.span);
     if (m.kind == claim_kind::date) {
       normalize_date(m, doc, state, c);
-      if (c.date) state.latest = c.date;
+      if (c.date) state.latest = date_state::mark{c.date->first, c.date->grain};
       if (c.status == resolution::invalid) {
         diags.push_back(diagnostic{"normalize.invalid-date", diagnostic_level::warning, doc.path,
                                    fmt::format("'{}' is not a real date ({}); it is reported, not compared", m.text, c.status_reason),

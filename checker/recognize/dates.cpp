@@ -86,12 +86,25 @@ std::optional<std::pair<int, std::size_t>> read_int(std::string_view s, std::siz
 // `\xE4\xB8\xA4` (liang) counts things and never numbers a month or day.
 bool is_date_numeral(std::string_view s, std::size_t pos);
 
-std::optional<std::pair<int, std::size_t>> read_date_number(std::string_view s, std::size_t pos) {
-  if (digit_at(s, pos)) return read_int(s, pos, 2);
-  if (!is_date_numeral(s, pos) || starts_with(s, pos, "\xE4\xB8\xA4")) return std::nullopt;
+// A number read for a date part. Not an optional: GCC tests an optional's value before its
+// flag here, which memory checkers report as a read of uninitialised memory.
+struct date_number {
+  bool found = false;
+  int first = 0;           // the value
+  std::size_t second = 0;  // where it ends
+  explicit operator bool() const { return found; }
+  const date_number* operator->() const { return this; }
+};
+
+date_number read_date_number(std::string_view s, std::size_t pos) {
+  if (digit_at(s, pos)) {
+    auto n = read_int(s, pos, 2);
+    return n ? date_number{true, n->first, n->second} : date_number{};
+  }
+  if (!is_date_numeral(s, pos) || starts_with(s, pos, "\xE4\xB8\xA4")) return {};
   auto n = read_chinese(s, pos);
-  if (!n || n->value.exponent != 0 || n->value.mantissa < 1 || n->value.mantissa > 31) return std::nullopt;
-  return std::pair{static_cast<int>(n->value.mantissa), n->end};
+  if (!n || n->value.exponent != 0 || n->value.mantissa < 1 || n->value.mantissa > 31) return {};
+  return date_number{true, static_cast<int>(n->value.mantissa), n->end};
 }
 
 bool is_chinese_numeral_at(std::string_view s, std::size_t pos) { return pos < s.size() && !digit_at(s, pos) && read_chinese(s, pos); }
