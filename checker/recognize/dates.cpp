@@ -739,7 +739,7 @@ std::optional<std::pair<int, std::size_t>> read_count(std::string_view s, std::s
   }
   if (is_alpha(s[pos])) {
     if (pos > 0 && is_alpha(s[pos - 1])) return std::nullopt;
-    for (std::string_view a : {"a ", "an ", "A ", "An "}) {
+    for (std::string_view a : {"a ", "A "}) {
       if (starts_with(s, pos, a)) return std::pair{1, pos + a.size() - 1};
     }
     auto n = read_english(s, pos);

@@ -73,30 +73,35 @@ bool may_start_figure(std::string_view s, std::size_t pos) {
 // Hedges (about, more than) are not here: they are found backwards from the number.
 bool may_start_english_figure(std::string_view s, std::size_t pos, std::size_t word_end) {
   static constexpr std::string_view words[] = {
-      "a", "an", "apr", "april", "aug", "august", "dec", "december", "dozen", "early", "eight", "eighteen",
-      "eighty", "eleven", "feb", "february", "fifteen", "fifty", "first", "five", "forty", "four", "fourteen",
-      "friday", "hundred", "jan", "january", "jul", "july", "jun", "june", "last", "late", "mar", "march",
-      "may", "mid", "monday", "next", "nine", "nineteen", "ninety", "nov", "november", "oct", "october", "one",
-      "q1", "q2", "q3", "q4", "saturday", "second", "sep", "sept", "september", "seven", "seventeen", "seventy",
-      "six", "sixteen", "sixty", "sunday", "ten", "the", "thirteen", "thirty", "this", "three", "thursday",
-      "today", "tomorrow", "tonight", "tuesday", "twelve", "twenty", "two", "wednesday", "week", "yesterday"};
+      "a", "apr", "april", "aug", "august", "dec", "december", "dozen", "early", "eight", "eighteen", "eighty",
+      "eleven", "feb", "february", "fifteen", "fifty", "first", "five", "forty", "four", "fourteen", "hundred",
+      "jan", "january", "jul", "july", "jun", "june", "last", "late", "mar", "march", "may", "mid", "next", "nine",
+      "nineteen", "ninety", "nov", "november", "oct", "october", "one", "q1", "q2", "q3", "q4", "second", "sep",
+      "sept", "september", "seven", "seventeen", "seventy", "six", "sixteen", "sixty", "ten", "the", "thirteen",
+      "thirty", "this", "three", "today", "tomorrow", "twelve", "twenty", "two", "yesterday"};
+  // Issue 12: weekdays, `week 31`, `tonight`.
+  static constexpr std::string_view date_words[] = {"friday",  "monday",  "saturday",  "sunday", "thursday",
+                                                    "tonight", "tuesday", "wednesday", "week"};
   const std::string_view word = s.substr(pos, word_end - pos);
   if (word.size() > 13) return false;
   char lowered[16];
   for (std::size_t i = 0; i < word.size(); ++i) lowered[i] = static_cast<char>(word[i] >= 'A' && word[i] <= 'Z' ? word[i] + 32 : word[i]);
   const std::string_view key(lowered, word.size());
-  if (!std::binary_search(std::begin(words), std::end(words), key)) return false;
+  if (!std::binary_search(std::begin(words), std::end(words), key) &&
+      !std::binary_search(std::begin(date_words), std::end(date_words), key)) {
+    return false;
+  }
   // "the" and "a" are common: only "the same day", "the next day", "the first half of", "a dozen".
-  if (key == "the" || key == "a" || key == "an") {
+  if (key == "the" || key == "a") {
     const std::size_t next = word_end < s.size() && s[word_end] == ' ' ? word_end + 1 : s.size();
     static constexpr std::string_view after_the[] = {"same ", "next ", "following ", "first half", "second half", "end of",
                                                      "day after", "day before", "week before", "week after", "previous week",
                                                      "coming week"};
     // a week ago, a year later (issue 12)
     static constexpr std::string_view after_a[] = {"dozen", "day ", "week ", "month ", "year "};
-    if (key == "a" || key == "an") {
+    if (key == "a") {
       for (std::string_view w : after_a) {
-        if (starts_with(s, next, w)) return key == "a" || w != "dozen";
+        if (starts_with(s, next, w)) return true;
       }
       return false;
     }

@@ -50,6 +50,11 @@ const std::vector<date_case> weekday_cases{
     {"2025-09-18", "Deliveries in week 31 of 2024 beat forecasts.", {"date{2024-07-29..2024-08-04 week}"}},
     {"2025-09-18", "Black Friday and Cyber Monday sales were flat.", {}},
     {"2025-09-18", "The port reopened on Tuesday, Sept. 16 after repairs.", {"date{2025-09-16}"}},
+    {"2025-09-18", "营业时间：周一至周五。", {}},                   // every week, not one
+    {"2025-09-18", "The office is open Monday to Friday.", {}},
+    {"2025-09-18", "The vote took place this past Sunday.", {"date{2025-09-14}"}},
+    {"2025-09-18", "The vote takes place this coming Sunday.", {"date{2025-09-21}"}},
+    {"2025-09-18", "It closed a week ago.", {"date{2025-09-08..2025-09-14 week}"}},
 };
 
 const std::vector<date_case> day_word_cases{
