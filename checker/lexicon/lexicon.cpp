@@ -156,8 +156,62 @@ void add_words(word_set& set, const nlohmann::json& words, std::size_t payload) 
   for (const auto& w : words) set.add(w.get<std::string>(), payload);
 }
 
+// English date words are written in lower case; the capitalised form starts a sentence.
+void add_date_words(word_set& set, const nlohmann::json& words, std::size_t payload) {
+  for (const auto& w : words) {
+    std::string word = w.get<std::string>();
+    if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') {
+      std::string capital = word;
+      capital[0] = static_cast<char>(capital[0] - 32);
+      set.add(std::move(capital), payload);
+    }
+    set.add(std::move(word), payload);
+  }
+}
+
+std::size_t biased(int offset) { return static_cast<std::size_t>(static_cast<int>(date_lexicon::bias) + offset); }
+
+std::size_t grain_payload(const std::string& unit) {  // read back as a date_grain
+  if (unit == "day") return static_cast<std::size_t>(date_grain::day);
+  if (unit == "week") return static_cast<std::size_t>(date_grain::week);
+  if (unit == "month") return static_cast<std::size_t>(date_grain::month);
+  return static_cast<std::size_t>(date_grain::year);
+}
+
+void merge_dates(date_lexicon& dates, const nlohmann::json& data) {
+  const auto list = [&](const char* key) { return data.value(key, nlohmann::json::array()); };
+  for (const auto& d : list("weekdays")) add_date_words(dates.weekdays, d.at("words"), d.at("day").get<std::size_t>());
+  add_date_words(dates.weekday_prefixes, list("weekday_prefixes"), 0);
+  for (const auto& d : list("weekday_characters")) {
+    add_date_words(dates.weekday_characters, d.at("words"), d.at("day").get<std::size_t>());
+  }
+  for (const auto& w : list("weeks")) add_date_words(dates.weeks, w.at("words"), biased(w.at("offset").get<int>()));
+  for (const auto& w : list("weekends")) add_date_words(dates.weekends, w.at("words"), biased(w.at("offset").get<int>()));
+  for (const auto& m : list("weekday_modifiers")) {
+    const std::string rule = m.at("rule").get<std::string>();
+    const weekday_rule r = rule == "before" ? weekday_rule::before : rule == "after" ? weekday_rule::after : weekday_rule::in_week;
+    add_date_words(dates.weekday_modifiers, m.at("words"), static_cast<std::size_t>(r));
+  }
+  add_date_words(dates.weekday_blockers, list("weekday_blockers"), 0);
+  for (const auto& d : list("days")) add_date_words(dates.days, d.at("words"), biased(d.at("offset").get<int>()));
+  add_date_words(dates.future_cues, list("future_cues"), 0);
+  for (const auto& u : list("relative_units")) {
+    add_date_words(dates.relative_units, u.at("words"), grain_payload(u.at("unit").get<std::string>()));
+  }
+  add_date_words(dates.ago_markers, list("ago_markers"), 0);
+  add_date_words(dates.later_markers, list("later_markers"), 0);
+  add_date_words(dates.ahead_markers, list("ahead_markers"), 0);
+  add_date_words(dates.ahead_prefixes, list("ahead_prefixes"), 0);
+  add_date_words(dates.before_prefixes, list("before_prefixes"), 0);
+  add_date_words(dates.week_numbers, list("week_numbers"), 0);
+  add_date_words(dates.cues_before, list("cues_before"), 0);
+  add_date_words(dates.event_nouns, list("event_nouns"), 0);
+  add_date_words(dates.numeric_blockers, list("numeric_blockers"), 0);
+}
+
 // Every list is optional so that a project file can add to one list alone.
 void merge(lexicon& lex, const nlohmann::json& data) {
+  if (data.contains("dates")) merge_dates(lex.dates, data["dates"]);
   for (const auto& s : data.value("scales", nlohmann::json::array())) {
     lex.scales.add(s.at("word").get<std::string>(), s.at("power").get<std::size_t>());
   }

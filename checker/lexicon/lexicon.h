@@ -90,6 +90,35 @@ struct place_entry {
   std::string name;    // the first English name, for reports: `Zhejiang` (the first name if none)
 };
 
+/// How a weekday named with an English modifier is placed (issue 12): `this Wednesday` in the
+/// publication week, `last Friday` the latest one before publication, `next Monday` the first after.
+enum class weekday_rule { in_week, before, after };
+
+/// The date words recognise reads (issue 12). Payloads of the offset lists are offsets biased
+/// by `date_lexicon::bias`, so that word sets keep unsigned payloads.
+struct date_lexicon {
+  static constexpr std::size_t bias = 64;
+  word_set weekdays;            // payload 1 (Monday) .. 7 (Sunday): Monday, Wednesday
+  word_set weekday_prefixes;    // 星期, 礼拜, 周: a weekday character follows
+  word_set weekday_characters;  // payload 1..7, 8 for the weekend: 一 .. 日, 天; 末
+  word_set weeks;               // payload bias + weeks from the publication week: 上周, 下下周, last week
+  word_set weekends;            // payload bias + weeks: this weekend, last weekend
+  word_set weekday_modifiers;   // payload: weekday_rule; English words before a weekday
+  word_set weekday_blockers;    // Black Friday, 黑色星期五: a name, not a date
+  word_set days;                // payload bias + days from publication: 明日, 后天, 今晚, tonight
+  word_set future_cues;         // 将于, will: a bare weekday after one lies ahead
+  word_set relative_units;      // payload: date_grain (day, week, month, year): 天, 个月, weeks
+  word_set ago_markers;         // 前, ago: N units before publication
+  word_set later_markers;       // 后, later: N units after the preceding date in the text
+  word_set ahead_markers;       // from now, after today: N units after publication
+  word_set ahead_prefixes;      // in, 再过: N units after publication
+  word_set before_prefixes;     // 前 (前1周): N units before publication
+  word_set week_numbers;        // week (week 31): an ISO week number follows
+  word_set cues_before;         // 于, on: a numeric date (5.12, 20161016, 11/20) may follow
+  word_set event_nouns;         // 地震, 事件: a numeric date before one names an event's day
+  word_set numeric_blockers;    // 规模, magnitude: the number after one is not a date (规模7.2地震)
+};
+
 /// Every word list the stages use, indexed for matching.
 struct lexicon {
   word_set scales;            // payload: power of ten
@@ -141,6 +170,7 @@ struct lexicon {
   word_set places;            // payload: index into place_entries
   std::vector<place_entry> place_entries;
   std::map<std::string, std::size_t> place_index;  // id -> index into place_entries
+  date_lexicon dates;
 
   bool is_not_subject(std::string_view name) const;
   /// The canonical id of a rate's denominator (`百万输入tokens` -> `million_tokens`), or `per`.

@@ -323,6 +323,9 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         }
         const bool inside = k.begin >= clause.begin && k.end <= clause.end;
         if (best != nullptr && in_clause && !inside) continue;
+        // 三天后, a week later (issue 12): counted from the date before it, so it dates a later
+        // event; a cue outside its own clause belongs to that earlier date.
+        if (!inside && c.found.date && c.found.date->shift && c.found.date->shift->from_preceding) continue;
         // A cue in another clause counts only close by: 2023年1月20日，DeepSeek-R1模型以开源方式发布.
         constexpr std::size_t max_cue_distance = 60;
         if (!inside && distance(byte_span{k.begin, k.end}, span) > max_cue_distance) continue;

@@ -30,8 +30,30 @@ struct amount_parts {
   bool currency_assumed = false;     // a bare `$` read as US dollars
 };
 
+/// `week` is an ISO week (Monday to Sunday); `range` an interval written as two ends (issue 12).
+enum class date_grain { day, month, quarter, half, year, week, range };
+
 /// Period within a year or month named by the text (`年初`, `上半年`, `Q3`, `early 2025`).
 enum class date_period { whole, early, mid, late, first_half, second_half, q1, q2, q3, q4, first_three_quarters };
+
+/// Where a weekday lies when no week is named (issue 12): a bare 周三 or `on Wednesday` in news
+/// is the latest one on or before publication; after 将于 or `will` the first on or after;
+/// `last Friday` strictly before, `next Monday` strictly after.
+enum class weekday_place { on_or_before, on_or_after, before, after };
+
+/// `N` days, weeks, months or years from the publication date or from the preceding date.
+struct date_shift {
+  int amount = 0;                 // signed: 5年前 is -5 years
+  date_grain unit = date_grain::day;  // day, week, month or year
+  bool from_preceding = false;    // 三天后, three days later: from the preceding date in the text
+};
+
+/// The second end of a date range as written; what it leaves out comes from the first end.
+struct date_end {
+  std::optional<int> year;
+  std::optional<unsigned> month;
+  std::optional<unsigned> day;
+};
 
 /// A date's parts as written; relative parts are offsets from the anchor.
 struct date_parts {
@@ -43,6 +65,16 @@ struct date_parts {
   std::optional<int> day_offset;    // 昨天 -1, 今日 0, 4小时前 0 (from the publication date)
   std::optional<int> chain_offset;  // 同日 0, 次日 +1 (from the preceding date in the text)
   date_period period = date_period::whole;
+  // Issue 12: weeks, weekdays, shifts, ranges and numeric dates.
+  std::optional<int> week_offset;   // 本周 0, 上周 -1, 下下周 +2 (ISO weeks from the publication week)
+  std::optional<unsigned> weekday;  // 1 Monday .. 7 Sunday; with `week_offset` a day of that week
+  weekday_place place = weekday_place::on_or_before;  // where a weekday without a week lies
+  bool weekend = false;             // 本周末, this weekend: Saturday and Sunday of the week
+  std::optional<unsigned> iso_week;  // week 31: of `year`, else of the publication year
+  std::optional<date_shift> shift;   // 5年前, two months ago, 三天后, in two weeks
+  std::optional<date_end> range_end;  // 1995-1997年, 6月1日至30日: the second end as written
+  bool order_ambiguous = false;      // 1/2/2016: both parts could be the month; read US month/day
+  bool named_event = false;          // 5.12地震: a month and day naming an event
 };
 
 /// One figure found in a sentence.
@@ -57,8 +89,6 @@ struct mention {
   std::optional<date_parts> date;
   bool too_long = false;   // more digits than an exact decimal holds: reported, never compared
 };
-
-enum class date_grain { day, month, quarter, half, year };
 
 /// A resolved date interval and the anchor used to fill in what the text left out.
 struct date_value {

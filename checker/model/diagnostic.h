@@ -39,6 +39,7 @@ struct diagnostic {
 //   ingest.deep-html           HTML nested beyond 512 levels; deeper tags read as text
 //   normalize.invalid-date     a date that does not exist (2月30日)
 //   normalize.unresolved-date  a relative or partial date with no anchor to resolve it
+//   normalize.ambiguous-date   a numeric date whose day and month could swap (1/2/2016); read as month/day
 //   normalize.overflow         a figure too large to hold exactly
 //   link.respectively-mismatch `respectively` with a different number of subjects and figures
 using diagnostics = std::vector<diagnostic>;

@@ -37,6 +37,8 @@ std::string to_string(date_grain grain) {
     case date_grain::quarter: return "quarter";
     case date_grain::half: return "half";
     case date_grain::year: return "year";
+    case date_grain::week: return "week";
+    case date_grain::range: return "range";
   }
   return "day";
 }

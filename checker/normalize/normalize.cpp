@@ -95,6 +95,11 @@ bool normalize_amount(const mention& m, const lexicon& lex, claim& out) {
 
 struct date_state {
   std::optional<date_value> previous;  // the latest resolved date with a month, for 17日 and 次日
+  struct mark {
+    civil_date first;
+    date_grain grain = date_grain::day;
+  };
+  std::optional<mark> latest;  // the start and grain of the latest resolved date, for 十年后 (issue 12)
 };
 
 civil_date last_day(int year, unsigned month) {
@@ -131,9 +136,217 @@ std::pair<civil_date, civil_date> period_range(int year, std::optional<unsigned>
   return {{year, 1, 1}, {year, 12, 31}};
 }
 
+std::chrono::sys_days monday_of(std::chrono::sys_days day) {
+  const unsigned iso = std::chrono::weekday{day}.iso_encoding();  // 1 Monday .. 7 Sunday
+  return day - std::chrono::days{iso - 1};
+}
+
+// Monday of ISO week 1: the week holding 4 January.
+std::chrono::sys_days first_iso_monday(int year) { return monday_of(civil_date{year, 1, 4}.days()); }
+
+date_value week_value(std::chrono::sys_days monday, std::string anchor) {
+  return date_value{civil_date::from_days(monday), civil_date::from_days(monday + std::chrono::days{6}), date_grain::week,
+                    std::move(anchor)};
+}
+
+// The day a weekday without a named week falls on, counted from publication (issue 12).
+std::chrono::sys_days place_weekday(std::chrono::sys_days published, unsigned weekday, weekday_place place) {
+  const int today = static_cast<int>(std::chrono::weekday{published}.iso_encoding());
+  const int target = static_cast<int>(weekday);
+  int back = (today - target + 7) % 7;
+  int ahead = (target - today + 7) % 7;
+  switch (place) {
+    case weekday_place::on_or_before: return published - std::chrono::days{back};
+    case weekday_place::before: return published - std::chrono::days{back == 0 ? 7 : back};
+    case weekday_place::on_or_after: return published + std::chrono::days{ahead};
+    case weekday_place::after: return published + std::chrono::days{ahead == 0 ? 7 : ahead};
+  }
+  return published;
+}
+
+// 周三, 上周, 本周末, next Monday, week 31: resolved by ISO weeks (Monday to Sunday).
+void resolve_week(const date_parts& p, const std::optional<civil_date>& published, claim& out) {
+  if (p.iso_week) {
+    if (!p.year && !published) {
+      out.status = resolution::unresolved;
+      out.status_reason = "a week number without a year, and the publication date is unknown";
+      return;
+    }
+    const int year = p.year ? *p.year : published->year;
+    const auto monday = first_iso_monday(year) + std::chrono::weeks{*p.iso_week - 1};
+    if (monday >= first_iso_monday(year + 1)) {
+      out.status = resolution::invalid;
+      out.status_reason = fmt::format("{} has no ISO week {}", year, *p.iso_week);
+      return;
+    }
+    out.date = week_value(monday, p.year ? "explicit" : "publication date " + published->iso());
+    return;
+  }
+  if (!published) {
+    out.status = resolution::unresolved;
+    out.status_reason = "relative to the publication week, which is unknown";
+    return;
+  }
+  const std::string anchor = "publication date " + published->iso();
+  const auto today = published->days();
+  if (!p.week_offset) {
+    const civil_date day = civil_date::from_days(place_weekday(today, *p.weekday, p.place));
+    out.date = date_value{day, day, date_grain::day, anchor};
+    return;
+  }
+  const auto monday = monday_of(today) + std::chrono::weeks{*p.week_offset};
+  if (p.weekday) {
+    const civil_date day = civil_date::from_days(monday + std::chrono::days{*p.weekday - 1});
+    out.date = date_value{day, day, date_grain::day, anchor};
+  } else if (p.weekend) {
+    out.date = date_value{civil_date::from_days(monday + std::chrono::days{5}), civil_date::from_days(monday + std::chrono::days{6}),
+                          date_grain::range, anchor};
+  } else {
+    out.date = week_value(monday, anchor);
+  }
+}
+
+// 5年前, two months ago, in two weeks: the unit containing the day N units away, at its grain.
+void resolve_shift(const date_shift& shift, const std::optional<civil_date>& published, const date_state& state, claim& out) {
+  std::optional<civil_date> base;
+  std::string anchor;
+  if (shift.from_preceding) {
+    // 建于1986年，十年后: counted from the date just before, at a grain no finer than it has.
+    const auto& before = state.latest;
+    const bool fine_enough = before && (before->grain == date_grain::day || shift.unit == date_grain::year ||
+                                        (shift.unit == date_grain::month && before->grain == date_grain::month));
+    if (!fine_enough) {
+      out.status = resolution::unresolved;
+      out.status_reason = "counted from a preceding date, and none precedes it at that grain";
+      return;
+    }
+    base = before->first;
+    anchor = "preceding date " + base->iso();
+  } else {
+    if (!published) {
+      out.status = resolution::unresolved;
+      out.status_reason = "relative to the publication date, which is unknown";
+      return;
+    }
+    base = published;
+    anchor = "publication date " + base->iso();
+  }
+  switch (shift.unit) {
+    case date_grain::week:
+      out.date = week_value(monday_of(base->days() + std::chrono::weeks{shift.amount}), anchor);
+      return;
+    case date_grain::month: {
+      const int months = base->year * 12 + static_cast<int>(base->month) - 1 + shift.amount;
+      const int year = months / 12;
+      const unsigned month = static_cast<unsigned>(months % 12 + 1);
+      out.date = date_value{{year, month, 1}, last_day(year, month), date_grain::month, anchor};
+      return;
+    }
+    case date_grain::year:
+      out.date = date_value{{base->year + shift.amount, 1, 1}, {base->year + shift.amount, 12, 31}, date_grain::year, anchor};
+      return;
+    default: {
+      const civil_date day = civil_date::from_days(base->days() + std::chrono::days{shift.amount});
+      out.date = date_value{day, day, date_grain::day, anchor};
+      return;
+    }
+  }
+}
+
+// The year of a month and day written without one: the publication year, unless that puts it
+// more than 31 days after publication (a December date in a January article is last year's)
+// or more than 334 days before it (a January date in a late-December article is next year's).
+// A date that does not exist in that year (2月29日) takes the nearest year in which it does.
+int year_for_month_day(const civil_date& published, unsigned month, std::optional<unsigned> day) {
+  const auto when = [&](int year) -> std::optional<std::chrono::sys_days> {
+    if (!day) return civil_date{year, month, 1}.days();
+    auto date = civil_date::make(year, month, *day);
+    if (!date) return std::nullopt;
+    return date->days();
+  };
+  const auto today = published.days();
+  const auto in_window = [&](std::chrono::sys_days d) {
+    return d <= today + std::chrono::days{31} && d > today + std::chrono::days{31} - std::chrono::days{365};
+  };
+  std::optional<int> nearest;
+  std::chrono::days best{0};
+  for (int year : {published.year, published.year - 1, published.year + 1}) {
+    auto d = when(year);
+    if (!d) continue;
+    if (in_window(*d)) return year;
+    const auto distance = *d > today ? *d - today : today - *d;
+    if (!nearest || distance < best) {
+      nearest = year;
+      best = distance;
+    }
+  }
+  return nearest.value_or(published.year);
+}
+
+void normalize_point(const date_parts& p, const document& doc, date_state& state, claim& out);
+
+// 1995-1997年, 6月1日至30日: the first end resolved as usual, the second end filled in from it
+// (its year, then its month), one interval from the start of the first to the end of the second.
 void normalize_date(const mention& m, const document& doc, date_state& state, claim& out) {
   const date_parts& p = *m.date;
   out.unit = "date";
+  if (!p.range_end) {
+    // 3/4/2016: read in US order (4 March) and said to be a reading, unless only the other
+    // reading falls in the week up to publication (a dateline 03/04/2024 on a page of 3 April).
+    if (p.order_ambiguous && p.year && p.month && p.day && doc.published) {
+      const auto near = [&](unsigned month, unsigned day) {
+        auto d = civil_date::make(*p.year, month, day);
+        return d && d->days() <= doc.published->days() && d->days() + std::chrono::days{7} >= doc.published->days();
+      };
+      if (near(*p.day, *p.month) && !near(*p.month, *p.day)) {
+        date_parts swapped = p;
+        std::swap(*swapped.month, *swapped.day);
+        normalize_point(swapped, doc, state, out);
+        if (out.date) out.date->anchor += "; day and month order ambiguous, read as day/month (the reading near publication)";
+        return;
+      }
+    }
+    normalize_point(p, doc, state, out);
+    if (p.order_ambiguous && out.date) out.date->anchor += "; day and month order ambiguous, read as month/day";
+    return;
+  }
+  const date_end& e = *p.range_end;
+  date_parts first = p;
+  // from May 3 to May 9, 2024; Jan-Feb 2017: the year written once, at the end.
+  if (!first.year && !first.year_offset && !first.month_offset && !first.chain_offset && e.year) first.year = e.year;
+  normalize_point(first, doc, state, out);
+  if (!out.date) return;
+  const civil_date start = out.date->first;
+  int year = e.year.value_or(start.year);
+  // A second end with a day but no month is in the first end's month; with neither, a year.
+  const bool has_month = e.month.has_value() || e.day.has_value();
+  unsigned month = e.month.value_or(start.month);
+  const auto end_of = [&]() -> std::optional<civil_date> {
+    if (has_month && e.day) return civil_date::make(year, month, *e.day);
+    if (has_month) return month >= 1 && month <= 12 ? std::optional<civil_date>(last_day(year, month)) : std::nullopt;
+    return civil_date::make(year, 12, 31);
+  };
+  std::optional<civil_date> last = end_of();
+  if (last && *last < out.date->last && !e.year) {
+    // 12月30日至1月2日, 30日至2日: the second end is in the next year or month.
+    if (e.month) {
+      ++year;
+    } else if (e.day && ++month > 12) {
+      month = 1;
+      ++year;
+    }
+    last = end_of();
+  }
+  if (!last || *last < out.date->last) {
+    out.date.reset();
+    out.status = resolution::invalid;
+    out.status_reason = last ? "the range ends before it begins" : "the end of the range does not exist";
+    return;
+  }
+  out.date = date_value{start, *last, date_grain::range, out.date->anchor};
+}
+
+void normalize_point(const date_parts& p, const document& doc, date_state& state, claim& out) {
   const std::optional<civil_date>& published = doc.published;
   auto unresolved = [&](std::string why) {
     out.status = resolution::unresolved;
@@ -144,6 +357,16 @@ void normalize_date(const mention& m, const document& doc, date_state& state, cl
     out.status_reason = std::move(why);
   };
 
+  if (p.weekday || p.week_offset || p.iso_week) {
+    resolve_week(p, published, out);
+    if (out.date && out.date->grain == date_grain::day) state.previous = out.date;
+    return;
+  }
+  if (p.shift) {
+    resolve_shift(*p.shift, published, state, out);
+    if (out.date) state.previous = out.date;
+    return;
+  }
   // Offsets in days from the publication date: 昨天, 4小时前.
   if (p.day_offset) {
     if (!published) return unresolved("relative to the publication date, which is unknown");
@@ -194,12 +417,15 @@ void normalize_date(const mention& m, const document& doc, date_state& state, cl
     // 9月17日 in a dated article: the publication year, unless that puts it well after
     // publication (a December date in a January article is last year's).
     if (!published) return unresolved("no year, and the publication date is unknown");
-    year = published->year;
-    const unsigned day = p.day.value_or(1);
-    if (auto candidate = civil_date::make(year, *month, std::min(day, civil_date::days_in_month(year, *month)))) {
-      if (candidate->days() > published->days() + std::chrono::days{31}) --year;
+    if (*month < 1 || *month > 12) return invalid(fmt::format("month {} does not exist", *month));
+    year = year_for_month_day(*published, *month, p.day);
+    anchor = "publication year " + std::to_string(published->year) +
+             (year < published->year ? " minus one" : year > published->year ? " plus one" : "");
+    if (p.named_event) {
+      // 5.12地震 names an event by its day; anniversaries are written the same way (5.12 is
+      // 2008 in an article of any year), so the publication year would be a guess.
+      return unresolved("an event named by its month and day; its year is not stated");
     }
-    anchor = "publication year " + std::to_string(published->year) + (year != published->year ? " minus one" : "");
   } else {
     return unresolved("no date parts");
   }
@@ -235,12 +461,18 @@ std::vector<claim> normalize(const document& doc, std::size_t document_index, co
     c.original_span = doc.original_span(m.span);
     if (m.kind == claim_kind::date) {
       normalize_date(m, doc, state, c);
+      if (c.date) state.latest = date_state::mark{c.date->first, c.date->grain};
       if (c.status == resolution::invalid) {
         diags.push_back(diagnostic{"normalize.invalid-date", diagnostic_level::warning, doc.path,
                                    fmt::format("'{}' is not a real date ({}); it is reported, not compared", m.text, c.status_reason),
                                    c.original_span.begin});
       }
       if (c.status == resolution::unresolved) ++unresolved;
+      if (m.date && m.date->order_ambiguous && c.date) {
+        diags.push_back(diagnostic{"normalize.ambiguous-date", diagnostic_level::note, doc.path,
+                                   fmt::format("'{}' could be month/day or day/month; read as {}", m.text, c.date->first.iso()),
+                                   c.original_span.begin});
+      }
     } else if (m.too_long || !m.amount || !normalize_amount(m, lex, c)) {
       c.status = resolution::invalid;
       c.status_reason = "too large to hold exactly";

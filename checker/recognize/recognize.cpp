@@ -60,6 +60,7 @@ bool may_start_figure(std::string_view s, std::size_t pos) {
     case U'\u4ECA': case U'\u53BB': case U'\u524D': case U'\u660E': case U'\u672C': case U'\u540C':  // 今去前明本同
     case U'\u5F53': case U'\u4E0A': case U'\u4E0B': case U'\u6628': case U'\u6B21': case U'\u7FCC':  // 当上下昨次翌
     case U'\u5E74':                                                                                     // 年 (年初, 年底)
+    case U'\u5468': case U'\u661F': case U'\u793C': case U'\u540E': case U'\u8FD9':                 // 周星礼后这 (issue 12)
     case U'\uFF10': case U'\uFF11': case U'\uFF12': case U'\uFF13': case U'\uFF14':                  // full-width digits
     case U'\uFF15': case U'\uFF16': case U'\uFF17': case U'\uFF18': case U'\uFF19':
       return true;
@@ -78,17 +79,32 @@ bool may_start_english_figure(std::string_view s, std::size_t pos, std::size_t w
       "nineteen", "ninety", "nov", "november", "oct", "october", "one", "q1", "q2", "q3", "q4", "second", "sep",
       "sept", "september", "seven", "seventeen", "seventy", "six", "sixteen", "sixty", "ten", "the", "thirteen",
       "thirty", "this", "three", "today", "tomorrow", "twelve", "twenty", "two", "yesterday"};
+  // Issue 12: weekdays, `week 31`, `tonight`.
+  static constexpr std::string_view date_words[] = {"friday",  "monday",  "saturday",  "sunday", "thursday",
+                                                    "tonight", "tuesday", "wednesday", "week"};
   const std::string_view word = s.substr(pos, word_end - pos);
   if (word.size() > 13) return false;
   char lowered[16];
   for (std::size_t i = 0; i < word.size(); ++i) lowered[i] = static_cast<char>(word[i] >= 'A' && word[i] <= 'Z' ? word[i] + 32 : word[i]);
   const std::string_view key(lowered, word.size());
-  if (!std::binary_search(std::begin(words), std::end(words), key)) return false;
+  if (!std::binary_search(std::begin(words), std::end(words), key) &&
+      !std::binary_search(std::begin(date_words), std::end(date_words), key)) {
+    return false;
+  }
   // "the" and "a" are common: only "the same day", "the next day", "the first half of", "a dozen".
   if (key == "the" || key == "a") {
     const std::size_t next = word_end < s.size() && s[word_end] == ' ' ? word_end + 1 : s.size();
-    static constexpr std::string_view after_the[] = {"same ", "next ", "following ", "first half", "second half", "end of"};
-    if (key == "a") return starts_with(s, next, "dozen");
+    static constexpr std::string_view after_the[] = {"same ", "next ", "following ", "first half", "second half", "end of",
+                                                     "day after", "day before", "week before", "week after", "previous week",
+                                                     "coming week"};
+    // a week ago, a year later (issue 12)
+    static constexpr std::string_view after_a[] = {"dozen", "day ", "week ", "month ", "year "};
+    if (key == "a") {
+      for (std::string_view w : after_a) {
+        if (starts_with(s, next, w)) return true;
+      }
+      return false;
+    }
     for (std::string_view w : after_the) {
       if (starts_with(s, next, w)) return true;
     }

@@ -37,7 +37,8 @@ const std::vector<recognition_case> cases{
     {"a mixture-of-experts network with 671 billion parameters", {"count{671000000000 count:parameter}"}},
     {"算力储备超过1万张英伟达A100芯片", {"count{10000 count:A100 >}"}},
     {"在12-28nm的成熟制程上", {"number{12..28 nanometre}"}},
-    {"同行评审历经半年，两周后又用了3天。", {"duration{6 month}", "duration{336 hour}", "duration{72 hour}"}},
+    // Issue 12: 两周后 is a date two weeks after the preceding date (none here), not a duration.
+    {"同行评审历经半年，两周后又用了3天。", {"duration{6 month}", "date{unresolved}", "duration{72 hour}"}},
     {"二十九万四千人", {"count{294000 count:person}"}},
     {"访问量暴增了164%，达到1180万次。", {"percent{164 percent}", "count{11800000 count:次}"}},
     {"不到30万美元的训练成本，约600万美元，近80亿美元，80%以上，仅0.5元",
@@ -58,7 +59,7 @@ const std::vector<recognition_case> cases{
     {"2月30日和13月", {"date{invalid}", "date{invalid}"}},
     {"the AIME 2024 competition, founded in 2023", {"date{2023-01-01..2023-12-31 year}"}},
     {"全角数字１２３４５张", {"count{12345 count:张}"}},
-    {"2022-2023年艺术类统考", {}},
+    {"2022-2023年艺术类统考", {"date{2022-01-01..2023-12-31 range}"}},  // issue 12: a year range is one date interval
 };
 
 }  // namespace
