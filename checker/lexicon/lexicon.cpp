@@ -113,6 +113,13 @@ void merge(lexicon& lex, const nlohmann::json& data) {
     add_words(lex.currency_prefixes, c.value("prefixes", nlohmann::json::array()), index);
     add_words(lex.currency_suffixes, c.value("suffixes", nlohmann::json::array()), index);
   }
+  for (const auto& u : data.value("currency_subunits", nlohmann::json::array())) {
+    const std::size_t index = lex.currency_subunit_entries.size();
+    lex.currency_subunit_entries.push_back(lexicon::subunit_entry{u.at("code").get<std::string>(),
+                                                                  decimal_from(u.at("factor").get<std::string>()),
+                                                                  u.value("alone", false)});
+    add_words(lex.currency_subunits, u.at("words"), index);
+  }
   if (data.contains("ambiguous_dollar")) {
     lex.dollar_symbol = data["ambiguous_dollar"].at("symbol").get<std::string>();
     lex.dollar_assumed = data["ambiguous_dollar"].at("assumed").get<std::string>();

@@ -72,6 +72,14 @@ struct lexicon {
   word_set currency_prefixes; // payload: index into currency_codes
   word_set currency_suffixes;
   std::vector<std::string> currency_codes;
+  /// Cents, pence, 角, 分: payload indexes `currency_subunit_entries`.
+  word_set currency_subunits;
+  struct subunit_entry {
+    std::string code;
+    decimal factor;
+    bool alone = false;  // money by itself (50 cents), not only after a main-unit amount (3元5角)
+  };
+  std::vector<subunit_entry> currency_subunit_entries;
   std::string dollar_symbol = "$";
   std::string dollar_assumed = "USD";
   word_set units;             // payload: index into unit_entries

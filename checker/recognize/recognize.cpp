@@ -42,6 +42,16 @@ bool is_name_token(std::string_view token, const lexicon& lex) {
   const std::string_view rest = token.substr(i);  // 12-28nm, 64-page, 3x
   if (auto unit = lex.units.longest_at(rest, 0); unit && unit->length == rest.size()) return false;
   if (auto scale = lex.scales.longest_at(rest, 0); scale && scale->length == rest.size()) return false;
+  // 115USD: a number glued to a currency code.
+  if (auto code = lex.currency_suffixes.longest_at(rest, 0); code && code->length == rest.size()) return false;
+  // 1e10, 2.5E-4: scientific notation.
+  if (rest.size() >= 2 && (rest[0] == 'e' || rest[0] == 'E') && is_digit(rest.back())) {
+    std::size_t k = 1;
+    if (rest[k] == '-' || rest[k] == '+') ++k;
+    while (k < rest.size() && is_digit(rest[k])) ++k;
+    if (k == rest.size()) return false;
+  }
+  if (rest.size() >= 3 && (rest[0] == 'x' || rest[0] == 'X') && rest.substr(1, 2) == "10") return false;  // 1.3x10^6
   if (rest == "st" || rest == "nd" || rest == "rd" || rest == "th") return true;  // ordinals: 1st
   return true;
 }
@@ -51,12 +61,18 @@ bool is_name_token(std::string_view token, const lexicon& lex) {
 bool may_start_figure(std::string_view s, std::size_t pos) {
   const unsigned char c = static_cast<unsigned char>(s[pos]);
   if (c < 0x80) return is_alnum(static_cast<char>(c));
-  if (c < 0xE3 || c > 0xEF) return false;
+  if (c == 0xC2) return starts_with(s, pos, "\xC2\xBD") || starts_with(s, pos, "\xC2\xBC") || starts_with(s, pos, "\xC2\xBE");
+  if (c < 0xE2 || c > 0xEF) return false;
   std::size_t n = 0;
   switch (decode(s, pos, &n)) {
     case U'\u96F6': case U'\u3007': case U'\u4E00': case U'\u4E8C': case U'\u4E24': case U'\u5169':  // 零〇一二两兩
     case U'\u4E09': case U'\u56DB': case U'\u4E94': case U'\u516D': case U'\u4E03': case U'\u516B':  // 三四五六七八
     case U'\u4E5D': case U'\u5341': case U'\u534A': case U'\u767E':                                   // 九十半百
+    case U'\u58F9': case U'\u8D30': case U'\u8CB3': case U'\u53C1': case U'\u53C3': case U'\u8086':  // 壹贰貳叁參肆
+    case U'\u4F0D': case U'\u9646': case U'\u9678': case U'\u67D2': case U'\u634C': case U'\u7396':  // 伍陆陸柒捌玖
+    case U'\u62FE': case U'\u5343': case U'\u4EDF': case U'\u4E07': case U'\u842C':                  // 拾千仟万萬 (千分之)
+    case U'\u00BD': case U'\u2153': case U'\u2154': case U'\u00BC': case U'\u00BE':                  // ½⅓⅔¼¾
+    case U'\u2155': case U'\u2159': case U'\u215B': case U'\u4FE9': case U'\u5006':                  // ⅕⅙⅛俩倆
     case U'\u4ECA': case U'\u53BB': case U'\u524D': case U'\u660E': case U'\u672C': case U'\u540C':  // 今去前明本同
     case U'\u5F53': case U'\u4E0A': case U'\u4E0B': case U'\u6628': case U'\u6B21': case U'\u7FCC':  // 当上下昨次翌
     case U'\u5E74':                                                                                     // 年 (年初, 年底)
@@ -72,12 +88,12 @@ bool may_start_figure(std::string_view s, std::size_t pos) {
 // Hedges (about, more than) are not here: they are found backwards from the number.
 bool may_start_english_figure(std::string_view s, std::size_t pos, std::size_t word_end) {
   static constexpr std::string_view words[] = {
-      "a", "apr", "april", "aug", "august", "dec", "december", "dozen", "early", "eight", "eighteen", "eighty",
-      "eleven", "feb", "february", "fifteen", "fifty", "first", "five", "forty", "four", "fourteen", "hundred",
-      "jan", "january", "jul", "july", "jun", "june", "last", "late", "mar", "march", "may", "mid", "next", "nine",
-      "nineteen", "ninety", "nov", "november", "oct", "october", "one", "q1", "q2", "q3", "q4", "second", "sep",
-      "sept", "september", "seven", "seventeen", "seventy", "six", "sixteen", "sixty", "ten", "the", "thirteen",
-      "thirty", "this", "three", "today", "tomorrow", "twelve", "twenty", "two", "yesterday"};
+      "a", "an", "apr", "april", "aug", "august", "dec", "december", "dozen", "early", "eight", "eighteen", "eighty",
+      "eleven", "feb", "february", "fifteen", "fifty", "first", "five", "forty", "four", "fourteen", "half", "hundred",
+      "jan", "january", "jul", "july", "jun", "june", "last", "late", "mar", "march", "may", "mid", "naught", "next",
+      "nine", "nineteen", "ninety", "nought", "nov", "november", "oct", "october", "one", "q1", "q2", "q3", "q4", "quarter",
+      "second", "sep", "sept", "september", "seven", "seventeen", "seventy", "six", "sixteen", "sixty", "ten", "the",
+      "thirteen", "thirty", "this", "three", "today", "tomorrow", "twelve", "twenty", "two", "yesterday", "zero"};
   const std::string_view word = s.substr(pos, word_end - pos);
   if (word.size() > 13) return false;
   char lowered[16];
@@ -85,10 +101,17 @@ bool may_start_english_figure(std::string_view s, std::size_t pos, std::size_t w
   const std::string_view key(lowered, word.size());
   if (!std::binary_search(std::begin(words), std::end(words), key)) return false;
   // "the" and "a" are common: only "the same day", "the next day", "the first half of", "a dozen".
-  if (key == "the" || key == "a") {
+  if (key == "the" || key == "a" || key == "an") {
     const std::size_t next = word_end < s.size() && s[word_end] == ' ' ? word_end + 1 : s.size();
     static constexpr std::string_view after_the[] = {"same ", "next ", "following ", "first half", "second half", "end of"};
-    if (key == "a") return starts_with(s, next, "dozen");
+    if (key == "a" || key == "an") {
+      // a dozen, a hundred, a million; a third of, a fifth of
+      for (std::string_view w : {"dozen", "hundred", "thousand", "million", "billion", "trillion", "half of", "third of",
+                                 "quarter of", "fifth of", "tenth of"}) {
+        if (starts_with(s, next, w)) return true;
+      }
+      return false;
+    }
     for (std::string_view w : after_the) {
       if (starts_with(s, next, w)) return true;
     }
@@ -156,6 +179,18 @@ std::vector<mention> recognize(const document& doc, const std::vector<sentence>&
           pos = end_of_address(s, token_end, span.end);  // e-mail address
           continue;
         }
+        // USD115: a currency code glued to its amount.
+        if (auto code = lex.currency_prefixes.longest_at(s, pos);
+            code && is_alpha(s[pos]) && pos + code->length < token_end && is_digit(s[pos + code->length]) &&
+            has_digit(s.substr(pos, token_end - pos))) {
+          std::size_t skip_to = 0;
+          ctx.previous_end = out.empty() || out.back().sentence != index ? span.begin : out.back().span.end;
+          if (auto quantity = match_quantity(ctx, pos + code->length, &skip_to); quantity && quantity->kind == claim_kind::money) {
+            pos = std::max(quantity->span.end, pos + 1);
+            out.push_back(std::move(*quantity));
+            continue;
+          }
+        }
         if (is_name_token(s.substr(pos, token_end - pos), lex)) {
           // Q3 2025 is a date even though Q3 looks like a name.
           if (auto date = match_date(ctx, pos)) {
@@ -173,6 +208,7 @@ std::vector<mention> recognize(const document& doc, const std::vector<sentence>&
         continue;
       }
       std::size_t skip_to = 0;
+      ctx.previous_end = out.empty() || out.back().sentence != index ? span.begin : out.back().span.end;
       if (auto quantity = match_quantity(ctx, pos, &skip_to)) {
         // A hedge or currency prefix never reaches back into the previous figure.
         if (!out.empty() && out.back().span.end > quantity->span.begin && out.back().sentence == index) {

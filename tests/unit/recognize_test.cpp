@@ -32,7 +32,7 @@ const std::vector<recognition_case> cases{
     {"训练时只激活5%至10%的专家网络。", {"percent{5..10 percent}"}},
     {"ranges like 5-10% and between 5 and 10 percent", {"percent{5..10 percent}", "percent{5..10 percent}"}},
     {"百分之七十一的用户", {"percent{71 percent}"}},
-    {"它的API定价只有GPT-4o的三十分之一。", {"number{0.033333333 fraction}"}},
+    {"它的API定价只有GPT-4o的三十分之一。", {"number{0.0333333333333333 fraction}"}},
     {"一共有8位外部专家参与审稿，eight external experts in all.", {"count{8 count:expert}", "count{8 count:expert}"}},
     {"a mixture-of-experts network with 671 billion parameters", {"count{671000000000 count:parameter}"}},
     {"算力储备超过1万张英伟达A100芯片", {"count{10000 count:A100 >}"}},
