@@ -76,10 +76,10 @@ std::optional<unit_match> unit_after(const scan_context& ctx, std::size_t p) {
   auto consider = [&](std::size_t at, std::size_t length, unit_match candidate) {
     const std::string_view word = s.substr(at, length);
     if (!fits_boundary(s, at + length, word)) return;
-    // A space between number and unit is English usage; CJK units follow directly. A currency
-    // symbol may stand apart: 10 €.
-    if (spaced && !is_alpha(word.front()) && word != "%" && word.front() != '-' &&
-        !(candidate.kind == claim_kind::money && !is_cjk_at(s, at))) {
+    // A space between number and unit: English usage, a currency symbol standing apart (10 €),
+    // or Chinese text spaced around its Arabic digits (售出 300 萬份). Not other symbols.
+    if (spaced && !is_alpha(word.front()) && word != "%" && word.front() != '-' && !is_cjk_at(s, at) &&
+        !(candidate.kind == claim_kind::money)) {
       return;
     }
     // %E4%BD, 30%25: percent-encoding in an address, not a percentage.
@@ -391,6 +391,25 @@ std::size_t add_subunits(const scan_context& ctx, amount_parts& amount, std::siz
       p = r + sub->length;
       continue;
     }
+    // 15 dollars 50, thirteen dollars and forty-five: a two-digit number closing the clause
+    // after a dollar amount is its cents.
+    if (step == 0 && (amount.unit_text == "dollars" || amount.unit_text == "dollar" || amount.unit_text == "USD") && !n->fraction &&
+        compare(n->value, decimal{100, 0}) < 0 && !n->value.is_zero()) {
+      const std::size_t end = skip_spaces(s, n->end);
+      if (end >= ctx.sentence_end || s[end] == '.' || s[end] == ',' || s[end] == ';' || s[end] == '!' || s[end] == '?' ||
+          starts_with(s, end, "more")) {
+        if (auto cents = multiply(n->value, decimal{1, -2})) {
+          auto main = multiply(amount.value, amount.factor);
+          if (main) {
+            if (auto sum = add(*main, *cents)) {
+              amount.value = *sum;
+              amount.factor = decimal{1, 0};
+              return n->end;
+            }
+          }
+        }
+      }
+    }
     // 三块五, 五元五: one digit after the yuan, nothing after it, is that many 角.
     if (step == 0 && amount.unit == "CNY" && q == p && n->words && n->chinese_characters == 1 && !n->place_values &&
         (amount.unit_text == "块" || amount.unit_text == "元") && !chinese_unit_follows(ctx, n->end) &&
@@ -403,6 +422,15 @@ std::size_t add_subunits(const scan_context& ctx, amount_parts& amount, std::siz
     return p;
   }
   return p;
+}
+
+// A dollar sign after the amount (10 $) that does not open the next amount ($30).
+bool dollar_suffix_at(const scan_context& ctx, std::size_t p) {
+  const std::string_view s = ctx.text;
+  const std::size_t q = skip_spaces(s, p);
+  if (!starts_with(s, q, ctx.lex->dollar_symbol)) return false;
+  const std::size_t after = q + ctx.lex->dollar_symbol.size();
+  return !(after < s.size() && (digit_at(s, after) || is_alnum(s[after])));
 }
 
 // 块 is the colloquial yuan when 钱 or a sub-unit amount follows (三块钱, 三块五) or a word of
@@ -508,6 +536,11 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
     core_begin = per->first;
     per_mille = per->second;
     number = read_chinese(s, core_begin, &lex);
+    if (!number && (starts_with(s, core_begin, "百") || starts_with(s, core_begin, "佰"))) {
+      number = number_token{decimal{100, 0}, core_begin + 3, 0, false, false, true};  // 百分之百
+      number->chinese_characters = 1;
+      number->place_values = true;
+    }
     if (!number) return std::nullopt;
     percent_words = true;
   } else if (auto vulgar = vulgar_fraction_at(s, pos)) {
@@ -564,7 +597,7 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
       number_begin = pos - 1;
     }
   }
-  if (number->financial && number->chinese_characters < 2) return std::nullopt;  // 收拾, 队伍, 陆地
+  if (number->financial && number->chinese_characters < 2 && !number->fraction && !percent_words) return std::nullopt;  // 收拾, 队伍
   const std::optional<std::size_t> sign = sign_before(ctx, number_begin);
   const bool arabic = !number->words;
   const bool english_words = number->words && is_alpha(s[pos]);
@@ -658,15 +691,17 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
   const bool scaled_chain = number->scaled;
   bool more_between = false;  // 80多个小时: the 多 sits between number and unit
 
-  // Fractions: 三十分之一.
-  const std::size_t fen = skip_spaces(s, p);
-  if (!english_words && starts_with(s, fen, "分") && starts_with(s, skip_spaces(s, fen + 3), "之")) {
+  // Fractions: 三十分之一, 一百分之五十五点五七九, 3分之1; and a whole number before 又 adds to
+  // one: 三百五又三分之一, 负一又二分之一.
+  const auto chinese_fraction_at = [&](const number_token& bottom) -> std::optional<std::pair<decimal, std::size_t>> {
+    const std::size_t fen = skip_spaces(s, bottom.end);
+    if (!starts_with(s, fen, "分") || !starts_with(s, skip_spaces(s, fen + 3), "之")) return std::nullopt;
     const std::size_t top_begin = skip_spaces(s, skip_spaces(s, fen + 3) + 3);
     const bool top_negative = starts_with(s, top_begin, "负") || starts_with(s, top_begin, "負");
     auto numerator = read_chinese(s, top_begin + (top_negative ? 3 : 0), &lex);
-    auto denominator = as_integer(number->value);
+    auto denominator = as_integer(bottom.value);
     if (!numerator || !denominator || *denominator == 0) return std::nullopt;
-    // 一百分之五十五点五七九: a decimal numerator moves its point into the denominator.
+    // A decimal numerator moves its point into the denominator.
     decimal top = numerator->value;
     while (top.exponent < 0 && *denominator < 100'000'000'000'000) {
       ++top.exponent;
@@ -674,13 +709,28 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
     }
     const auto top_integer = as_integer(top);
     if (!top_integer) return std::nullopt;
-    amount.value = divide(*top_integer, *denominator);
-    if (sign.has_value() != top_negative) amount.value = negate(amount.value);  // 负3分之负一百五十七 is positive
+    decimal value = divide(*top_integer, *denominator);
+    return std::pair{top_negative ? negate(value) : value, numerator->end};
+  };
+  std::optional<std::pair<decimal, std::size_t>> chinese_fraction;
+  if (!english_words) {
+    chinese_fraction = chinese_fraction_at(*number);
+    const std::size_t you = skip_spaces(s, p);
+    if (!chinese_fraction && starts_with(s, you, "又") && !number->fraction) {
+      const std::size_t q = skip_spaces(s, you + 3);
+      if (auto bottom = read_chinese(s, q, &lex)) {
+        if (auto part = chinese_fraction_at(*bottom)) {
+          if (auto sum = add(amount.value, part->first)) chinese_fraction = std::pair{*sum, part->second};
+        }
+      }
+    }
+  }
+  if (chinese_fraction) {
+    amount.value = sign ? negate(chinese_fraction->first) : chinese_fraction->first;
     amount.unit = "fraction";
     amount.unit_text = "分之";
     m.kind = claim_kind::number;
-    m.span = byte_span{sign ? *sign : pos, numerator->end};
-    m.text = std::string(s.substr(m.span.begin, m.span.size()));
+    m.span = byte_span{sign ? *sign : pos, chinese_fraction->second};
     m.amount = amount;
     apply_hedge_before(ctx, m.span.begin, m);
     m.text = std::string(s.substr(m.span.begin, m.span.size()));
@@ -695,6 +745,7 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
   }
   // Arabic fractions: 3/4, 1/10, 2 1/4 (proper fractions only; 24/7 and 50/50 are not).
   if (arabic && !scaled_chain && !number->separators && !number->fraction) {
+    bool mixed = false;
     const auto fraction_at = [&](std::size_t at) -> std::optional<std::pair<decimal, std::size_t>> {
       auto top = read_arabic(s, at);
       if (!top || top->fraction || top->separators || top->end + 1 >= s.size() || s[top->end] != '/' || !is_digit(s[top->end + 1])) {
@@ -708,10 +759,15 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
           (q < s.size() && (s[q] == '/' || is_alnum(s[q])))) {
         return std::nullopt;
       }
+      // 1/29, 03/14, 4/5: news writes month/day this way far more often than a fraction. Only a
+      // share of something (1/2的努力, 3/4 of) or a mixed number (2 1/4) is read as a fraction then.
+      const bool could_be_date = *numerator >= 1 && *numerator <= 12 && denominator <= 31;
+      if (could_be_date && !mixed && !starts_with(s, q, "的") && !starts_with(s, skip_spaces(s, q), "of ")) return std::nullopt;
       return std::pair{divide(*numerator, denominator), q};
     };
     std::optional<std::pair<decimal, std::size_t>> fraction = fraction_at(pos);
     if (!fraction && p < s.size() && s[p] == ' ') {
+      mixed = true;
       if (auto part = fraction_at(skip_spaces(s, p))) {
         if (auto sum = add(number->value, part->first)) fraction = std::pair{*sum, part->second};
       }
@@ -953,6 +1009,12 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
     // Nova 12起售价: a classifier-like character after a product's version number.
     *skip_to = p;
     return std::nullopt;
+  } else if (!unit && dollar_suffix_at(ctx, p)) {
+    // 10 $, 30 $: the sign after the amount, when no amount follows it.
+    m.kind = claim_kind::money;
+    amount.unit = lex.dollar_assumed;
+    amount.currency_assumed = true;
+    p = skip_spaces(s, p) + lex.dollar_symbol.size();
   } else if (unit && unit->unit_text == "块" && kuai_is_yuan(ctx, pos, unit->end)) {
     // 三块五, 三块钱, 花了三块: the colloquial yuan, not the classifier of 三块蛋糕.
     m.kind = claim_kind::money;
@@ -1043,7 +1105,19 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
     m.hedge = hedge_kind::more_than;  // 十多万, 五百余万
     m.hedge_text = "多";
   }
-  if (m.kind == claim_kind::money) p = add_subunits(ctx, amount, p);
+  if (m.kind == claim_kind::money) {
+    // 75 USD million: a scale after the currency code still scales the amount.
+    if (!scaled && unit && unit->kind == claim_kind::money && p == unit->end) {
+      const std::size_t q = skip_spaces(s, p);
+      if (auto scale = lex.scales.longest_at(s, q);
+          scale && q > p && scale->length > 1 && fits_boundary(s, q + scale->length, s.substr(q, scale->length))) {
+        amount.value = scale10(amount.value, static_cast<int>(scale->payload));
+        p = q + scale->length;
+        scaled = true;
+      }
+    }
+    p = add_subunits(ctx, amount, p);
+  }
   // Rates: 每GPU小时2美元, $2 per GPU hour.
   if (m.kind == claim_kind::money || m.kind == claim_kind::number) {
     amount.per = rate_before(ctx, begin);

@@ -26,6 +26,17 @@ std::size_t end_of_address(std::string_view s, std::size_t pos, std::size_t limi
   return pos;
 }
 
+// True when `begin` lies inside a URL that started before it (the segmenter may break at `?`).
+bool continues_address(std::string_view s, std::size_t begin) {
+  std::size_t start = begin;
+  while (start > 0 && begin - start < 4096) {
+    const unsigned char c = static_cast<unsigned char>(s[start - 1]);
+    if (c <= ' ' || c >= 0x80 || c == '"' || c == '\'' || c == '(' || c == '<') break;
+    --start;
+  }
+  return start < begin && starts_url(s, start);
+}
+
 // A Latin token with both letters and digits (H800, GPT-4o, DeepSeek-V3.1, R1-Zero) is a name,
 // unless it is a number glued to a unit (12nm, 3x, 80h).
 bool is_name_token(std::string_view token, const lexicon& lex) {
@@ -146,6 +157,8 @@ std::vector<mention> recognize(const document& doc, const std::vector<sentence>&
     const std::string_view sentence_text = s.substr(0, span.end);  // the scanners never read past the sentence
     scan_context ctx{sentence_text, span.begin, span.end, index, &lex};
     std::size_t pos = span.begin;
+    // A sentence break inside an address (search?q=30%25): the rest of the address is no figure.
+    if (continues_address(s, span.begin)) pos = end_of_address(s, span.begin, span.end);
     while (pos < span.end) {
       if (!may_start_figure(s, pos)) {
         std::size_t n = 0;
@@ -191,7 +204,12 @@ std::vector<mention> recognize(const document& doc, const std::vector<sentence>&
             continue;
           }
         }
-        if (is_name_token(s.substr(pos, token_end - pos), lex)) {
+        // 12.32e+14: the token stops at the sign, but the number goes on.
+        std::size_t digits_end = pos;
+        while (digits_end < token_end && (is_digit(s[digits_end]) || s[digits_end] == '.')) ++digits_end;
+        int power = 0;
+        const bool scientific = digits_end > pos && scientific_end(s, digits_end, &power) > digits_end;
+        if (!scientific && is_name_token(s.substr(pos, token_end - pos), lex)) {
           // Q3 2025 is a date even though Q3 looks like a name.
           if (auto date = match_date(ctx, pos)) {
             pos = date->span.end;

@@ -172,6 +172,22 @@ std::optional<number_token> read_arabic(std::string_view s, std::size_t pos) {
       }
       break;
     }
+    // Indian grouping: 12,34,567.89 (twos after the first group, three at the end).
+    if (!out.separators && group <= 2) {
+      std::size_t q = p;
+      std::string grouped = digits;
+      while (q + 3 < s.size() && s[q] == ',' && is_digit(s[q + 1]) && is_digit(s[q + 2]) && s[q + 3] == ',') {
+        grouped.append(s.substr(q + 1, 2));
+        q += 3;
+      }
+      if (q > p && q + 3 < s.size() + 0 && s[q] == ',' && is_digit(s[q + 1]) && is_digit(s[q + 2]) && is_digit(s[q + 3]) &&
+          !(q + 4 < s.size() && is_digit(s[q + 4]))) {
+        grouped.append(s.substr(q + 1, 3));
+        digits = grouped;
+        p = q + 4;
+        out.separators = true;
+      }
+    }
     // Groups of three after a space (1 234 567, 40 000): the SI style. Not when the next group
     // runs on into letters, a hyphen or more digits (5 100-metre, May 3 2024).
     if (!out.separators && p == pos + digits.size()) {
@@ -324,6 +340,7 @@ class chain_reader {
       // A place value. After Arabic digits it must not begin a unit word (5千克, 3兆瓦).
       if (unit_word_at(s, q, c)) break;
       if (atoms_ == 0 && c->power >= 4) break;  // 万 alone starts no number (万一)
+      if (c->power < 4 && !pending_ && atoms_ > 0 && !zero_) break;  // 七十百, 五十千: no digit before the place
       if (!apply_place(c->power)) return std::nullopt;
       financial_ = financial_ || c->financial;
       ++atoms_;
@@ -621,7 +638,8 @@ struct words_value {
 
 // A whole number in words: `three hundred and thirty one`, `twenty-one trillion three hundred`,
 // `13 lakh` after digits is the scale step in match_quantity, not here.
-std::optional<words_value> integer_words(std::string_view s, std::size_t pos, bool stop_before_fraction) {
+std::optional<words_value> integer_words(std::string_view s, std::size_t pos, bool stop_before_fraction,
+                                         bool scale_may_lead = false) {
   std::int64_t total = 0;
   std::int64_t group = 0;
   std::optional<word_role> last;
@@ -648,6 +666,8 @@ std::optional<words_value> integer_words(std::string_view s, std::size_t pos, bo
       p = at;
     }
     if (w->role == word_role::dozen) break;
+    // billion-dollar, hundreds: a scale word needs a number before it ("a" is read by the caller).
+    if (out.words == 0 && (w->role == word_role::scale || w->role == word_role::hundred) && !scale_may_lead) return std::nullopt;
     bool ok = true;
     switch (w->role) {
       case word_role::digit:
@@ -708,7 +728,7 @@ std::optional<number_token> read_english(std::string_view s, std::size_t pos) {
     const english_word* w = english_at(s, next);
     if (w != nullptr && (w->role == word_role::hundred || w->role == word_role::scale || w->role == word_role::dozen)) {
       // a hundred thousand reads on from the scale word as if "one" stood before it
-      whole = w->role == word_role::dozen ? std::optional<words_value>(words_value{1, next, 1, 0}) : integer_words(s, next, true);
+      whole = w->role == word_role::dozen ? std::optional<words_value>(words_value{1, next, 1, 0}) : integer_words(s, next, true, true);
     } else if (auto d = denominator_at(s, next); d && starts_with(s, d->second, " of")) {
       out.value = divide(1, d->first);
       out.end = d->second;
