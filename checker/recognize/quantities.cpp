@@ -82,6 +82,8 @@ std::optional<unit_match> unit_after(const scan_context& ctx, std::size_t p) {
         !(candidate.kind == claim_kind::money)) {
       return;
     }
+    // 2023 年, 8 月 25 日 in spaced text are dates (read elsewhere), never durations.
+    if (spaced && is_cjk_at(s, at) && candidate.kind == claim_kind::duration) return;
     // %E4%BD, 30%25: percent-encoding in an address, not a percentage.
     const auto hex = [&](std::size_t i) { return i < s.size() && std::isxdigit(static_cast<unsigned char>(s[i])) != 0; };
     if (word == "%" && hex(at + 1) && hex(at + 2)) return;
@@ -527,6 +529,16 @@ mention bare_mention(const scan_context& ctx, std::size_t begin, std::size_t end
 std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, std::size_t* skip_to) {
   const std::string_view s = ctx.text;
   const lexicon& lex = *ctx.lex;
+  // 打对折: half price, 50 percent.
+  if ((starts_with(s, pos, "对折") || starts_with(s, pos, "對折")) && ends_with(s, pos, "打")) {
+    mention half_price = bare_mention(ctx, pos, pos + 6, claim_kind::percent);
+    amount_parts parts;
+    parts.value = decimal{50, 0};
+    parts.unit = "percent";
+    parts.unit_text = "对折";
+    half_price.amount = parts;
+    return half_price;
+  }
   std::optional<number_token> number;
   bool percent_words = false;  // 百分之七十一
   bool half = false;           // 半年
@@ -597,7 +609,10 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
       number_begin = pos - 1;
     }
   }
-  if (number->financial && number->chinese_characters < 2 && !number->fraction && !percent_words) return std::nullopt;  // 收拾, 队伍
+  if (number->financial && number->chinese_characters < 2 && !number->fraction && !percent_words &&
+      !starts_with(s, skip_spaces(s, number->end), "又") && !starts_with(s, skip_spaces(s, number->end), "分")) {
+    return std::nullopt;  // 收拾, 队伍, 陆地
+  }
   const std::optional<std::size_t> sign = sign_before(ctx, number_begin);
   const bool arabic = !number->words;
   const bool english_words = number->words && is_alpha(s[pos]);
@@ -816,7 +831,10 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
                            lex.units.longest_at(s, q)->length > scale->length;
     const bool after_currency = ends_with(s, skip_spaces_back(s, pos), lex.dollar_symbol) ||
                                 lex.currency_prefixes.longest_ending_at(s, skip_spaces_back(s, pos)).has_value();
-    if (scale && (q == p || is_alpha(s[q])) && fits_boundary(s, q + scale->length, s.substr(q, scale->length)) && !half &&
+    // A Chinese numeral has taken every place value it can: 五十千 is not 50000.
+    const bool chinese_numeral = number->words && !english_words;
+    if (scale && !(chinese_numeral && !is_alpha(s[q])) && (q == p || is_alpha(s[q])) &&
+        fits_boundary(s, q + scale->length, s.substr(q, scale->length)) && !half &&
         (!letter_scale || (q == p && after_currency)) && !unit_here) {
       // 万亿 vs 万: longest already; a Chinese scale directly after a Chinese numeral is part of it.
       amount.value = scale10(amount.value, static_cast<int>(scale->payload));

@@ -84,6 +84,7 @@ bool may_start_figure(std::string_view s, std::size_t pos) {
     case U'\u62FE': case U'\u5343': case U'\u4EDF': case U'\u4E07': case U'\u842C':                  // 拾千仟万萬 (千分之)
     case U'\u00BD': case U'\u2153': case U'\u2154': case U'\u00BC': case U'\u00BE':                  // ½⅓⅔¼¾
     case U'\u2155': case U'\u2159': case U'\u215B': case U'\u4FE9': case U'\u5006':                  // ⅕⅙⅛俩倆
+    case U'\u5BF9': case U'\u5C0D':                                                                   // 对對 (打对折)
     case U'\u4ECA': case U'\u53BB': case U'\u524D': case U'\u660E': case U'\u672C': case U'\u540C':  // 今去前明本同
     case U'\u5F53': case U'\u4E0A': case U'\u4E0B': case U'\u6628': case U'\u6B21': case U'\u7FCC':  // 当上下昨次翌
     case U'\u5E74':                                                                                     // 年 (年初, 年底)

@@ -201,7 +201,9 @@ std::optional<number_token> read_arabic(std::string_view s, std::size_t pos) {
         const std::size_t g = q + gap;
         if (gap == 0 || g + 2 >= s.size() || !is_digit(s[g]) || !is_digit(s[g + 1]) || !is_digit(s[g + 2])) break;
         if (g + 3 < s.size() && (is_alnum(s[g + 3]) || s[g + 3] == '-' || s[g + 3] == '/' || s[g + 3] == ':' ||
-                                 static_cast<unsigned char>(s[g + 3]) >= 0x80 || (s[g + 3] == ',' && g + 4 < s.size() && is_digit(s[g + 4])))) {
+                                 (static_cast<unsigned char>(s[g + 3]) >= 0x80 && !starts_with(s, g + 3, "\xE2\x80\xAF") &&
+                                  !starts_with(s, g + 3, "\xE2\x80\x89") && !starts_with(s, g + 3, "\xC2\xA0")) ||
+                                 (s[g + 3] == ',' && g + 4 < s.size() && is_digit(s[g + 4])))) {
           break;
         }
         grouped.append(s.substr(g, 3));
