@@ -42,8 +42,12 @@ void word_set::rebuild() {
 
 std::optional<word_set::match> word_set::longest_at(std::string_view text, std::size_t pos) const {
   if (pos >= text.size()) return std::nullopt;
+  const std::size_t left = text.size() - pos;
   for (std::uint32_t i : by_first_byte_[static_cast<unsigned char>(text[pos])]) {
     const std::string& w = words_[i].word;
+    // Length and second byte first: CJK words share a handful of lead bytes, so most candidates
+    // fail here without a full comparison.
+    if (w.size() > left || (w.size() > 1 && w[1] != text[pos + 1])) continue;
     if (text.compare(pos, w.size(), w) == 0) return match{w.size(), words_[i].payload};
   }
   return std::nullopt;
@@ -53,7 +57,8 @@ std::optional<word_set::match> word_set::longest_ending_at(std::string_view text
   if (pos == 0 || pos > text.size()) return std::nullopt;
   for (std::uint32_t i : by_last_byte_[static_cast<unsigned char>(text[pos - 1])]) {
     const std::string& w = words_[i].word;
-    if (w.size() <= pos && text.compare(pos - w.size(), w.size(), w) == 0) {
+    if (w.size() > pos || (w.size() > 1 && w[w.size() - 2] != text[pos - 2])) continue;
+    if (text.compare(pos - w.size(), w.size(), w) == 0) {
       return match{w.size(), words_[i].payload};
     }
   }

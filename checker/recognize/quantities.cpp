@@ -293,6 +293,10 @@ std::optional<std::int64_t> as_integer(decimal value) {
 // negative one. Not a hyphen inside a token (A-1, 2020-21, 2^-1) or a doubled sign.
 std::optional<std::size_t> sign_before(const scan_context& ctx, std::size_t number_begin) {
   const std::string_view s = ctx.text;
+  if (number_begin <= ctx.sentence_begin) return std::nullopt;
+  // The last byte of every sign: - (2D), U+2212 (92), U+FF0D (8D), 负 (9F), 負 (A0), a space before a word.
+  const unsigned char last = static_cast<unsigned char>(s[number_begin - 1]);
+  if (last != '-' && last != 0x92 && last != 0x8D && last != 0x9F && last != 0xA0 && last != ' ') return std::nullopt;
   for (std::string_view minus : {"-", "\xE2\x88\x92", "\xEF\xBC\x8D", "负", "負"}) {
     if (!ends_with(s, number_begin, minus) || number_begin - minus.size() < ctx.sentence_begin) continue;
     const std::size_t at = number_begin - minus.size();
@@ -322,6 +326,7 @@ std::optional<std::size_t> sign_before(const scan_context& ctx, std::size_t numb
 
 // ½, ⅔, ¾: the value and the byte length of a vulgar fraction character.
 std::optional<std::pair<decimal, std::size_t>> vulgar_fraction_at(std::string_view s, std::size_t pos) {
+  if (pos >= s.size() || (static_cast<unsigned char>(s[pos]) != 0xC2 && static_cast<unsigned char>(s[pos]) != 0xE2)) return std::nullopt;
   static constexpr std::array<std::tuple<std::string_view, std::int64_t, std::int64_t>, 8> fractions{{
       {"\xC2\xBD", 1, 2}, {"\xC2\xBC", 1, 4}, {"\xC2\xBE", 3, 4}, {"\xE2\x85\x93", 1, 3}, {"\xE2\x85\x94", 2, 3},
       {"\xE2\x85\x95", 1, 5}, {"\xE2\x85\x99", 1, 6}, {"\xE2\x85\x9B", 1, 8}}};
@@ -334,6 +339,7 @@ std::optional<std::pair<decimal, std::size_t>> vulgar_fraction_at(std::string_vi
 // 百分之, 千分之 (per mille), 万分之, 百万分之 at `pos`, with spaces allowed between the
 // characters (百 分 之): where the numerator starts and the power of ten below percent.
 std::optional<std::pair<std::size_t, int>> per_words_at(std::string_view s, std::size_t pos) {
+  if (pos >= s.size() || static_cast<unsigned char>(s[pos]) < 0xE4) return std::nullopt;
   static constexpr std::pair<std::string_view, int> places[] = {{"百", 2}, {"佰", 2}, {"千", 3}, {"仟", 3}, {"万", 4}, {"萬", 4}};
   int power = 0;
   std::size_t p = pos;
@@ -530,7 +536,7 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
   const std::string_view s = ctx.text;
   const lexicon& lex = *ctx.lex;
   // 打对折: half price, 50 percent.
-  if ((starts_with(s, pos, "对折") || starts_with(s, pos, "對折")) && ends_with(s, pos, "打")) {
+  if (static_cast<unsigned char>(s[pos]) == 0xE5 && (starts_with(s, pos, "对折") || starts_with(s, pos, "對折")) && ends_with(s, pos, "打")) {
     mention half_price = bare_mention(ctx, pos, pos + 6, claim_kind::percent);
     amount_parts parts;
     parts.value = decimal{50, 0};
@@ -589,7 +595,9 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
   }
   if (!number) return std::nullopt;
   // Scientific notation: 1.3e6, 1.3x10^6.
-  if (!number->words && !number->scaled) {
+  if (!number->words && !number->scaled && number->end < s.size() &&
+      (s[number->end] == 'e' || s[number->end] == 'E' || s[number->end] == 'x' || s[number->end] == 'X' || s[number->end] == '*' ||
+       static_cast<unsigned char>(s[number->end]) == 0xC3)) {
     int power = 0;
     if (const std::size_t end = scientific_end(s, number->end, &power); end > number->end) {
       number->value = scale10(number->value, power);
@@ -780,8 +788,14 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
       if (could_be_date && !mixed && !starts_with(s, q, "的") && !starts_with(s, skip_spaces(s, q), "of ")) return std::nullopt;
       return std::pair{divide(*numerator, denominator), q};
     };
-    std::optional<std::pair<decimal, std::size_t>> fraction = fraction_at(pos);
-    if (!fraction && p < s.size() && s[p] == ' ') {
+    // Only text with a slash after the digits can hold a fraction.
+    const auto slash_after = [&](std::size_t at) {
+      while (at < s.size() && is_digit(s[at])) ++at;
+      return at < s.size() && s[at] == '/';
+    };
+    std::optional<std::pair<decimal, std::size_t>> fraction;
+    if (p < s.size() && s[p] == '/') fraction = fraction_at(pos);
+    if (!fraction && p < s.size() && s[p] == ' ' && slash_after(skip_spaces(s, p))) {
       mixed = true;
       if (auto part = fraction_at(skip_spaces(s, p))) {
         if (auto sum = add(number->value, part->first)) fraction = std::pair{*sum, part->second};
@@ -844,7 +858,7 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
   }
 
   // 3 dozens, 5 dz: twelve each.
-  if (arabic) {
+  if (arabic && skip_spaces(s, p) < s.size() && s[skip_spaces(s, p)] == 'd') {
     const std::size_t q = skip_spaces(s, p);
     for (std::string_view dozen : {"dozens", "dozen", "dzs", "dozs"}) {
       if (starts_with(s, q, dozen) && fits_boundary(s, q + dozen.size(), dozen)) {

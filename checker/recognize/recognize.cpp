@@ -12,6 +12,8 @@ namespace {
 using namespace detail;
 
 bool starts_url(std::string_view s, std::size_t pos) {
+  // Runs at every ASCII word start: one byte decides for almost all of them.
+  if (pos >= s.size() || (s[pos] != 'h' && s[pos] != 'H' && s[pos] != 'w')) return false;
   return starts_with(s, pos, "http://") || starts_with(s, pos, "https://") || starts_with(s, pos, "www.") ||
          starts_with(s, pos, "HTTP://") || starts_with(s, pos, "HTTPS://");
 }
@@ -81,16 +83,19 @@ bool may_start_figure(std::string_view s, std::size_t pos) {
     case U'\u4E5D': case U'\u5341': case U'\u534A': case U'\u767E':                                   // 九十半百
     case U'\u58F9': case U'\u8D30': case U'\u8CB3': case U'\u53C1': case U'\u53C3': case U'\u8086':  // 壹贰貳叁參肆
     case U'\u4F0D': case U'\u9646': case U'\u9678': case U'\u67D2': case U'\u634C': case U'\u7396':  // 伍陆陸柒捌玖
-    case U'\u62FE': case U'\u5343': case U'\u4EDF': case U'\u4E07': case U'\u842C':                  // 拾千仟万萬 (千分之)
+    case U'\u62FE':                                                                                    // 拾
     case U'\u00BD': case U'\u2153': case U'\u2154': case U'\u00BC': case U'\u00BE':                  // ½⅓⅔¼¾
     case U'\u2155': case U'\u2159': case U'\u215B': case U'\u4FE9': case U'\u5006':                  // ⅕⅙⅛俩倆
-    case U'\u5BF9': case U'\u5C0D':                                                                   // 对對 (打对折)
     case U'\u4ECA': case U'\u53BB': case U'\u524D': case U'\u660E': case U'\u672C': case U'\u540C':  // 今去前明本同
     case U'\u5F53': case U'\u4E0A': case U'\u4E0B': case U'\u6628': case U'\u6B21': case U'\u7FCC':  // 当上下昨次翌
     case U'\u5E74':                                                                                     // 年 (年初, 年底)
     case U'\uFF10': case U'\uFF11': case U'\uFF12': case U'\uFF13': case U'\uFF14':                  // full-width digits
     case U'\uFF15': case U'\uFF16': case U'\uFF17': case U'\uFF18': case U'\uFF19':
       return true;
+    case U'\u5343': case U'\u4EDF': case U'\u4E07': case U'\u842C':  // 千仟万萬: only 千分之, 万分之, 千万分之
+      return starts_with(s, pos + 3, "\xE5\x88\x86") || starts_with(s, pos + 3, "\xE4\xB8\x87") || starts_with(s, pos + 3, "\xE8\x90\xAC");
+    case U'\u5BF9': case U'\u5C0D':  // 对對: only 打对折
+      return starts_with(s, pos + 3, "\xE6\x8A\x98");
     default:
       return false;
   }
@@ -194,8 +199,8 @@ std::vector<mention> recognize(const document& doc, const std::vector<sentence>&
           continue;
         }
         // USD115: a currency code glued to its amount.
-        if (auto code = lex.currency_prefixes.longest_at(s, pos);
-            code && is_alpha(s[pos]) && pos + code->length < token_end && is_digit(s[pos + code->length]) &&
+        auto code = is_upper(s[pos]) || s[pos] == 'u' ? lex.currency_prefixes.longest_at(s, pos) : std::nullopt;
+        if (code && is_alpha(s[pos]) && pos + code->length < token_end && is_digit(s[pos + code->length]) &&
             has_digit(s.substr(pos, token_end - pos))) {
           std::size_t skip_to = 0;
           ctx.previous_end = out.empty() || out.back().sentence != index ? span.begin : out.back().span.end;
@@ -209,7 +214,8 @@ std::vector<mention> recognize(const document& doc, const std::vector<sentence>&
         std::size_t digits_end = pos;
         while (digits_end < token_end && (is_digit(s[digits_end]) || s[digits_end] == '.')) ++digits_end;
         int power = 0;
-        const bool scientific = digits_end > pos && scientific_end(s, digits_end, &power) > digits_end;
+        const bool scientific = digits_end > pos && digits_end < token_end && (s[digits_end] == 'e' || s[digits_end] == 'E' || s[digits_end] == 'x' || s[digits_end] == 'X') &&
+                                scientific_end(s, digits_end, &power) > digits_end;
         if (!scientific && is_name_token(s.substr(pos, token_end - pos), lex)) {
           // Q3 2025 is a date even though Q3 looks like a name.
           if (auto date = match_date(ctx, pos)) {

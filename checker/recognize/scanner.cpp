@@ -259,12 +259,28 @@ constexpr std::array<chinese_digit, 39> chinese_digits{{
     {"仟", -1, 3, true}, {"倆", 2, 0, false}, {"俩", 2, 0, false}, {"貮", 2, 0, true},
 }};
 
+// The numeral character at `pos`: one decode and a switch, because this runs at every digit.
 const chinese_digit* chinese_at(std::string_view s, std::size_t pos) {
-  if (pos >= s.size() || static_cast<unsigned char>(s[pos]) < 0xE3) return nullptr;
-  for (const chinese_digit& d : chinese_digits) {
-    if (starts_with(s, pos, d.text)) return &d;
+  if (pos + 2 >= s.size() || static_cast<unsigned char>(s[pos]) < 0xE3 || static_cast<unsigned char>(s[pos]) > 0xE9) return nullptr;
+  std::size_t n = 0;
+  int index = -1;
+  switch (decode(s, pos, &n)) {
+    case U'\u96F6': index = 0; break;   case U'\u3007': index = 1; break;   case U'\u4E00': index = 2; break;
+    case U'\u4E8C': index = 3; break;   case U'\u4E24': index = 4; break;   case U'\u5169': index = 5; break;
+    case U'\u4E09': index = 6; break;   case U'\u56DB': index = 7; break;   case U'\u4E94': index = 8; break;
+    case U'\u516D': index = 9; break;   case U'\u4E03': index = 10; break;  case U'\u516B': index = 11; break;
+    case U'\u4E5D': index = 12; break;  case U'\u5341': index = 13; break;  case U'\u767E': index = 14; break;
+    case U'\u5343': index = 15; break;  case U'\u4E07': index = 16; break;  case U'\u842C': index = 17; break;
+    case U'\u4EBF': index = 18; break;  case U'\u5104': index = 19; break;  case U'\u5146': index = 20; break;
+    case U'\u58F9': index = 21; break;  case U'\u8D30': index = 22; break;  case U'\u8CB3': index = 23; break;
+    case U'\u53C1': index = 24; break;  case U'\u53C3': index = 25; break;  case U'\u8086': index = 26; break;
+    case U'\u4F0D': index = 27; break;  case U'\u9646': index = 28; break;  case U'\u9678': index = 29; break;
+    case U'\u67D2': index = 30; break;  case U'\u634C': index = 31; break;  case U'\u7396': index = 32; break;
+    case U'\u62FE': index = 33; break;  case U'\u4F70': index = 34; break;  case U'\u4EDF': index = 35; break;
+    case U'\u5006': index = 36; break;  case U'\u4FE9': index = 37; break;  case U'\u8CAE': index = 38; break;
+    default: return nullptr;
   }
-  return nullptr;
+  return &chinese_digits[static_cast<std::size_t>(index)];
 }
 
 // `value` with its exponent raised to `power` when that loses nothing: 3万 states its
@@ -507,6 +523,15 @@ std::optional<std::pair<std::string, std::size_t>> chinese_decimals(std::string_
 std::optional<number_token> read_chinese(std::string_view s, std::size_t pos, const lexicon* lex) {
   const chinese_digit* first = chinese_at(s, pos);
   if (first == nullptr && !digit_at(s, pos)) return std::nullopt;
+  if (first == nullptr) {
+    // Arabic digits: the chain only goes on when a place value follows (after spaces at most).
+    auto arabic = read_arabic(s, pos);
+    if (!arabic) return std::nullopt;
+    std::size_t q = arabic->end;
+    while (q < s.size() && s[q] == ' ') ++q;
+    const chinese_digit* next = chinese_at(s, q);
+    if (next == nullptr || next->power == 0) return arabic;
+  }
   if (first != nullptr && first->value < 0 && first->power != 1) return std::nullopt;  // 百万, 千万: words
   chain_reader reader(lex);
   auto out = reader.read(s, pos);
@@ -606,16 +631,18 @@ bool word_is(std::string_view s, std::size_t pos, std::string_view word) {
 
 const english_word* english_at(std::string_view s, std::size_t pos) {
   if (pos >= s.size() || !is_alpha(s[pos]) || (pos > 0 && is_alpha(s[pos - 1]))) return nullptr;
+  const char first = static_cast<char>(s[pos] >= 'A' && s[pos] <= 'Z' ? s[pos] + 32 : s[pos]);
   for (const english_word& w : english_numbers) {
-    if (word_is(s, pos, w.text)) return &w;
+    if (w.text[0] == first && word_is(s, pos, w.text)) return &w;
   }
   return nullptr;
 }
 
 std::optional<std::pair<std::int64_t, std::size_t>> denominator_at(std::string_view s, std::size_t pos) {
   if (pos >= s.size() || !is_alpha(s[pos]) || (pos > 0 && is_alpha(s[pos - 1]))) return std::nullopt;
+  const char first = static_cast<char>(s[pos] >= 'A' && s[pos] <= 'Z' ? s[pos] + 32 : s[pos]);
   for (const auto& [word, value] : denominators) {
-    if (word_is(s, pos, word)) return std::pair{value, pos + word.size()};
+    if (word[0] == first && word_is(s, pos, word)) return std::pair{value, pos + word.size()};
   }
   return std::nullopt;
 }
