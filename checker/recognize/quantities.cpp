@@ -790,7 +790,7 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
     };
     // Only text with a slash after the digits can hold a fraction.
     const auto slash_after = [&](std::size_t at) {
-      while (at < s.size() && is_digit(s[at])) ++at;
+      while (auto d = digit_at(s, at)) at += d->second;
       return at < s.size() && s[at] == '/';
     };
     std::optional<std::pair<decimal, std::size_t>> fraction;
