@@ -137,6 +137,7 @@ void merge(lexicon& lex, const nlohmann::json& data) {
     add_words(lex.units, u.at("words"), index);
   }
   add_words(lex.classifiers, data.value("classifiers", nlohmann::json::array()), 0);
+  add_words(lex.numeral_names, data.value("numeral_names", nlohmann::json::array()), 0);
   for (const auto& n : data.value("counted_nouns", nlohmann::json::array())) {
     const std::size_t index = lex.counted_ids.size();
     lex.counted_ids.push_back(n.at("id").get<std::string>());

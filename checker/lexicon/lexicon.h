@@ -85,6 +85,7 @@ struct lexicon {
   word_set units;             // payload: index into unit_entries
   std::vector<unit_entry> unit_entries;
   word_set classifiers;
+  word_set numeral_names;     // 双十一, 十八大: a numeral inside a name is no figure
   word_set counted_nouns;     // payload: index into counted_ids
   std::vector<std::string> counted_ids;
   word_set hedges_before;     // payload: index into hedge_entries

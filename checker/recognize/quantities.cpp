@@ -617,6 +617,15 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
       number_begin = pos - 1;
     }
   }
+  // 双十一, 十八大, 十全十美: a numeral inside a name or an idiom.
+  if (number->words && !is_alpha(s[pos])) {
+    for (std::size_t start : {pos, pos >= ctx.sentence_begin + 3 ? previous(s, pos) : pos}) {
+      if (auto name = lex.numeral_names.longest_at(s, start); name && start + name->length > pos) {
+        *skip_to = start + name->length;
+        return std::nullopt;
+      }
+    }
+  }
   if (number->financial && number->chinese_characters < 2 && !number->fraction && !percent_words &&
       !starts_with(s, skip_spaces(s, number->end), "又") && !starts_with(s, skip_spaces(s, number->end), "分")) {
     return std::nullopt;  // 收拾, 队伍, 陆地
