@@ -863,6 +863,20 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
       amount.value = scale10(amount.value, static_cast<int>(scale->payload));
       p = q + scale->length;
       scaled = true;
+      // 3 million and a half, 2 billion and a quarter: a share of the scale more.
+      const std::size_t r = skip_spaces(s, p);
+      if (r < s.size() && s[r] == 'a' && is_alpha(s[q])) {
+        for (const auto& [tail, share] : {std::pair{std::string_view("and a half"), decimal{5, -1}},
+                                          std::pair{std::string_view("and a quarter"), decimal{25, -2}}}) {
+          if (starts_with(s, r, tail) && fits_boundary(s, r + tail.size(), tail)) {
+            if (auto sum = add(amount.value, scale10(share, static_cast<int>(scale->payload)))) {
+              amount.value = *sum;
+              p = r + tail.size();
+            }
+            break;
+          }
+        }
+      }
     }
   }
 
