@@ -42,8 +42,12 @@ void word_set::insert_sorted(std::vector<std::uint32_t>& bucket, std::uint32_t i
 
 std::optional<word_set::match> word_set::longest_at(std::string_view text, std::size_t pos) const {
   if (pos >= text.size()) return std::nullopt;
+  const std::size_t left = text.size() - pos;
   for (std::uint32_t i : by_first_byte_[static_cast<unsigned char>(text[pos])]) {
     const std::string& w = words_[i].word;
+    // Length and second byte first: CJK words share a handful of lead bytes, so most candidates
+    // fail here without a full comparison.
+    if (w.size() > left || (w.size() > 1 && w[1] != text[pos + 1])) continue;
     if (text.compare(pos, w.size(), w) == 0) return match{w.size(), words_[i].payload};
   }
   return std::nullopt;
@@ -53,7 +57,8 @@ std::optional<word_set::match> word_set::longest_ending_at(std::string_view text
   if (pos == 0 || pos > text.size()) return std::nullopt;
   for (std::uint32_t i : by_last_byte_[static_cast<unsigned char>(text[pos - 1])]) {
     const std::string& w = words_[i].word;
-    if (w.size() <= pos && text.compare(pos - w.size(), w.size(), w) == 0) {
+    if (w.size() > pos || (w.size() > 1 && w[w.size() - 2] != text[pos - 2])) continue;
+    if (text.compare(pos - w.size(), w.size(), w) == 0) {
       return match{w.size(), words_[i].payload};
     }
   }
@@ -221,6 +226,13 @@ void merge(lexicon& lex, const nlohmann::json& data) {
     add_words(lex.currency_prefixes, c.value("prefixes", nlohmann::json::array()), index);
     add_words(lex.currency_suffixes, c.value("suffixes", nlohmann::json::array()), index);
   }
+  for (const auto& u : data.value("currency_subunits", nlohmann::json::array())) {
+    const std::size_t index = lex.currency_subunit_entries.size();
+    lex.currency_subunit_entries.push_back(lexicon::subunit_entry{u.at("code").get<std::string>(),
+                                                                  decimal_from(u.at("factor").get<std::string>()),
+                                                                  u.value("alone", false)});
+    add_words(lex.currency_subunits, u.at("words"), index);
+  }
   if (data.contains("ambiguous_dollar")) {
     lex.dollar_symbol = data["ambiguous_dollar"].at("symbol").get<std::string>();
     lex.dollar_assumed = data["ambiguous_dollar"].at("assumed").get<std::string>();
@@ -233,6 +245,7 @@ void merge(lexicon& lex, const nlohmann::json& data) {
     add_words(lex.units, u.at("words"), index);
   }
   add_words(lex.classifiers, data.value("classifiers", nlohmann::json::array()), 0);
+  add_words(lex.numeral_names, data.value("numeral_names", nlohmann::json::array()), 0);
   for (const auto& n : data.value("counted_nouns", nlohmann::json::array())) {
     const std::size_t index = lex.counted_ids.size();
     lex.counted_ids.push_back(n.at("id").get<std::string>());

@@ -125,11 +125,20 @@ struct lexicon {
   word_set currency_prefixes; // payload: index into currency_codes
   word_set currency_suffixes;
   std::vector<std::string> currency_codes;
+  /// Cents, pence, 角, 分: payload indexes `currency_subunit_entries`.
+  word_set currency_subunits;
+  struct subunit_entry {
+    std::string code;
+    decimal factor;
+    bool alone = false;  // money by itself (50 cents), not only after a main-unit amount (3元5角)
+  };
+  std::vector<subunit_entry> currency_subunit_entries;
   std::string dollar_symbol = "$";
   std::string dollar_assumed = "USD";
   word_set units;             // payload: index into unit_entries
   std::vector<unit_entry> unit_entries;
   word_set classifiers;
+  word_set numeral_names;     // 双十一, 十八大: a numeral inside a name is no figure
   word_set counted_nouns;     // payload: index into counted_ids
   std::vector<std::string> counted_ids;
   word_set hedges_before;     // payload: index into hedge_entries

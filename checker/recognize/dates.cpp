@@ -842,16 +842,9 @@ std::optional<mention> match_shift(const scan_context& ctx, std::size_t pos) {
 // 二零零四年八月十五, 二〇二四年, 十月一日, 三十一日: dates in Chinese numerals.
 std::optional<mention> match_chinese_numeral_date(const scan_context& ctx, std::size_t pos) {
   const std::string_view s = ctx.text;
-  // Every form here has 年, 月, 日 or 号 right after its first numeral.
-  const auto numeral = read_chinese(s, pos);
-  if (!numeral) return std::nullopt;
-  bool marked = false;
-  for (std::string_view marker : {"\xE5\xB9\xB4", "\xE6\x9C\x88", "\xE6\x97\xA5", "\xE5\x8F\xB7"}) {  // nian yue ri hao
-    marked = marked || starts_with(s, numeral->end, marker);
-  }
-  if (!marked) return std::nullopt;
   date_parts parts;
-  // A year written digit by digit: four single numerals (零 or 〇 among them) then 年.
+  // A year written digit by digit: four single numerals (零 or 〇 among them) then 年. Read
+  // before the numeral as a whole, which does not take a string of digits as one number.
   int year = 0;
   std::size_t p = pos;
   for (int i = 0; i < 4; ++i) {
@@ -870,6 +863,14 @@ std::optional<mention> match_chinese_numeral_date(const scan_context& ctx, std::
     p = read_month_day(s, p + 3, parts, true);
     return make_date(ctx, pos, p, parts);
   }
+  // Every other form has 年, 月, 日 or 号 right after its first numeral.
+  const auto numeral = read_chinese(s, pos);
+  if (!numeral) return std::nullopt;
+  bool marked = false;
+  for (std::string_view marker : {"\xE5\xB9\xB4", "\xE6\x9C\x88", "\xE6\x97\xA5", "\xE5\x8F\xB7"}) {  // nian yue ri hao
+    marked = marked || starts_with(s, numeral->end, marker);
+  }
+  if (!marked) return std::nullopt;
   // 十月一日: a month in numerals (the day is read as written).
   if (auto month = read_date_number(s, pos); month && month->first <= 12 && starts_with(s, month->second, "\xE6\x9C\x88") &&
                                             !starts_with(s, month->second + 3, "\xE4\xBB\xBD\xE9\xA2\x9D")) {  // yue, not yuefen'e

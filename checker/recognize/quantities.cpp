@@ -1,7 +1,9 @@
 // Quantity mentions: money, percentages, counts, durations and plain numbers, with the scale
 // words, currency, unit, hedge and rate ("per GPU hour") around the number.
 #include <array>
+#include <cctype>
 #include <string>
+#include <tuple>
 
 #include "recognize/scanner.h"
 
@@ -74,8 +76,17 @@ std::optional<unit_match> unit_after(const scan_context& ctx, std::size_t p) {
   auto consider = [&](std::size_t at, std::size_t length, unit_match candidate) {
     const std::string_view word = s.substr(at, length);
     if (!fits_boundary(s, at + length, word)) return;
-    // A space between number and unit is English usage; CJK units follow directly.
-    if (spaced && !is_alpha(word.front()) && word != "%" && word.front() != '-') return;
+    // A space between number and unit: English usage, a currency symbol standing apart (10 €),
+    // or Chinese text spaced around its Arabic digits (售出 300 萬份). Not other symbols.
+    if (spaced && !is_alpha(word.front()) && word != "%" && word.front() != '-' && !is_cjk_at(s, at) &&
+        !(candidate.kind == claim_kind::money)) {
+      return;
+    }
+    // 2023 年, 8 月 25 日 in spaced text are dates (read elsewhere), never durations.
+    if (spaced && is_cjk_at(s, at) && candidate.kind == claim_kind::duration) return;
+    // %E4%BD, 30%25: percent-encoding in an address, not a percentage.
+    const auto hex = [&](std::size_t i) { return i < s.size() && std::isxdigit(static_cast<unsigned char>(s[i])) != 0; };
+    if (word == "%" && hex(at + 1) && hex(at + 2)) return;
     candidate.unit_text = std::string(word);
     candidate.end = at + length;
     if (!best || candidate.end > best->end) best = std::move(candidate);
@@ -97,6 +108,15 @@ std::optional<unit_match> unit_after(const scan_context& ctx, std::size_t p) {
       if (entry.kind == claim_kind::count) u.counted = entry.unit;
       // Single letters (x, h) only when glued to the number: `3x`, `80h`.
       if (m->length > 1 || at == p) consider(at, m->length, u);
+    }
+    if (auto m = lex.currency_subunits.longest_at(s, at); m && lex.currency_subunit_entries[m->payload].alone) {
+      // 50 cents, 470 pence, 三美分: money in the unit below the main one.
+      const lexicon::subunit_entry& entry = lex.currency_subunit_entries[m->payload];
+      unit_match u;
+      u.kind = claim_kind::money;
+      u.unit = entry.code;
+      u.factor = entry.factor;
+      consider(at, m->length, u);
     }
     if (at == p) {
       if (auto m = lex.classifiers.longest_at(s, at)) {
@@ -255,20 +275,218 @@ std::string rate_after(const scan_context& ctx, std::size_t end, std::size_t* ne
   return std::string(s.substr(words_start, last - words_start));
 }
 
-std::string fraction_text(std::int64_t numerator, std::int64_t denominator, decimal* value) {
-  // Nine significant decimals: exact to far beyond any stated precision in prose.
-  constexpr int digits = 9;
-  std::int64_t scaled = 1;
-  for (int i = 0; i < digits; ++i) scaled *= 10;
-  const std::int64_t quotient = (numerator * scaled + denominator / 2) / denominator;
-  *value = decimal{quotient, -digits};
-  return value->to_string();
+// The integer a decimal holds, if it holds one that fits: 一百万 is {100, 4}.
+std::optional<std::int64_t> as_integer(decimal value) {
+  while (value.exponent < 0) {
+    if (value.mantissa % 10 != 0) return std::nullopt;
+    value.mantissa /= 10;
+    ++value.exponent;
+  }
+  for (; value.exponent > 0; --value.exponent) {
+    if (value.mantissa > 900'000'000'000'000'000 || value.mantissa < -900'000'000'000'000'000) return std::nullopt;
+    value.mantissa *= 10;
+  }
+  return value.mantissa;
+}
+
+// Where a minus sign before the number at `number_begin` starts: -22.2%, 负3.9%, minus 5,
+// negative one. Not a hyphen inside a token (A-1, 2020-21, 2^-1) or a doubled sign.
+std::optional<std::size_t> sign_before(const scan_context& ctx, std::size_t number_begin) {
+  const std::string_view s = ctx.text;
+  if (number_begin <= ctx.sentence_begin) return std::nullopt;
+  // The last byte of every sign: - (2D), U+2212 (92), U+FF0D (8D), 负 (9F), 負 (A0), a space before a word.
+  const unsigned char last = static_cast<unsigned char>(s[number_begin - 1]);
+  if (last != '-' && last != 0x92 && last != 0x8D && last != 0x9F && last != 0xA0 && last != ' ') return std::nullopt;
+  for (std::string_view minus : {"-", "\xE2\x88\x92", "\xEF\xBC\x8D", "负", "負"}) {
+    if (!ends_with(s, number_begin, minus) || number_begin - minus.size() < ctx.sentence_begin) continue;
+    const std::size_t at = number_begin - minus.size();
+    if (minus == "负" || minus == "負") {
+      // 负 must not end a word: 胜负3 is not minus three.
+      if (ends_with(s, at, "胜") || ends_with(s, at, "勝") || ends_with(s, at, "正") || ends_with(s, at, "抱")) return std::nullopt;
+      return at;
+    }
+    if (at > ctx.sentence_begin) {
+      const char before = s[at - 1];
+      if (is_alnum(before) || before == '-' || before == '.' || before == ')' || before == ']' || before == '^' || before == '/' ||
+          before == '_' || ends_with(s, at, "\xEF\xBC\x8D") || ends_with(s, at, "\xE2\x88\x92")) {
+        return std::nullopt;
+      }
+    }
+    return at;
+  }
+  const std::size_t at = skip_spaces_back(s, number_begin);
+  for (std::string_view word : {"minus", "negative", "Minus", "Negative"}) {
+    if (at < number_begin && ends_with(s, at, word) && at - word.size() >= ctx.sentence_begin &&
+        (at - word.size() == 0 || !is_alpha(s[at - word.size() - 1]))) {
+      return at - word.size();
+    }
+  }
+  return std::nullopt;
+}
+
+// ½, ⅔, ¾: the value and the byte length of a vulgar fraction character.
+std::optional<std::pair<decimal, std::size_t>> vulgar_fraction_at(std::string_view s, std::size_t pos) {
+  if (pos >= s.size() || (static_cast<unsigned char>(s[pos]) != 0xC2 && static_cast<unsigned char>(s[pos]) != 0xE2)) return std::nullopt;
+  static constexpr std::array<std::tuple<std::string_view, std::int64_t, std::int64_t>, 8> fractions{{
+      {"\xC2\xBD", 1, 2}, {"\xC2\xBC", 1, 4}, {"\xC2\xBE", 3, 4}, {"\xE2\x85\x93", 1, 3}, {"\xE2\x85\x94", 2, 3},
+      {"\xE2\x85\x95", 1, 5}, {"\xE2\x85\x99", 1, 6}, {"\xE2\x85\x9B", 1, 8}}};
+  for (const auto& [text, top, bottom] : fractions) {
+    if (starts_with(s, pos, text)) return std::pair{divide(top, bottom), text.size()};
+  }
+  return std::nullopt;
+}
+
+// 百分之, 千分之 (per mille), 万分之, 百万分之 at `pos`, with spaces allowed between the
+// characters (百 分 之): where the numerator starts and the power of ten below percent.
+std::optional<std::pair<std::size_t, int>> per_words_at(std::string_view s, std::size_t pos) {
+  if (pos >= s.size() || static_cast<unsigned char>(s[pos]) < 0xE4) return std::nullopt;
+  static constexpr std::pair<std::string_view, int> places[] = {{"百", 2}, {"佰", 2}, {"千", 3}, {"仟", 3}, {"万", 4}, {"萬", 4}};
+  int power = 0;
+  std::size_t p = pos;
+  const auto spaces = [&](std::size_t q) {
+    while (q < s.size() && s[q] == ' ') ++q;
+    return q;
+  };
+  for (bool any = true; any;) {
+    any = false;
+    for (const auto& [word, value] : places) {
+      if (starts_with(s, p, word)) {
+        power += value;
+        p = spaces(p + word.size());
+        any = true;
+        break;
+      }
+    }
+  }
+  if (power < 2 || !starts_with(s, p, "分")) return std::nullopt;
+  p = spaces(p + 3);
+  if (!starts_with(s, p, "之")) return std::nullopt;
+  return std::pair{spaces(p + 3), power - 2};
+}
+
+// True when a unit, classifier or currency starts at `p`: 七成六个 is not 七成六.
+bool chinese_unit_follows(const scan_context& ctx, std::size_t p) {
+  const lexicon& lex = *ctx.lex;
+  return lex.units.longest_at(ctx.text, p).has_value() || lex.classifiers.longest_at(ctx.text, p).has_value() ||
+         lex.currency_suffixes.longest_at(ctx.text, p).has_value();
+}
+
+// A number of the amount's sub-units right after it: 5元3毛, 50元6角三分, 两美元又三美分,
+// 3 dollars 50 cents, thirteen dollars and forty-five cents; and 三块五 (五 is five 毛).
+std::size_t add_subunits(const scan_context& ctx, amount_parts& amount, std::size_t p) {
+  const std::string_view s = ctx.text;
+  const lexicon& lex = *ctx.lex;
+  for (int step = 0; step < 2; ++step) {
+    std::size_t q = skip_spaces(s, p);
+    if (starts_with(s, q, "and ")) q = skip_spaces(s, q + 4);
+    if (starts_with(s, q, "又") || starts_with(s, q, "零")) q += 3;
+    if (q >= s.size()) return p;
+    std::optional<number_token> n = digit_at(s, q) ? read_arabic(s, q) : is_alpha(s[q]) ? read_english(s, q) : read_chinese(s, q);
+    if (!n || n->scaled || (n->words && n->place_values && n->chinese_characters > 2)) return p;
+    const std::size_t r = skip_spaces(s, n->end);
+    auto sub = lex.currency_subunits.longest_at(s, r);
+    if (sub && lex.currency_subunit_entries[sub->payload].code == amount.unit &&
+        fits_boundary(s, r + sub->length, s.substr(r, sub->length))) {
+      const lexicon::subunit_entry& entry = lex.currency_subunit_entries[sub->payload];
+      auto part = multiply(n->value, entry.factor);
+      if (!part) return p;
+      auto main = multiply(amount.value, amount.factor);
+      if (!main) return p;
+      auto sum = add(*main, *part);
+      if (!sum) return p;
+      amount.value = *sum;
+      amount.factor = decimal{1, 0};
+      p = r + sub->length;
+      continue;
+    }
+    // 15 dollars 50, thirteen dollars and forty-five: a two-digit number closing the clause
+    // after a dollar amount is its cents.
+    if (step == 0 && (amount.unit_text == "dollars" || amount.unit_text == "dollar" || amount.unit_text == "USD") && !n->fraction &&
+        compare(n->value, decimal{100, 0}) < 0 && !n->value.is_zero()) {
+      const std::size_t end = skip_spaces(s, n->end);
+      if (end >= ctx.sentence_end || s[end] == '.' || s[end] == ',' || s[end] == ';' || s[end] == '!' || s[end] == '?' ||
+          starts_with(s, end, "more")) {
+        if (auto cents = multiply(n->value, decimal{1, -2})) {
+          auto main = multiply(amount.value, amount.factor);
+          if (main) {
+            if (auto sum = add(*main, *cents)) {
+              amount.value = *sum;
+              amount.factor = decimal{1, 0};
+              return n->end;
+            }
+          }
+        }
+      }
+    }
+    // 三块五, 五元五: one digit after the yuan, nothing after it, is that many 角.
+    if (step == 0 && amount.unit == "CNY" && q == p && n->words && n->chinese_characters == 1 && !n->place_values &&
+        (amount.unit_text == "块" || amount.unit_text == "元") && !chinese_unit_follows(ctx, n->end) &&
+        !read_chinese(s, n->end)) {
+      if (auto sum = add(amount.value, scale10(n->value, -1))) {
+        amount.value = *sum;
+        return n->end;
+      }
+    }
+    return p;
+  }
+  return p;
+}
+
+// A dollar sign after the amount (10 $) that does not open the next amount ($30).
+bool dollar_suffix_at(const scan_context& ctx, std::size_t p) {
+  const std::string_view s = ctx.text;
+  const std::size_t q = skip_spaces(s, p);
+  if (!starts_with(s, q, ctx.lex->dollar_symbol)) return false;
+  const std::size_t after = q + ctx.lex->dollar_symbol.size();
+  return !(after < s.size() && (digit_at(s, after) || is_alnum(s[after])));
+}
+
+// 块 is the colloquial yuan when 钱 or a sub-unit amount follows (三块钱, 三块五) or a word of
+// paying or pricing stands just before the number (花费我三块, 卖三块).
+bool kuai_is_yuan(const scan_context& ctx, std::size_t number_begin, std::size_t unit_end) {
+  const std::string_view s = ctx.text;
+  if (auto next = read_chinese(s, unit_end);
+      next && next->words && next->chinese_characters == 1 && !next->place_values && !chinese_unit_follows(ctx, next->end)) {
+    return true;
+  }
+  static constexpr std::string_view money_words = "花付卖賣售价價赚賺赔賠值贵貴";
+  std::size_t at = number_begin;
+  for (int back = 0; back < 3 && at > ctx.sentence_begin; ++back) {
+    at = previous(s, at);
+    const std::string_view ch = s.substr(at, 3);
+    for (std::size_t k = 0; k + 3 <= money_words.size(); k += 3) {
+      if (money_words.substr(k, 3) == ch) return true;
+    }
+  }
+  return false;
+}
+
+// Words that follow 折 or 成 without making a discount or a share: 折叠, 折合, 成为, 成本.
+bool ends_share_word(std::string_view s, std::size_t p, std::string_view unit_text) {
+  static constexpr std::string_view after_zhe = "叠合旧算返射腰断磨服中扣";
+  static constexpr std::string_view after_cheng = "为立功本交员绩果长都型效熟年人品分就像不千群批";
+  const std::string_view list = unit_text == "折" ? after_zhe : after_cheng;
+  for (std::size_t k = 0; k + 3 <= list.size(); k += 3) {
+    if (starts_with(s, p, list.substr(k, 3))) return true;
+  }
+  return false;
 }
 
 // 2024 in "the AIME 2024 competition": a year, unless a counted noun follows (2048 GPUs).
 bool looks_like_year(const number_token& number) {
   return !number.words && !number.separators && !number.fraction && number.integer_digits == 4 &&
          number.value.exponent == 0 && number.value.mantissa >= 1900 && number.value.mantissa <= 2100;
+}
+
+// The lone-numeral rule (docs/recognition.md): a numeral with no unit, currency or noun is a
+// figure when its form shows it is one. Arabic digits always are; Chinese numerals when they
+// have two characters or more with a place value (一百五十二, 十五, 三点五), never a lone
+// character (一, 三: 一些, 三星, 四川) or a digit string (九九); English words when they are not
+// a bare `one` (one of them, no one).
+bool lone_numeral_is_figure(const number_token& number) {
+  if (!number.words) return true;
+  if (number.english_words > 0) return !(number.english_words == 1 && number.value == decimal{1, 0}) || number.fraction;
+  return (number.chinese_characters >= 2 && number.place_values) || number.fraction;
 }
 
 // True after a capitalised word and one space: `Llama 2`, `Step 3`.
@@ -317,17 +535,36 @@ mention bare_mention(const scan_context& ctx, std::size_t begin, std::size_t end
 std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, std::size_t* skip_to) {
   const std::string_view s = ctx.text;
   const lexicon& lex = *ctx.lex;
+  // 打对折: half price, 50 percent.
+  if (static_cast<unsigned char>(s[pos]) == 0xE5 && (starts_with(s, pos, "对折") || starts_with(s, pos, "對折")) && ends_with(s, pos, "打")) {
+    mention half_price = bare_mention(ctx, pos, pos + 6, claim_kind::percent);
+    amount_parts parts;
+    parts.value = decimal{50, 0};
+    parts.unit = "percent";
+    parts.unit_text = "对折";
+    half_price.amount = parts;
+    return half_price;
+  }
   std::optional<number_token> number;
   bool percent_words = false;  // 百分之七十一
   bool half = false;           // 半年
   std::size_t core_begin = pos;
-  if (starts_with(s, pos, "百分之")) {
-    core_begin = pos + 9;
-    number = digit_at(s, core_begin) ? read_arabic(s, core_begin) : read_chinese(s, core_begin);
+  std::optional<int> per_mille;  // 千分之一 is 0.1 percent: the power of ten below percent
+  if (auto per = per_words_at(s, pos)) {
+    core_begin = per->first;
+    per_mille = per->second;
+    number = read_chinese(s, core_begin, &lex);
+    if (!number && (starts_with(s, core_begin, "百") || starts_with(s, core_begin, "佰"))) {
+      number = number_token{decimal{100, 0}, core_begin + 3, 0, false, false, true};  // 百分之百
+      number->chinese_characters = 1;
+      number->place_values = true;
+    }
     if (!number) return std::nullopt;
     percent_words = true;
+  } else if (auto vulgar = vulgar_fraction_at(s, pos)) {
+    number = number_token{vulgar->first, pos + vulgar->second, 0, false, true, false};
   } else if (digit_at(s, pos)) {
-    number = read_arabic(s, pos);
+    number = read_chinese(s, pos, &lex);
     if (!number) {
       // A run of more digits than an exact decimal holds (a 400-digit number): one mention,
       // marked, so that normalise reports it instead of the run vanishing or splitting.
@@ -354,9 +591,46 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
   } else if (is_alpha(s[pos])) {
     number = read_english(s, pos);
   } else {
-    number = read_chinese(s, pos);
+    number = read_chinese(s, pos, &lex);
   }
   if (!number) return std::nullopt;
+  // Scientific notation: 1.3e6, 1.3x10^6.
+  if (!number->words && !number->scaled && number->end < s.size() &&
+      (s[number->end] == 'e' || s[number->end] == 'E' || s[number->end] == 'x' || s[number->end] == 'X' || s[number->end] == '*' ||
+       static_cast<unsigned char>(s[number->end]) == 0xC3)) {
+    int power = 0;
+    if (const std::size_t end = scientific_end(s, number->end, &power); end > number->end) {
+      number->value = scale10(number->value, power);
+      number->end = end;
+      number->scaled = true;
+    }
+  }
+  // A leading decimal point: .5 percent, .08 (not the end of `...9` or of a word).
+  std::size_t number_begin = pos;
+  if (!number->words && !number->scaled && !number->fraction && !number->separators && pos > ctx.sentence_begin && s[pos - 1] == '.' &&
+      (pos - 1 == ctx.sentence_begin || (!is_alnum(s[pos - 2]) && s[pos - 2] != '.')) && is_digit(s[pos])) {
+    std::string digits = "0.";
+    for (std::size_t q = pos; q < number->end && is_digit(s[q]); ++q) digits += s[q];
+    if (auto v = decimal::parse(digits)) {
+      number->value = *v;
+      number->fraction = true;
+      number_begin = pos - 1;
+    }
+  }
+  // 双十一, 十八大, 十全十美: a numeral inside a name or an idiom.
+  if (number->words && !is_alpha(s[pos])) {
+    for (std::size_t start : {pos, pos >= ctx.sentence_begin + 3 ? previous(s, pos) : pos}) {
+      if (auto name = lex.numeral_names.longest_at(s, start); name && start + name->length > pos) {
+        *skip_to = start + name->length;
+        return std::nullopt;
+      }
+    }
+  }
+  if (number->financial && number->chinese_characters < 2 && !number->fraction && !percent_words &&
+      !starts_with(s, skip_spaces(s, number->end), "又") && !starts_with(s, skip_spaces(s, number->end), "分")) {
+    return std::nullopt;  // 收拾, 队伍, 陆地
+  }
+  const std::optional<std::size_t> sign = sign_before(ctx, number_begin);
   const bool arabic = !number->words;
   const bool english_words = number->words && is_alpha(s[pos]);
   std::size_t p = number->end;
@@ -446,20 +720,49 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
   m.sentence = ctx.sentence_index;
   amount_parts amount;
   amount.value = number->value;
+  const bool scaled_chain = number->scaled;
   bool more_between = false;  // 80多个小时: the 多 sits between number and unit
 
-  // Fractions: 三十分之一.
-  if (!arabic && !english_words && starts_with(s, p, "分之")) {
-    auto numerator = read_chinese(s, p + 6);
-    if (!numerator || number->value.is_zero() || number->value.exponent != 0 || numerator->value.exponent != 0) return std::nullopt;
-    decimal value;
-    fraction_text(numerator->value.mantissa, number->value.mantissa, &value);
-    amount.value = value;
+  // Fractions: 三十分之一, 一百分之五十五点五七九, 3分之1; and a whole number before 又 adds to
+  // one: 三百五又三分之一, 负一又二分之一.
+  const auto chinese_fraction_at = [&](const number_token& bottom) -> std::optional<std::pair<decimal, std::size_t>> {
+    const std::size_t fen = skip_spaces(s, bottom.end);
+    if (!starts_with(s, fen, "分") || !starts_with(s, skip_spaces(s, fen + 3), "之")) return std::nullopt;
+    const std::size_t top_begin = skip_spaces(s, skip_spaces(s, fen + 3) + 3);
+    const bool top_negative = starts_with(s, top_begin, "负") || starts_with(s, top_begin, "負");
+    auto numerator = read_chinese(s, top_begin + (top_negative ? 3 : 0), &lex);
+    auto denominator = as_integer(bottom.value);
+    if (!numerator || !denominator || *denominator == 0) return std::nullopt;
+    // A decimal numerator moves its point into the denominator.
+    decimal top = numerator->value;
+    while (top.exponent < 0 && *denominator < 100'000'000'000'000) {
+      ++top.exponent;
+      *denominator *= 10;
+    }
+    const auto top_integer = as_integer(top);
+    if (!top_integer) return std::nullopt;
+    decimal value = divide(*top_integer, *denominator);
+    return std::pair{top_negative ? negate(value) : value, numerator->end};
+  };
+  std::optional<std::pair<decimal, std::size_t>> chinese_fraction;
+  if (!english_words) {
+    chinese_fraction = chinese_fraction_at(*number);
+    const std::size_t you = skip_spaces(s, p);
+    if (!chinese_fraction && starts_with(s, you, "又") && !number->fraction) {
+      const std::size_t q = skip_spaces(s, you + 3);
+      if (auto bottom = read_chinese(s, q, &lex)) {
+        if (auto part = chinese_fraction_at(*bottom)) {
+          if (auto sum = add(amount.value, part->first)) chinese_fraction = std::pair{*sum, part->second};
+        }
+      }
+    }
+  }
+  if (chinese_fraction) {
+    amount.value = sign ? negate(chinese_fraction->first) : chinese_fraction->first;
     amount.unit = "fraction";
     amount.unit_text = "分之";
     m.kind = claim_kind::number;
-    m.span = byte_span{pos, numerator->end};
-    m.text = std::string(s.substr(m.span.begin, m.span.size()));
+    m.span = byte_span{sign ? *sign : pos, chinese_fraction->second};
     m.amount = amount;
     apply_hedge_before(ctx, m.span.begin, m);
     m.text = std::string(s.substr(m.span.begin, m.span.size()));
@@ -472,26 +775,51 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
       p += 6;
     }
   }
-  // English fractions: one-third, two-thirds, one tenth.
-  if (english_words && p < s.size() && (s[p] == '-' || s[p] == ' ')) {
-    static constexpr std::pair<std::string_view, std::int64_t> denominators[] = {
-        {"thirds", 3}, {"third", 3}, {"quarters", 4}, {"quarter", 4}, {"fifths", 5}, {"fifth", 5},
-        {"sixths", 6}, {"sixth", 6}, {"eighths", 8}, {"eighth", 8}, {"tenths", 10}, {"tenth", 10},
-        {"hundredths", 100}, {"hundredth", 100}};
-    for (const auto& [word, denominator] : denominators) {
-      if (starts_with(s, p + 1, word) && fits_boundary(s, p + 1 + word.size(), word) && number->value.exponent == 0) {
-        decimal value;
-        fraction_text(number->value.mantissa, denominator, &value);
-        amount.value = value;
-        amount.unit = "fraction";
-        amount.unit_text = std::string(word);
-        m.kind = claim_kind::number;
-        m.span = byte_span{pos, p + 1 + word.size()};
-        m.amount = amount;
-        apply_hedge_before(ctx, m.span.begin, m);
-        m.text = std::string(s.substr(m.span.begin, m.span.size()));
-        return m;
+  // Arabic fractions: 3/4, 1/10, 2 1/4 (proper fractions only; 24/7 and 50/50 are not).
+  if (arabic && !scaled_chain && !number->separators && !number->fraction) {
+    bool mixed = false;
+    const auto fraction_at = [&](std::size_t at) -> std::optional<std::pair<decimal, std::size_t>> {
+      auto top = read_arabic(s, at);
+      if (!top || top->fraction || top->separators || top->end + 1 >= s.size() || s[top->end] != '/' || !is_digit(s[top->end + 1])) {
+        return std::nullopt;
       }
+      std::size_t q = top->end + 1;
+      std::int64_t denominator = 0;
+      while (q < s.size() && is_digit(s[q]) && denominator < 100000) denominator = denominator * 10 + (s[q++] - '0');
+      const auto numerator = as_integer(top->value);
+      if (!numerator || denominator == 0 || *numerator >= denominator || denominator > 1000 ||
+          (q < s.size() && (s[q] == '/' || is_alnum(s[q])))) {
+        return std::nullopt;
+      }
+      // 1/29, 03/14, 4/5: news writes month/day this way far more often than a fraction. Only a
+      // share of something (1/2的努力, 3/4 of) or a mixed number (2 1/4) is read as a fraction then.
+      const bool could_be_date = *numerator >= 1 && *numerator <= 12 && denominator <= 31;
+      if (could_be_date && !mixed && !starts_with(s, q, "的") && !starts_with(s, skip_spaces(s, q), "of ")) return std::nullopt;
+      return std::pair{divide(*numerator, denominator), q};
+    };
+    // Only text with a slash after the digits can hold a fraction.
+    const auto slash_after = [&](std::size_t at) {
+      while (auto d = digit_at(s, at)) at += d->second;
+      return at < s.size() && s[at] == '/';
+    };
+    std::optional<std::pair<decimal, std::size_t>> fraction;
+    if (p < s.size() && s[p] == '/') fraction = fraction_at(pos);
+    if (!fraction && p < s.size() && s[p] == ' ' && slash_after(skip_spaces(s, p))) {
+      mixed = true;
+      if (auto part = fraction_at(skip_spaces(s, p))) {
+        if (auto sum = add(number->value, part->first)) fraction = std::pair{*sum, part->second};
+      }
+    }
+    if (fraction) {
+      amount.value = sign ? negate(fraction->first) : fraction->first;
+      amount.unit = "fraction";
+      amount.unit_text = "/";
+      m.kind = claim_kind::number;
+      m.span = byte_span{sign ? *sign : pos, fraction->second};
+      m.amount = amount;
+      apply_hedge_before(ctx, m.span.begin, m);
+      m.text = std::string(s.substr(m.span.begin, m.span.size()));
+      return m;
     }
   }
   if (!number->words && (starts_with(s, p, "多") || starts_with(s, p, "余"))) {
@@ -503,8 +831,20 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
     }
   }
 
-  // Scale words: 29.4万, 2.09 million, 80亿.
-  bool scaled = false;
+  // two thirds, a fifth of: a share of a whole, like 三十分之一.
+  if (number->ratio) {
+    amount.value = sign ? negate(amount.value) : amount.value;
+    amount.unit = "fraction";
+    amount.unit_text = std::string(s.substr(pos, p - pos));
+    m.kind = claim_kind::number;
+    m.span = byte_span{sign ? *sign : pos, p};
+    m.amount = amount;
+    apply_hedge_before(ctx, m.span.begin, m);
+    m.text = std::string(s.substr(m.span.begin, m.span.size()));
+    return m;
+  }
+  // Scale words: 29.4万, 2.09 million, 80亿 (Chinese place values are already in the chain).
+  bool scaled = number->scaled;
   {
     const std::size_t q = skip_spaces(s, p);
     auto scale = lex.scales.longest_at(s, q);
@@ -514,15 +854,46 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
                            lex.units.longest_at(s, q)->length > scale->length;
     const bool after_currency = ends_with(s, skip_spaces_back(s, pos), lex.dollar_symbol) ||
                                 lex.currency_prefixes.longest_ending_at(s, skip_spaces_back(s, pos)).has_value();
-    if (scale && (q == p || is_alpha(s[q])) && fits_boundary(s, q + scale->length, s.substr(q, scale->length)) && !half &&
+    // A Chinese numeral has taken every place value it can: 五十千 is not 50000.
+    const bool chinese_numeral = number->words && !english_words;
+    if (scale && !(chinese_numeral && !is_alpha(s[q])) && (q == p || is_alpha(s[q])) &&
+        fits_boundary(s, q + scale->length, s.substr(q, scale->length)) && !half &&
         (!letter_scale || (q == p && after_currency)) && !unit_here) {
       // 万亿 vs 万: longest already; a Chinese scale directly after a Chinese numeral is part of it.
       amount.value = scale10(amount.value, static_cast<int>(scale->payload));
       p = q + scale->length;
       scaled = true;
+      // 3 million and a half, 2 billion and a quarter: a share of the scale more.
+      const std::size_t r = skip_spaces(s, p);
+      if (r < s.size() && s[r] == 'a' && is_alpha(s[q])) {
+        for (const auto& [tail, share] : {std::pair{std::string_view("and a half"), decimal{5, -1}},
+                                          std::pair{std::string_view("and a quarter"), decimal{25, -2}}}) {
+          if (starts_with(s, r, tail) && fits_boundary(s, r + tail.size(), tail)) {
+            if (auto sum = add(amount.value, scale10(share, static_cast<int>(scale->payload)))) {
+              amount.value = *sum;
+              p = r + tail.size();
+            }
+            break;
+          }
+        }
+      }
     }
   }
 
+  // 3 dozens, 5 dz: twelve each.
+  if (arabic && skip_spaces(s, p) < s.size() && s[skip_spaces(s, p)] == 'd') {
+    const std::size_t q = skip_spaces(s, p);
+    for (std::string_view dozen : {"dozens", "dozen", "dzs", "dozs"}) {
+      if (starts_with(s, q, dozen) && fits_boundary(s, q + dozen.size(), dozen)) {
+        if (auto v = multiply(amount.value, decimal{12, 0})) {
+          amount.value = *v;
+          p = q + dozen.size();
+          scaled = true;
+        }
+        break;
+      }
+    }
+  }
   // Ranges: 5%至10%, 5-10%, 12-28nm, 5 to 10 million.
   std::optional<decimal> range_end;
   const std::size_t begin_of_number = pos;
@@ -572,7 +943,37 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
     p = second.second;
     if (!scaled && second_scale) amount.value = scale10(amount.value, *second_scale);  // 5-10万
   };
+  // 八五折, 九 九 折: two lone Chinese digits before 折 are one two-digit discount.
+  if (number->words && !english_words && number->chinese_characters == 1 && !number->place_values) {
+    if (auto second = read_chinese(s, skip_spaces(s, p)); second && second->chinese_characters == 1 && !second->place_values &&
+                                                           starts_with(s, skip_spaces(s, second->end), "折")) {
+      if (auto v = add(scale10(amount.value, 1), second->value)) {
+        amount.value = *v;
+        p = skip_spaces(s, second->end);
+      }
+    }
+  }
   std::optional<unit_match> unit = unit_after(ctx, p);
+  if (unit && (unit->unit_text == "折" || unit->unit_text == "成")) {
+    if (ends_share_word(s, unit->end, unit->unit_text)) {
+      unit.reset();  // 折叠, 成为: a word, not a discount or a share
+    } else {
+      // 九折 is 90%, 7.5折 75%, but 75折 and 八五折 already say the percentage.
+      if (unit->unit_text == "折" && compare(amount.value, decimal{10, 0}) >= 0) unit->factor = decimal{1, 0};
+      // 七成六 is 76%, 三成半 35%: a digit or 半 right after 成 is the next tenth.
+      if (unit->unit_text == "成") {
+        if (starts_with(s, unit->end, "半")) {
+          if (auto v = add(amount.value, decimal{5, -1})) amount.value = *v;
+          unit->end += 3;
+        } else if (auto tenth = read_chinese(s, skip_spaces(s, unit->end));
+                   tenth && tenth->words && tenth->chinese_characters == 1 && !tenth->place_values && !tenth->fraction &&
+                   !chinese_unit_follows(ctx, tenth->end)) {
+          if (auto v = add(amount.value, scale10(tenth->value, -1))) amount.value = *v;
+          unit->end = tenth->end;
+        }
+      }
+    }
+  }
   if (!unit) {
     if (auto second = read_range_end(p)) {
       // The unit follows the second number: 5-10%.
@@ -610,21 +1011,36 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
   bool dollar_assumed = false;
   {
     const std::size_t at = skip_spaces_back(s, pos);
-    if (auto m2 = lex.currency_prefixes.longest_ending_at(s, at); m2 && at - m2->length >= ctx.sentence_begin) {
+    // A currency word that ends the previous figure (4人民币 5美元) is not this one's prefix.
+    if (auto m2 = lex.currency_prefixes.longest_ending_at(s, at);
+        m2 && at - m2->length >= ctx.sentence_begin && at - m2->length >= ctx.previous_end) {
       const std::string_view word = s.substr(at - m2->length, m2->length);
       if (!(is_alpha(word.front()) && at - m2->length > 0 && is_alpha(s[at - m2->length - 1]))) {
         prefix_currency = m2->payload;
         begin = at - m2->length;
       }
-    } else if (ends_with(s, pos, lex.dollar_symbol)) {
-      begin = pos - lex.dollar_symbol.size();
+    } else if (ends_with(s, at, lex.dollar_symbol) && at - lex.dollar_symbol.size() >= ctx.previous_end &&
+               at - lex.dollar_symbol.size() >= ctx.sentence_begin) {
+      begin = at - lex.dollar_symbol.size();  // $294,000, tokenised $ 75 million
       dollar_assumed = true;
     }
   }
+  // Signs: -22.2%, 负3.9%, minus 5, negative one.
+  bool negative = false;
+  if (!prefix_currency && !dollar_assumed && !percent_words && !range_end) {
+    if (sign) {
+      negative = true;
+      begin = *sign;
+    } else {
+      begin = number_begin;
+    }
+  }
+  if (negative) amount.value = negate(amount.value);
   if (percent_words) {
     m.kind = claim_kind::percent;
     amount.unit = "percent";
-    amount.unit_text = "百分之";
+    amount.unit_text = std::string(s.substr(pos, core_begin - pos));
+    if (per_mille) amount.value = scale10(amount.value, -*per_mille);  // 千分之一 is 0.1%
   } else if (prefix_currency || dollar_assumed) {
     m.kind = claim_kind::money;
     if (prefix_currency) {
@@ -648,6 +1064,17 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
     // Nova 12起售价: a classifier-like character after a product's version number.
     *skip_to = p;
     return std::nullopt;
+  } else if (!unit && dollar_suffix_at(ctx, p)) {
+    // 10 $, 30 $: the sign after the amount, when no amount follows it.
+    m.kind = claim_kind::money;
+    amount.unit = lex.dollar_assumed;
+    amount.currency_assumed = true;
+    p = skip_spaces(s, p) + lex.dollar_symbol.size();
+  } else if (unit && unit->unit_text == "块" && kuai_is_yuan(ctx, pos, unit->end)) {
+    // 三块五, 三块钱, 花了三块: the colloquial yuan, not the classifier of 三块蛋糕.
+    m.kind = claim_kind::money;
+    amount.unit = "CNY";
+    amount.unit_text = unit->unit_text;
   } else if (unit) {
     m.kind = unit->kind;
     amount.unit = unit->unit;
@@ -704,12 +1131,12 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
         year.date = parts;
         return year;
       }
-      if (!arabic && !scaled) return std::nullopt;  // bare 三 or eight: words, not figures
+      if (!arabic && !scaled && !lone_numeral_is_figure(*number) && !(sign && english_words)) return std::nullopt;  // bare 三, 一, one
       if (arabic && !scaled && !number->separators && number->integer_digits <= 2 && follows_name_word(s, pos)) {
         *skip_to = p;
         return std::nullopt;  // Llama 2, Step 3, Tech Space 2.0: a number that ends a name
       }
-      if (arabic && !number->separators && !number->fraction && !scaled && number->integer_digits >= 5) {
+      if (arabic && !number->separators && !number->fraction && !scaled && number->integer_digits >= 5 && !sign) {
         *skip_to = p;
         return std::nullopt;  // identifiers: stock codes (600193), QQ numbers, order ids
       }
@@ -723,12 +1150,28 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
   if (!arabic && !english_words && m.kind == claim_kind::count && number->value == decimal{1, 0} && !scaled) {
     return std::nullopt;  // 一个, 一家: the indefinite article, not a count
   }
-  if (english_words && number->value == decimal{1, 0} && !scaled && !unit) return std::nullopt;
+  if (english_words && number->value == decimal{1, 0} && !scaled && !unit && !sign) return std::nullopt;
   if (half && (!unit || unit->kind != claim_kind::duration)) return std::nullopt;  // 半 alone is not a figure
 
   if (more_between) {
     m.hedge = hedge_kind::more_than;
     m.hedge_text = std::string(s.substr(number->end, 3));
+  } else if (number->approximate) {
+    m.hedge = hedge_kind::more_than;  // 十多万, 五百余万
+    m.hedge_text = "多";
+  }
+  if (m.kind == claim_kind::money) {
+    // 75 USD million: a scale after the currency code still scales the amount.
+    if (!scaled && unit && unit->kind == claim_kind::money && p == unit->end) {
+      const std::size_t q = skip_spaces(s, p);
+      if (auto scale = lex.scales.longest_at(s, q);
+          scale && q > p && scale->length > 1 && fits_boundary(s, q + scale->length, s.substr(q, scale->length))) {
+        amount.value = scale10(amount.value, static_cast<int>(scale->payload));
+        p = q + scale->length;
+        scaled = true;
+      }
+    }
+    p = add_subunits(ctx, amount, p);
   }
   // Rates: 每GPU小时2美元, $2 per GPU hour.
   if (m.kind == claim_kind::money || m.kind == claim_kind::number) {

@@ -12,6 +12,8 @@ namespace {
 using namespace detail;
 
 bool starts_url(std::string_view s, std::size_t pos) {
+  // Runs at every ASCII word start: one byte decides for almost all of them.
+  if (pos >= s.size() || (s[pos] != 'h' && s[pos] != 'H' && s[pos] != 'w')) return false;
   return starts_with(s, pos, "http://") || starts_with(s, pos, "https://") || starts_with(s, pos, "www.") ||
          starts_with(s, pos, "HTTP://") || starts_with(s, pos, "HTTPS://");
 }
@@ -24,6 +26,17 @@ std::size_t end_of_address(std::string_view s, std::size_t pos, std::size_t limi
     ++pos;
   }
   return pos;
+}
+
+// True when `begin` lies inside a URL that started before it (the segmenter may break at `?`).
+bool continues_address(std::string_view s, std::size_t begin) {
+  std::size_t start = begin;
+  while (start > 0 && begin - start < 4096) {
+    const unsigned char c = static_cast<unsigned char>(s[start - 1]);
+    if (c <= ' ' || c >= 0x80 || c == '"' || c == '\'' || c == '(' || c == '<') break;
+    --start;
+  }
+  return start < begin && starts_url(s, start);
 }
 
 // A Latin token with both letters and digits (H800, GPT-4o, DeepSeek-V3.1, R1-Zero) is a name,
@@ -42,6 +55,16 @@ bool is_name_token(std::string_view token, const lexicon& lex) {
   const std::string_view rest = token.substr(i);  // 12-28nm, 64-page, 3x
   if (auto unit = lex.units.longest_at(rest, 0); unit && unit->length == rest.size()) return false;
   if (auto scale = lex.scales.longest_at(rest, 0); scale && scale->length == rest.size()) return false;
+  // 115USD: a number glued to a currency code.
+  if (auto code = lex.currency_suffixes.longest_at(rest, 0); code && code->length == rest.size()) return false;
+  // 1e10, 2.5E-4: scientific notation.
+  if (rest.size() >= 2 && (rest[0] == 'e' || rest[0] == 'E') && is_digit(rest.back())) {
+    std::size_t k = 1;
+    if (rest[k] == '-' || rest[k] == '+') ++k;
+    while (k < rest.size() && is_digit(rest[k])) ++k;
+    if (k == rest.size()) return false;
+  }
+  if (rest.size() >= 3 && (rest[0] == 'x' || rest[0] == 'X') && rest.substr(1, 2) == "10") return false;  // 1.3x10^6
   if (rest == "st" || rest == "nd" || rest == "rd" || rest == "th") return true;  // ordinals: 1st
   return true;
 }
@@ -51,12 +74,18 @@ bool is_name_token(std::string_view token, const lexicon& lex) {
 bool may_start_figure(std::string_view s, std::size_t pos) {
   const unsigned char c = static_cast<unsigned char>(s[pos]);
   if (c < 0x80) return is_alnum(static_cast<char>(c));
-  if (c < 0xE3 || c > 0xEF) return false;
+  if (c == 0xC2) return starts_with(s, pos, "\xC2\xBD") || starts_with(s, pos, "\xC2\xBC") || starts_with(s, pos, "\xC2\xBE");
+  if (c < 0xE2 || c > 0xEF) return false;
   std::size_t n = 0;
   switch (decode(s, pos, &n)) {
     case U'\u96F6': case U'\u3007': case U'\u4E00': case U'\u4E8C': case U'\u4E24': case U'\u5169':  // 零〇一二两兩
     case U'\u4E09': case U'\u56DB': case U'\u4E94': case U'\u516D': case U'\u4E03': case U'\u516B':  // 三四五六七八
     case U'\u4E5D': case U'\u5341': case U'\u534A': case U'\u767E':                                   // 九十半百
+    case U'\u58F9': case U'\u8D30': case U'\u8CB3': case U'\u53C1': case U'\u53C3': case U'\u8086':  // 壹贰貳叁參肆
+    case U'\u4F0D': case U'\u9646': case U'\u9678': case U'\u67D2': case U'\u634C': case U'\u7396':  // 伍陆陸柒捌玖
+    case U'\u62FE':                                                                                    // 拾
+    case U'\u00BD': case U'\u2153': case U'\u2154': case U'\u00BC': case U'\u00BE':                  // ½⅓⅔¼¾
+    case U'\u2155': case U'\u2159': case U'\u215B': case U'\u4FE9': case U'\u5006':                  // ⅕⅙⅛俩倆
     case U'\u4ECA': case U'\u53BB': case U'\u524D': case U'\u660E': case U'\u672C': case U'\u540C':  // 今去前明本同
     case U'\u5F53': case U'\u4E0A': case U'\u4E0B': case U'\u6628': case U'\u6B21': case U'\u7FCC':  // 当上下昨次翌
     case U'\u5E74':                                                                                     // 年 (年初, 年底)
@@ -64,6 +93,10 @@ bool may_start_figure(std::string_view s, std::size_t pos) {
     case U'\uFF10': case U'\uFF11': case U'\uFF12': case U'\uFF13': case U'\uFF14':                  // full-width digits
     case U'\uFF15': case U'\uFF16': case U'\uFF17': case U'\uFF18': case U'\uFF19':
       return true;
+    case U'\u5343': case U'\u4EDF': case U'\u4E07': case U'\u842C':  // 千仟万萬: only 千分之, 万分之, 千万分之
+      return starts_with(s, pos + 3, "\xE5\x88\x86") || starts_with(s, pos + 3, "\xE4\xB8\x87") || starts_with(s, pos + 3, "\xE8\x90\xAC");
+    case U'\u5BF9': case U'\u5C0D':  // 对對: only 打对折
+      return starts_with(s, pos + 3, "\xE6\x8A\x98");
     default:
       return false;
   }
@@ -73,12 +106,12 @@ bool may_start_figure(std::string_view s, std::size_t pos) {
 // Hedges (about, more than) are not here: they are found backwards from the number.
 bool may_start_english_figure(std::string_view s, std::size_t pos, std::size_t word_end) {
   static constexpr std::string_view words[] = {
-      "a", "apr", "april", "aug", "august", "dec", "december", "dozen", "early", "eight", "eighteen", "eighty",
-      "eleven", "feb", "february", "fifteen", "fifty", "first", "five", "forty", "four", "fourteen", "hundred",
-      "jan", "january", "jul", "july", "jun", "june", "last", "late", "mar", "march", "may", "mid", "next", "nine",
-      "nineteen", "ninety", "nov", "november", "oct", "october", "one", "q1", "q2", "q3", "q4", "second", "sep",
-      "sept", "september", "seven", "seventeen", "seventy", "six", "sixteen", "sixty", "ten", "the", "thirteen",
-      "thirty", "this", "three", "today", "tomorrow", "twelve", "twenty", "two", "yesterday"};
+      "a", "an", "apr", "april", "aug", "august", "dec", "december", "dozen", "early", "eight", "eighteen", "eighty",
+      "eleven", "feb", "february", "fifteen", "fifty", "first", "five", "forty", "four", "fourteen", "half", "hundred",
+      "jan", "january", "jul", "july", "jun", "june", "last", "late", "mar", "march", "may", "mid", "naught", "next",
+      "nine", "nineteen", "ninety", "nought", "nov", "november", "oct", "october", "one", "q1", "q2", "q3", "q4", "quarter",
+      "second", "sep", "sept", "september", "seven", "seventeen", "seventy", "six", "sixteen", "sixty", "ten", "the",
+      "thirteen", "thirty", "this", "three", "today", "tomorrow", "twelve", "twenty", "two", "yesterday", "zero"};
   // Issue 12: weekdays, `week 31`, `tonight`.
   static constexpr std::string_view date_words[] = {"friday",  "monday",  "saturday",  "sunday", "thursday",
                                                     "tonight", "tuesday", "wednesday", "week"};
@@ -92,15 +125,15 @@ bool may_start_english_figure(std::string_view s, std::size_t pos, std::size_t w
     return false;
   }
   // "the" and "a" are common: only "the same day", "the next day", "the first half of", "a dozen".
-  if (key == "the" || key == "a") {
+  if (key == "the" || key == "a" || key == "an") {
     const std::size_t next = word_end < s.size() && s[word_end] == ' ' ? word_end + 1 : s.size();
     static constexpr std::string_view after_the[] = {"same ", "next ", "following ", "first half", "second half", "end of",
                                                      "day after", "day before", "week before", "week after", "previous week",
                                                      "coming week"};
-    // a week ago, a year later (issue 12)
-    static constexpr std::string_view after_a[] = {"dozen", "day ", "week ", "month ", "year "};
-    if (key == "a") {
-      for (std::string_view w : after_a) {
+    if (key == "a" || key == "an") {
+      // a dozen, a hundred, a million; a third of, a fifth of; a week ago, a year later (issue 12)
+      for (std::string_view w : {"dozen", "hundred", "thousand", "million", "billion", "trillion", "half of", "third of",
+                                 "quarter of", "fifth of", "tenth of", "day ", "week ", "month ", "year "}) {
         if (starts_with(s, next, w)) return true;
       }
       return false;
@@ -139,6 +172,8 @@ std::vector<mention> recognize(const document& doc, const std::vector<sentence>&
     const std::string_view sentence_text = s.substr(0, span.end);  // the scanners never read past the sentence
     scan_context ctx{sentence_text, span.begin, span.end, index, &lex};
     std::size_t pos = span.begin;
+    // A sentence break inside an address (search?q=30%25): the rest of the address is no figure.
+    if (continues_address(s, span.begin)) pos = end_of_address(s, span.begin, span.end);
     while (pos < span.end) {
       if (!may_start_figure(s, pos)) {
         std::size_t n = 0;
@@ -172,7 +207,25 @@ std::vector<mention> recognize(const document& doc, const std::vector<sentence>&
           pos = end_of_address(s, token_end, span.end);  // e-mail address
           continue;
         }
-        if (is_name_token(s.substr(pos, token_end - pos), lex)) {
+        // USD115: a currency code glued to its amount.
+        auto code = is_upper(s[pos]) || s[pos] == 'u' ? lex.currency_prefixes.longest_at(s, pos) : std::nullopt;
+        if (code && is_alpha(s[pos]) && pos + code->length < token_end && is_digit(s[pos + code->length]) &&
+            has_digit(s.substr(pos, token_end - pos))) {
+          std::size_t skip_to = 0;
+          ctx.previous_end = out.empty() || out.back().sentence != index ? span.begin : out.back().span.end;
+          if (auto quantity = match_quantity(ctx, pos + code->length, &skip_to); quantity && quantity->kind == claim_kind::money) {
+            pos = std::max(quantity->span.end, pos + 1);
+            out.push_back(std::move(*quantity));
+            continue;
+          }
+        }
+        // 12.32e+14: the token stops at the sign, but the number goes on.
+        std::size_t digits_end = pos;
+        while (digits_end < token_end && (is_digit(s[digits_end]) || s[digits_end] == '.')) ++digits_end;
+        int power = 0;
+        const bool scientific = digits_end > pos && digits_end < token_end && (s[digits_end] == 'e' || s[digits_end] == 'E' || s[digits_end] == 'x' || s[digits_end] == 'X') &&
+                                scientific_end(s, digits_end, &power) > digits_end;
+        if (!scientific && is_name_token(s.substr(pos, token_end - pos), lex)) {
           // Q3 2025 is a date even though Q3 looks like a name.
           if (auto date = match_date(ctx, pos)) {
             pos = date->span.end;
@@ -189,6 +242,7 @@ std::vector<mention> recognize(const document& doc, const std::vector<sentence>&
         continue;
       }
       std::size_t skip_to = 0;
+      ctx.previous_end = out.empty() || out.back().sentence != index ? span.begin : out.back().span.end;
       if (auto quantity = match_quantity(ctx, pos, &skip_to)) {
         // A hedge or currency prefix never reaches back into the previous figure.
         if (!out.empty() && out.back().span.end > quantity->span.begin && out.back().sentence == index) {

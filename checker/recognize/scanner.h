@@ -42,13 +42,27 @@ struct number_token {
   bool separators = false;  // 294,000
   bool fraction = false;    // 29.4
   bool words = false;       // written in Chinese numerals or English words
+  bool scaled = false;      // Arabic digits carried on by Chinese place values: 3万4000, 5千
+  bool approximate = false; // 十多万: 多, 余 or 几 inside the numeral
+  bool financial = false;   // 壹, 拾: anti-fraud numerals
+  bool place_values = false;  // 十, 百, 千, 万, 亿 or 兆 inside the numeral
+  std::size_t chinese_characters = 0;
+  std::size_t english_words = 0;
+  bool ratio = false;       // two thirds, a fifth of: a fraction of a whole
 };
 
 /// `294,000`, `29.4`, `１２` (ASCII or full-width digits, `,` thousands, `.` decimals).
 std::optional<number_token> read_arabic(std::string_view s, std::size_t pos);
-/// `二十九万四千`, `两`, `七十一`; must start with a digit character or 十.
-std::optional<number_token> read_chinese(std::string_view s, std::size_t pos);
-/// `eight`, `twelve`, `twenty-five`, `a dozen` (whole words only).
+/// A numeral chain: `二十九万四千`, `两`, `七十一`, `五兆六十二亿`, `一万三` (13000), `壹佰伍拾`,
+/// `十五点七`, and Arabic digits carried on by place values (`3万4000`, `5万4千6百`). A Chinese
+/// start must be a digit character or 十. With `lex`, a place value that begins a unit word
+/// after Arabic digits (`5千克`, `3兆瓦`) ends the chain.
+std::optional<number_token> read_chinese(std::string_view s, std::size_t pos, const lexicon* lex = nullptr);
+/// `numerator / denominator` to fifteen significant digits (exact when it terminates sooner).
+decimal divide(std::int64_t numerator, std::int64_t denominator);
+/// English number words: `eight`, `fifty two`, `three hundred and thirty one`, `twenty-one
+/// trillion`, `a dozen`, `3 dozens`' word part, fractions (`two thirds`, `one and a half`, `a fifth
+/// of`) and `point` decimals (`two hundred point zero three`). Whole words only.
 std::optional<number_token> read_english(std::string_view s, std::size_t pos);
 
 /// What the recognisers see: the whole text, the sentence being scanned and the lexicon.
@@ -58,7 +72,14 @@ struct scan_context {
   std::size_t sentence_end = 0;
   std::size_t sentence_index = 0;
   const lexicon* lex = nullptr;
+  /// End of the previous figure in this sentence: a currency word before it belongs to that
+  /// figure (`4人民币 5美元`), not to the next.
+  std::size_t previous_end = 0;
 };
+
+/// End of a scientific notation that continues the number ending at `p` (`e10`, `E-4`,
+/// `x10^6`, `×10^-4`), or `p` when there is none.
+std::size_t scientific_end(std::string_view s, std::size_t p, int* power);
 
 /// A date starting at `pos`, or `std::nullopt`.
 std::optional<mention> match_date(const scan_context& ctx, std::size_t pos);
