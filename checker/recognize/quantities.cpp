@@ -642,6 +642,16 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
     *skip_to = q;
     return std::nullopt;
   }
+  // English clock times: 3.30 p.m., 8 a.m., 10pm (issue 13: "as of 3.30 p.m." is no count).
+  if (arabic) {
+    const std::size_t after = skip_spaces(s, p);
+    for (std::string_view meridiem : {"a.m.", "p.m.", "a.m", "p.m", "am", "pm", "AM", "PM", "A.M.", "P.M."}) {
+      if (starts_with(s, after, meridiem) && (after + meridiem.size() >= s.size() || !is_alnum(s[after + meridiem.size()]))) {
+        *skip_to = after + meridiem.size();
+        return std::nullopt;
+      }
+    }
+  }
   // Chinese clock times: 9时5分, 8时47分30秒, 今日4时 (a bare 时 after a number is o'clock; a
   // duration says 小时), 晚上8点. Matching reads Traditional as Simplified, so 4時 and 8點 too.
   if (arabic && !number->fraction && (starts_with(s, p, "时") || (starts_with(s, p, "点") && !starts_with(s, p, "点多")))) {

@@ -142,4 +142,12 @@ BOOST_AUTO_TEST_CASE(issue_13_links_inherited_from_far_back_are_listed_not_compa
   BOOST_TEST(contradictions(run) == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_english_clock_times_are_not_figures) {
+  const run_result run = testing::analyse_text("The game had 1.2 million players online as of 3.30 p.m. and 900,000 by 11pm.", "2025-03-02");
+  for (const claim& c : run.claims) {
+    BOOST_TEST(c.found.text != "3.30");
+    BOOST_TEST(c.found.text != "11");
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
