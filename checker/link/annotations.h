@@ -130,6 +130,10 @@ bool is_measured(const lexicon& lex, const std::string& attribute);
 /// The claim's value lies within the bounds its attribute can take (a magnitude is 0 to 10).
 bool within_attribute_range(const lexicon& lex, const claim& c);
 
+/// The unit an attribute is measured in when its figures are plain numbers (`magnitude` for a
+/// magnitude), or empty.
+std::string unit_of_attribute(const lexicon& lex, const std::string& attribute);
+
 // Moments and sources: as-of stamps, clock times, weekdays, datelines and credited agencies. (stamps.cpp)
 /// Past a time zone named before a moment (截至北京时间17日): where the moment begins.
 std::size_t after_time_zone_words(std::string_view text, std::size_t pos);

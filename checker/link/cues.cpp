@@ -102,4 +102,14 @@ bool within_attribute_range(const lexicon& lex, const claim& c) {
   return true;
 }
 
+std::string unit_of_attribute(const lexicon& lex, const std::string& attribute) {
+  for (const attribute_entry& a : lex.attributes) {
+    if (a.id != attribute) continue;
+    for (const std::string& d : a.dims) {
+      if (d.rfind("number:", 0) == 0 && d.size() > 7) return d.substr(7);
+    }
+  }
+  return {};
+}
+
 }  // namespace checker::detail

@@ -415,6 +415,10 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         c.attribute.clear();
         basis = "value outside the attribute's range";
       }
+      // A bare number takes the unit its attribute is measured in: "magnitude 7.7" is 7.7级.
+      if (!c.attribute.empty() && c.found.kind == claim_kind::number && (c.unit.empty() || c.unit == "number")) {
+        if (std::string unit = unit_of_attribute(lex, c.attribute); !unit.empty()) c.unit = unit;
+      }
       // Qualifiers: condition words in the clause, and a parenthesis right after the figure.
       std::set<std::string> qualifiers;
       std::map<std::string, std::pair<std::size_t, std::size_t>> grouped;  // group -> (distance, qualifier)

@@ -110,7 +110,7 @@ const std::vector<date_case> numeric_cases{
     {"2025-09-18", "新品于5.12正式开售。", {"date{2025-05-12}"}},
     {"2025-09-18", "5.12地震已经过去多年。", {"date{unresolved}"}},
     {"2025-09-18", "该项目于20161016完成验收。", {"date{2016-10-16}"}},
-    {"2025-09-18", "芮氏规模7.2地震造成多处停电。", {"number{7.2 number}"}},
+    {"2025-09-18", "芮氏规模7.2地震造成多处停电。", {"number{7.2 magnitude}"}},
 };
 
 const std::vector<date_case> range_cases{
