@@ -92,6 +92,12 @@ BOOST_AUTO_TEST_CASE(issue_13_a_forecast_governs_the_clauses_after_it) {
   BOOST_TEST(has_qualifier(claim_with_text(en, "$4.2 billion"), "consensus"));
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_possible_figure_is_not_a_reported_one) {
+  const run_result run = corpus({{"2025-03-02", "按首周销量估算，《山海行》收入可能已超过20亿元。"}, {"2025-03-03", "《山海行》收入为12亿元。"}});
+  BOOST_TEST(has_qualifier(claim_with_text(run, "超过20亿元"), "possible"));
+  BOOST_TEST(contradictions(run) == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(issue_13_places_in_a_figures_own_phrase_make_different_facts) {
   const run_result run = corpus({{"2025-03-02", "地震造成四川省32人死亡。"}, {"2025-03-02", "地震共造成47人死亡。"}});
   BOOST_TEST(has_qualifier(claim_with_text(run, "32人"), "place:CN-SC"));
