@@ -168,17 +168,19 @@ BOOST_AUTO_TEST_CASE(a_broken_manifest_is_reported_and_the_documents_still_read)
 
 BOOST_AUTO_TEST_CASE(bad_paths_are_skipped_with_clear_reasons) {
   temp_folder folder("bad-paths");
-  const std::string docx = folder.write("report.docx", "PK");
+  const std::string pdf = folder.write("report.pdf", "%PDF-1.4");
+  const std::string docx = folder.write("report.docx", "PK");  // issue 16: not a zip after all
   fs::create_directories(folder.path / "empty");
   fs::create_directory_symlink(folder.path, folder.path / "empty" / "loop");  // a link loop
   diagnostics diags;
-  auto result = ingest_paths({(folder.path / "missing.md").string(), docx, (folder.path / "empty").string()},
+  auto result = ingest_paths({(folder.path / "missing.md").string(), pdf, docx, (folder.path / "empty").string()},
                              ingest_options{}, diags);
   BOOST_TEST(result.documents.empty());
   BOOST_TEST(has_diagnostic(diags, "ingest.not-found"));
   BOOST_TEST(has_diagnostic(diags, "ingest.unknown-format"));
+  BOOST_TEST(has_diagnostic(diags, "ingest.bad-package"));
   BOOST_TEST(has_diagnostic(diags, "ingest.no-documents"));
-  BOOST_TEST(result.skipped.size() == 3u);
+  BOOST_TEST(result.skipped.size() == 4u);
 }
 
 BOOST_AUTO_TEST_CASE(files_over_the_size_limit_are_refused) {
