@@ -431,6 +431,29 @@ BOOST_AUTO_TEST_CASE(issue_16_docx_paragraphs_tables_footnotes_and_properties) {
   BOOST_TEST((where(*doc, "4%") == std::pair<std::size_t, std::size_t>{4, 27}));
 }
 
+BOOST_AUTO_TEST_CASE(issue_16_odt_headings_paragraphs_notes_and_tables) {
+  const std::string ns = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                         "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+                         "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\"";
+  const std::string content =
+      "<office:document-content " + ns + "><office:body><office:text><text:h>票房</text:h>"
+      "<text:p>首日票房为<text:span>4.8亿元</text:span><text:s text:c=\"2\"/>人次<text:note><text:note-citation>1"
+      "</text:note-citation><text:note-body><text:p>截至3日晚。</text:p></text:note-body></text:note></text:p>"
+      "<table:table><table:table-row><table:table-cell><text:p>城市</text:p></table:table-cell><table:table-cell>"
+      "<text:p>230万</text:p></table:table-cell></table:table-row></table:table></office:text></office:body>"
+      "</office:document-content>";
+  const std::string meta =
+      "<office:document-meta xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+      "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><office:meta><dc:title>首映</dc:title>"
+      "<dc:date>2024-04-03T08:00:00</dc:date></office:meta></office:document-meta>";
+  diagnostics diags;
+  auto doc = ingest_bytes("draft.odt", testing::make_zip({{"content.xml", content}, {"meta.xml", meta}}), document_format::odt, diags);
+  BOOST_REQUIRE(doc.has_value());
+  BOOST_TEST(doc->text == "票房\n首日票房为4.8亿元  人次\n截至3日晚。\n城市\t230万\n");
+  BOOST_TEST(doc->metadata.title.value == "首映");
+  BOOST_TEST(doc->published->iso() == "2024-04-03");
+}
+
 BOOST_AUTO_TEST_CASE(issue_16_front_matter_in_a_docx_wins_over_its_properties) {
   const std::string docx = testing::make_docx("---\npublished: 2025-02-01\n---\n票房突破100亿元。", "旧标题", "2025-03-09T00:00:00Z");
   diagnostics diags;
