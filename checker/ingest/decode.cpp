@@ -208,9 +208,9 @@ std::optional<declared_encoding> html_declared_encoding(std::string_view bytes) 
   const std::string_view head = bytes.substr(0, 8192);
   const std::string low = lowered(head);
   if (low.rfind("<?xml", 0) == 0) {
-    const std::size_t end = low.find("?>");
+    const std::size_t end = std::min(low.find("?>"), head.size());
     const std::string value = attribute_value(head.substr(0, end), "encoding");
-    if (!value.empty()) return declared_encoding{value, encoding_origin::meta, std::string(head.substr(0, std::min<std::size_t>(end + 2, 120))), 0};
+    if (!value.empty()) return declared_encoding{value, encoding_origin::meta, std::string(head.substr(0, std::min<std::size_t>(end, 118))) + "?>", 0};
   }
   for (std::size_t at = low.find("<meta"); at != std::string::npos; at = low.find("<meta", at + 5)) {
     const std::size_t end = low.find('>', at);
