@@ -162,7 +162,36 @@ struct check_request {
   std::string write_baseline;
   bool prune_baseline = false;
   std::string fail_on;
+  std::string encoding;
+  std::string stdin_name = "stdin";
 };
+
+// `-` among the paths names standard input: read it once, in binary, up to one byte over the
+// size limit (so an oversized pipe is refused, not read to the end).
+std::optional<piped_document> read_standard_input(const std::vector<std::string>& paths, const std::string& name,
+                                                  std::uintmax_t max_bytes) {
+  if (std::find(paths.begin(), paths.end(), "-") == paths.end()) return std::nullopt;
+  if (name.empty() || name == "-") throw error("--stdin-name needs a name (such as draft.md), not an empty name or '-'");
+  piped_document piped;
+  piped.name = name;
+  char buffer[65536];
+  while (piped.bytes.size() <= max_bytes) {
+    const std::size_t n = std::fread(buffer, 1, sizeof buffer, stdin);
+    if (n == 0) break;
+    piped.bytes.append(buffer, n);
+  }
+  if (std::ferror(stdin) != 0) throw error("standard input could not be read");
+  return piped;
+}
+
+// A bad --encoding is a usage error: say so before anything is read.
+void check_encoding(const std::string& name) {
+  if (!name.empty() && !encoding_converter(name)) {
+    throw error(fmt::format("unknown encoding '{}' for --encoding; use UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, GB2312, "
+                            "Big5 or Big5-HKSCS (or another name ICU knows)",
+                            name));
+  }
+}
 
 int run_check_command(const check_request& request) {
   lexicon lex = load_builtin_lexicon();
@@ -187,15 +216,20 @@ int run_check_command(const check_request& request) {
     throw error("--prune-baseline needs a baseline: give --baseline FILE (or `baseline` in the project file)");
   }
   const std::set<std::string> formats = parse_formats(format_list);
+  check_encoding(request.encoding);
   const bool quiet = request.quiet;
   run_config config;
   config.inputs = inputs.empty() ? std::vector<std::string>{"corpus"} : inputs;
   config.drafts = request.drafts;
   config.ingest.max_file_bytes = request.max_file_bytes;
+  config.ingest.encoding = request.encoding;
   config.jobs = request.jobs;
   // A missing or broken baseline stops the run before anything is read: gating on a baseline
   // that silently failed to load would pass CI for the wrong reason.
   if (!baseline_path.empty()) config.baseline = read_baseline(baseline_path);
+  std::vector<std::string> all_paths = config.inputs;
+  all_paths.insert(all_paths.end(), config.drafts.begin(), config.drafts.end());
+  config.ingest.standard_input = read_standard_input(all_paths, request.stdin_name, request.max_file_bytes);
   // Progress only for a person watching a terminal; CI logs stay clean.
   const bool show_progress = !quiet && isatty(STDERR_FILENO) != 0 && std::getenv("CI") == nullptr;
   if (show_progress) {
@@ -249,14 +283,28 @@ int run_check_command(const check_request& request) {
   return any_failing ? exit_findings : exit_clean;
 }
 
-int run_extract_command(const std::vector<std::string>& files, const std::string& project_path) {
+struct extract_request {
+  std::vector<std::string> files;
+  std::string project;
+  std::string encoding;
+  std::string stdin_name = "stdin";
+};
+
+int run_extract_command(const extract_request& request) {
   lexicon lex = load_builtin_lexicon();
-  if (const std::optional<project_config> project = find_project(project_path)) apply_project(*project, lex);
+  if (const std::optional<project_config> project = find_project(request.project)) apply_project(*project, lex);
+  check_encoding(request.encoding);
   run_config config;
-  config.inputs = files;
+  config.inputs = request.files;
+  config.ingest.encoding = request.encoding;
+  config.ingest.standard_input = read_standard_input(request.files, request.stdin_name, config.ingest.max_file_bytes);
   const run_result run = run_check(config, lex);
   print_diagnostics(run);
-  for (const claim& c : run.claims) std::cout << dump_json(claim_to_json(run, c)) << '\n';
+  for (const claim& c : run.claims) {
+    nlohmann::json item = claim_to_json(run, c);
+    item["encoding"] = encoding_json(run.documents[c.document]);
+    std::cout << dump_json(item) << '\n';
+  }
   return run.documents.empty() ? exit_error : exit_clean;
 }
 
@@ -274,7 +322,8 @@ int main(int argc, char** argv) {
   check_request request;
   CLI::App* check = app.add_subcommand("check", "Check documents against each other and write reports");
   check->add_option("paths", request.paths,
-                    "Files and folders to check (.txt, .md, .html); default: the project file's corpus, else corpus/");
+                    "Files and folders to check (.txt, .md, .html, .docx, .odt; - reads standard input); default: the project "
+                    "file's corpus, else corpus/");
   CLI::Option* out_option = check->add_option("--out", request.out_dir, "Folder for the reports")->capture_default_str();
   CLI::Option* format_option =
       check->add_option("--format", request.formats,
@@ -283,7 +332,8 @@ int main(int argc, char** argv) {
           ->capture_default_str();
   check->add_option("--draft", request.drafts,
                     "Check these files as drafts against PATHs: report only findings that involve a draft, and list the "
-                    "draft's figures that the published sources confirm (repeat the option or separate with commas)")
+                    "draft's figures that the published sources confirm (repeat the option or separate with commas; - "
+                    "reads the draft from standard input)")
       ->allow_extra_args(false)
       ->delimiter(',');
   check->add_option("--baseline", request.baseline,
@@ -307,12 +357,21 @@ int main(int argc, char** argv) {
       "default: {} in the working folder, if present",
       default_project_file);
   check->add_option("--project", request.project, project_help);
+  const std::string encoding_help =
+      "Read every document in this encoding (UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, GB2312, Big5, Big5-HKSCS, or "
+      "another name ICU knows) instead of choosing one per file from its byte order mark, its declaration (<meta "
+      "charset>, 'encoding:' front matter) or ICU's charset detector";
+  const std::string stdin_help = "Name of the document read from standard input (`-`); its extension says how to read "
+                                 "it (.md, .html, .docx, ...)";
+  check->add_option("--encoding", request.encoding, encoding_help);
+  check->add_option("--stdin-name", request.stdin_name, stdin_help)->capture_default_str();
 
-  std::vector<std::string> extract_files;
-  std::string extract_project;
+  extract_request extract_args;
   CLI::App* extract = app.add_subcommand("extract", "Print every claim found, one JSON object a line (for inspection)");
-  extract->add_option("files", extract_files, "Files or folders to read")->required();
-  extract->add_option("--project", extract_project, project_help);
+  extract->add_option("files", extract_args.files, "Files or folders to read; - reads standard input")->required();
+  extract->add_option("--project", extract_args.project, project_help);
+  extract->add_option("--encoding", extract_args.encoding, encoding_help);
+  extract->add_option("--stdin-name", extract_args.stdin_name, stdin_help)->capture_default_str();
 
   try {
     app.parse(argc, argv);
@@ -332,7 +391,7 @@ int main(int argc, char** argv) {
       request.formats_given = format_option->count() > 0;
       return run_check_command(request);
     }
-    return run_extract_command(extract_files, extract_project);
+    return run_extract_command(extract_args);
   } catch (const checker::error& e) {
     fmt::print(stderr, "factcheck: error: {}\n", e.what());
     return exit_error;

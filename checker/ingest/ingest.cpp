@@ -29,89 +29,52 @@ std::optional<document_format> format_of(const fs::path& path) {
   if (ext == ".txt" || ext == ".text") return document_format::text;
   if (ext == ".md" || ext == ".markdown") return document_format::markdown;
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return document_format::html;
+  if (ext == ".docx") return document_format::docx;
+  if (ext == ".odt") return document_format::odt;
   return std::nullopt;
 }
 
-// Length of the valid UTF-8 sequence at `pos`, or 0 if the bytes there are not UTF-8.
-std::size_t utf8_sequence_length(std::string_view s, std::size_t pos) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-  const unsigned char b0 = byte(pos);
-  if (b0 < 0x80) return 1;
-  std::size_t length;
-  unsigned char low = 0x80;
-  unsigned char high = 0xBF;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    length = 2;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    length = 3;
-    if (b0 == 0xE0) low = 0xA0;          // no overlong forms
-    if (b0 == 0xED) high = 0x9F;         // no surrogates
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    length = 4;
-    if (b0 == 0xF0) low = 0x90;
-    if (b0 == 0xF4) high = 0x8F;         // nothing above U+10FFFF
-  } else {
-    return 0;
+// The part of `run` between text offsets `begin` and `end` (both on character boundaries).
+offset_run slice(const offset_run& run, std::size_t begin, std::size_t end) {
+  offset_run out = run;
+  out.text_begin = begin;
+  out.text_end = end;
+  if (run.exact) {
+    out.original_begin = run.original_begin + (begin - run.text_begin) / run.text_width * run.original_width;
+    out.original_end = run.original_begin + (end - run.text_begin) / run.text_width * run.original_width;
   }
-  if (pos + length > s.size()) return 0;
-  if (byte(pos + 1) < low || byte(pos + 1) > high) return 0;
-  for (std::size_t i = 2; i < length; ++i) {
-    if (byte(pos + i) < 0x80 || byte(pos + i) > 0xBF) return 0;
-  }
-  return length;
-}
-
-struct repaired_text {
-  std::string text;
-  std::vector<offset_run> runs;  // repaired offsets -> original offsets
-  std::size_t bad_sequences = 0;
-  std::optional<std::size_t> first_bad;
-};
-
-// Replaces every invalid UTF-8 sequence with U+FFFD, keeping a map back to the bytes.
-repaired_text repair_utf8(std::string_view bytes, std::size_t base) {
-  repaired_text out;
-  out.text.reserve(bytes.size());
-  std::size_t run_start = 0;  // start of the current exact run, in `bytes`
-  std::size_t pos = 0;
-  auto close_exact_run = [&](std::size_t end) {
-    if (end > run_start) {
-      const std::size_t at = out.text.size();
-      out.text.append(bytes.substr(run_start, end - run_start));
-      out.runs.push_back(offset_run{at, out.text.size(), base + run_start, base + end, true});
-    }
-  };
-  while (pos < bytes.size()) {
-    if (static_cast<unsigned char>(bytes[pos]) < 0x80) {
-      ++pos;
-      continue;
-    }
-    const std::size_t length = utf8_sequence_length(bytes, pos);
-    if (length > 0) {
-      pos += length;
-      continue;
-    }
-    close_exact_run(pos);
-    if (!out.first_bad) out.first_bad = base + pos;
-    ++out.bad_sequences;
-    const std::size_t at = out.text.size();
-    out.text += "\xEF\xBF\xBD";
-    out.runs.push_back(offset_run{at, out.text.size(), base + pos, base + pos + 1, false});
-    ++pos;
-    run_start = pos;
-  }
-  close_exact_run(pos);
   return out;
 }
 
-// Maps every run of `outer` (text -> middle) through `inner` (middle -> original).
-std::vector<offset_run> compose(const std::vector<offset_run>& outer, const document& inner_map) {
+// Maps every run of `outer` (text -> middle) through `inner` (middle -> original). An exact
+// outer run is cut where the inner runs change, so each piece keeps its characters' widths.
+std::vector<offset_run> compose(const std::vector<offset_run>& outer, const std::vector<offset_run>& inner) {
+  document inner_map;
+  inner_map.runs = inner;
   std::vector<offset_run> out;
   out.reserve(outer.size());
   for (const offset_run& run : outer) {
-    const byte_span mapped = inner_map.original_span(byte_span{run.original_begin, run.original_end});
-    const bool exact = run.exact && mapped.size() == run.original_end - run.original_begin;
-    out.push_back(offset_run{run.text_begin, run.text_end, mapped.begin, mapped.end, exact});
+    if (!run.exact || run.text_width != 1 || run.original_width != 1) {
+      const byte_span mapped = inner_map.original_span(byte_span{run.original_begin, run.original_end});
+      out.push_back(offset_run{run.text_begin, run.text_end, mapped.begin, mapped.end, false});
+      continue;
+    }
+    // The inner runs overlapping [original_begin, original_end) of the middle text.
+    auto it = std::upper_bound(inner.begin(), inner.end(), run.original_begin,
+                               [](std::size_t o, const offset_run& r) { return o < r.text_end; });
+    for (; it != inner.end() && it->text_begin < run.original_end; ++it) {
+      const std::size_t b = std::max(it->text_begin, run.original_begin);
+      const std::size_t e = std::min(it->text_end, run.original_end);
+      if (e <= b) continue;
+      const std::size_t text_begin = run.text_begin + (b - run.original_begin);
+      if (it->exact) {
+        const offset_run piece = slice(*it, b, e);
+        out.push_back(offset_run{text_begin, text_begin + (e - b), piece.original_begin, piece.original_end, true,
+                                 it->text_width, it->original_width});
+      } else {
+        out.push_back(offset_run{text_begin, text_begin + (e - b), it->original_begin, it->original_end, false});
+      }
+    }
   }
   return out;
 }
@@ -139,8 +102,10 @@ void normalize_nfc(document& doc) {
         if (run.text_end <= pos || run.text_begin >= eol) continue;
         const std::size_t b = std::max(run.text_begin, pos);
         const std::size_t e = std::min(run.text_end, eol);
-        const byte_span piece = doc.original_span(byte_span{b, e});
-        runs.push_back(offset_run{text.size() + (b - pos), text.size() + (e - pos), piece.begin, piece.end, run.exact});
+        offset_run piece = slice(run, b, e);
+        piece.text_begin = text.size() + (b - pos);
+        piece.text_end = text.size() + (e - pos);
+        runs.push_back(piece);
       }
       text.append(line);
     } else {
@@ -210,40 +175,227 @@ void apply_metadata(document& doc, const detail::front_matter& front, const mani
   }
 }
 
-std::optional<document> build_document(const std::string& id, const std::string& path, std::string_view bytes,
-                                       document_format format, const manifest_entry* listed, diagnostics& diags) {
-  const auto report = [&](const char* code, diagnostic_level level, std::string message,
-                          std::optional<std::size_t> offset = std::nullopt) {
+// Appends diagnostics about one file.
+struct reporter {
+  const std::string& path;
+  diagnostics& diags;
+  void operator()(const char* code, diagnostic_level level, std::string message,
+                  std::optional<std::size_t> offset = std::nullopt) const {
     diags.push_back(diagnostic{code, level, path, std::move(message), offset});
-  };
-  if (bytes.find('\0') != std::string_view::npos) {
+  }
+};
+
+// The file's characters, decoded to UTF-8, and how their encoding was chosen.
+struct characters {
+  detail::decoded_text decoded;
+  std::string encoding = "UTF-8";
+  encoding_origin origin = encoding_origin::fallback;
+  std::string evidence;
+  bool utf8 = true;  // read as UTF-8: the decoded text is the file's bytes, repaired
+};
+
+// A detector's guess is taken at or above this confidence (0..100). ICU gives GB18030 and Big5
+// news text 60 to 100; below 25 its answers for Chinese bytes are mostly wrong.
+constexpr int detection_threshold = 25;
+
+bool is_utf16_or_32(const std::string& encoding) {
+  return encoding.rfind("UTF-16", 0) == 0 || encoding.rfind("UTF-32", 0) == 0;
+}
+
+characters read_as_utf8(std::string_view bytes, std::size_t start, encoding_origin origin, std::string evidence,
+                        const reporter& report) {
+  characters out;
+  out.decoded = detail::repair_utf8(bytes.substr(start), start);
+  out.origin = origin;
+  out.evidence = std::move(evidence);
+  if (out.decoded.bad_sequences > 0) {
+    report("ingest.invalid-utf8", diagnostic_level::warning,
+           fmt::format("{} byte(s) are not valid UTF-8 (first at byte {}); they were replaced by U+FFFD "
+                       "and the rest of the document was checked. Re-save the file as UTF-8, or name its "
+                       "encoding with --encoding.",
+                       out.decoded.bad_sequences, *out.decoded.first_bad),
+           out.decoded.first_bad);
+  }
+  return out;
+}
+
+// Decodes with `converter`; bytes that do not decode are reported against `label`.
+std::optional<characters> read_as(std::string_view bytes, std::size_t start, const std::string& converter,
+                                  const std::string& label, encoding_origin origin, std::string evidence,
+                                  const reporter& report) {
+  if (converter == "UTF-8") return read_as_utf8(bytes, start, origin, std::move(evidence), report);
+  auto decoded = detail::decode(bytes.substr(start), start, converter);
+  if (!decoded) return std::nullopt;
+  characters out{std::move(*decoded), converter, origin, std::move(evidence), false};
+  if (out.decoded.bad_sequences > 0) {
+    report("ingest.bad-encoding", diagnostic_level::warning,
+           fmt::format("{} byte sequence(s) are not {} (first at byte {}; the encoding came from {}: {}); they were "
+                       "replaced by U+FFFD and the rest was checked. Fix the declaration, or name the right "
+                       "encoding with --encoding.",
+                       out.decoded.bad_sequences, label, *out.decoded.first_bad, to_string(origin), out.evidence),
+           out.decoded.first_bad);
+  }
+  return out;
+}
+
+// The encoding the file declares for itself, if any: `<meta charset>` in HTML, an `encoding:`
+// field in front matter.
+std::optional<detail::declared_encoding> declared_by_file(std::string_view bytes, document_format format) {
+  if (format == document_format::html) return detail::html_declared_encoding(bytes);
+  const detail::front_matter front = detail::read_front_matter(bytes);
+  if (!front.closed) return std::nullopt;
+  for (const auto& [key, value] : front.fields) {
+    if (key == "encoding" || key == "charset") {
+      return detail::declared_encoding{value, encoding_origin::front_matter, key + ": " + value, 0};
+    }
+  }
+  return std::nullopt;
+}
+
+// Chooses the encoding (forced, byte order mark, declaration, valid UTF-8, ICU's detector,
+// else UTF-8) and decodes the file with it.
+characters read_characters(std::string_view bytes, document_format format, const std::string& forced,
+                           const reporter& report) {
+  const auto mark = detail::byte_order_mark(bytes);
+  if (!forced.empty()) {
+    const std::string converter = detail::converter_name(forced).value_or("UTF-8");
+    // A mark of the very encoding forced is not text.
+    const std::size_t start = mark && detail::converter_name(mark->label) == converter ? mark->mark_length : 0;
+    if (auto out = read_as(bytes, start, converter, forced, encoding_origin::forced, "--encoding " + forced, report)) return *out;
+  }
+  if (mark) {
+    if (auto out = read_as(bytes, mark->mark_length, mark->label, mark->label, encoding_origin::bom, mark->evidence, report)) {
+      return *out;
+    }
+  }
+  const detail::utf8_census census = detail::count_utf8(bytes);
+  if (const auto declared = declared_by_file(bytes, format)) {
+    const auto converter = detail::converter_name(declared->label);
+    if (!converter) {
+      report("ingest.unknown-encoding", diagnostic_level::warning,
+             fmt::format("declares the encoding '{}' ({}), which is not a known encoding name; the declaration was "
+                         "ignored. Fix it (e.g. UTF-8, GB18030, GBK, Big5), or name the encoding with --encoding.",
+                         declared->label, declared->evidence));
+    } else if (*converter != "UTF-8" && census.invalid == 0 && census.multibyte > 0) {
+      // A page saved again as UTF-8 keeps its old declaration; its bytes say which is right.
+      report("ingest.encoding-mismatch", diagnostic_level::warning,
+             fmt::format("declares the encoding '{}' ({}), but its bytes are valid UTF-8 and were read as UTF-8. "
+                         "Correct the declaration.",
+                         declared->label, declared->evidence));
+      return read_as_utf8(bytes, 0, encoding_origin::detected, "valid UTF-8 despite the declaration " + declared->evidence, report);
+    } else if (auto out = read_as(bytes, 0, *converter, declared->label, declared->origin, declared->evidence, report)) {
+      return *out;
+    }
+  }
+  // Valid UTF-8, or UTF-8 with a few damaged bytes, stays UTF-8: the detector's guesses on
+  // short or mostly-ASCII text are unreliable.
+  if (census.invalid == 0 || census.multibyte > census.invalid) {
+    return read_as_utf8(bytes, 0, encoding_origin::fallback, {}, report);
+  }
+  const auto guess = detail::detect_encoding(bytes, format == document_format::html);
+  if (guess && guess->supported && guess->confidence >= detection_threshold) {
+    diagnostics trial;
+    std::string trial_path;
+    auto out = read_as(bytes, 0, guess->name, guess->name, encoding_origin::detected,
+                       fmt::format("ICU charset detector, confidence {}", guess->confidence), reporter{trial_path, trial});
+    // A right guess decodes (almost) every byte.
+    if (out && out->decoded.bad_sequences * 100 <= std::max<std::size_t>(out->decoded.text.size() / 3, 200)) {
+      for (diagnostic& d : trial) report(d.id.c_str(), d.level, d.message, d.offset);
+      return *out;
+    }
+  }
+  if (census.invalid >= 8) {
+    report("ingest.undetected-encoding", diagnostic_level::warning,
+           fmt::format("is not UTF-8 ({} invalid byte(s)) and its encoding could not be told{}; it was read as UTF-8. "
+                       "Name its encoding with --encoding (e.g. GB18030, Big5), or declare it (<meta charset>, "
+                       "'encoding:' front matter).",
+                       census.invalid,
+                       guess ? fmt::format(" (the best guess, {}, has confidence {})", guess->name, guess->confidence)
+                             : std::string()));
+  }
+  return read_as_utf8(bytes, 0, encoding_origin::fallback, {}, report);
+}
+
+// Byte offsets where the file's lines start: after each '\n' byte of a UTF-8 file, or after
+// each decoded '\n' of any other.
+std::vector<std::size_t> line_starts_of(std::string_view bytes, const characters& chars) {
+  std::vector<std::size_t> out{0};
+  if (chars.utf8) {
+    for (std::size_t i = bytes.find('\n'); i != std::string_view::npos; i = bytes.find('\n', i + 1)) out.push_back(i + 1);
+    return out;
+  }
+  document map;
+  map.runs = chars.decoded.runs;
+  const std::string& text = chars.decoded.text;
+  for (std::size_t i = text.find('\n'); i != std::string::npos; i = text.find('\n', i + 1)) {
+    out.push_back(map.original_span(byte_span{i, i + 1}).end);
+  }
+  return out;
+}
+
+std::optional<document> build_document(const std::string& id, const std::string& path, std::string_view bytes,
+                                       document_format format, const manifest_entry* listed, const std::string& forced_encoding,
+                                       diagnostics& diags) {
+  const reporter report{path, diags};
+  // A .docx or .odt is unpacked first; its text, one paragraph a line, stands in for its bytes
+  // from here on (spans and line:column point into it: line N is the Nth paragraph).
+  const bool package = format == document_format::docx || format == document_format::odt;
+  std::string unpacked;
+  document_metadata from_package;
+  std::string forced = forced_encoding;
+  if (package) {
+    detail::package_refusal refusal;
+    auto text = detail::read_package(bytes, format, detail::package_limits{}, refusal);
+    if (!text) {
+      report(refusal.id.c_str(), diagnostic_level::error, refusal.message);
+      return std::nullopt;
+    }
+    unpacked = std::move(text->text);
+    const char* properties = format == document_format::docx ? "docProps/core.xml" : "meta.xml";
+    set_field(from_package.title, text->title, field_origin::inferred, std::string(properties) + " title");
+    if (auto iso = detail::iso_date_prefix(text->published)) {
+      set_field(from_package.published, *iso, field_origin::inferred, text->published_evidence);
+    }
+    bytes = unpacked;
+    forced = "UTF-8";
+  }
+  // UTF-16 text is full of NUL bytes; any other text with one is a binary file.
+  const bool wide = is_utf16_or_32(detail::converter_name(forced).value_or("")) ||
+                    (forced.empty() && detail::byte_order_mark(bytes) &&
+                     is_utf16_or_32(detail::byte_order_mark(bytes)->label));
+  if (!wide && bytes.find('\0') != std::string_view::npos) {
     report("ingest.binary", diagnostic_level::error,
-           fmt::format("contains a NUL byte at offset {}: a binary file, not a document; skipped",
+           fmt::format("contains a NUL byte at offset {}: a binary file, not a document; skipped. If it is UTF-16 "
+                       "text without a byte order mark, name it with --encoding UTF-16LE (or UTF-16BE).",
                        bytes.find('\0')),
            bytes.find('\0'));
     return std::nullopt;
   }
-  std::size_t start = 0;
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") start = 3;  // a byte order mark is not text
+  characters chars = read_characters(bytes, format, forced, report);
+  if (package) {
+    chars.origin = encoding_origin::container;
+    chars.evidence = format == document_format::docx ? "word/document.xml" : "content.xml";
+  }
+  if (const std::size_t nul = chars.decoded.text.find('\0'); nul != std::string::npos) {
+    document map;
+    map.runs = chars.decoded.runs;
+    const std::size_t at = map.original_span(byte_span{nul, nul + 1}).begin;
+    report("ingest.binary", diagnostic_level::error,
+           fmt::format("decodes to a NUL character at byte {}: a binary file, or not {}; skipped", at, chars.encoding), at);
+    return std::nullopt;
+  }
 
   document doc;
   doc.id = id;
   doc.path = path;
   doc.format = format;
   doc.original = std::string(bytes);
-  doc.line_starts.push_back(0);
-  for (std::size_t i = bytes.find('\n'); i != std::string_view::npos; i = bytes.find('\n', i + 1)) doc.line_starts.push_back(i + 1);
-  repaired_text repaired = repair_utf8(bytes.substr(start), start);
-  if (repaired.bad_sequences > 0) {
-    report("ingest.invalid-utf8", diagnostic_level::warning,
-           fmt::format("{} byte(s) are not valid UTF-8 (first at byte {}); they were replaced by U+FFFD "
-                       "and the rest of the document was checked. Re-save the file as UTF-8.",
-                       repaired.bad_sequences, *repaired.first_bad),
-           repaired.first_bad);
-  }
-  // `utf8_map` maps repaired-text offsets back to the file's bytes.
-  document utf8_map;
-  utf8_map.runs = repaired.runs;
+  doc.line_starts = line_starts_of(bytes, chars);
+  doc.encoding = chars.encoding;
+  doc.encoding_chosen_by = chars.origin;
+  doc.encoding_evidence = chars.evidence;
+  if (!chars.utf8) doc.decoding = chars.decoded.runs;
+  const detail::decoded_text& repaired = chars.decoded;
 
   detail::front_matter front;
   if (format == document_format::html) {
@@ -254,7 +406,7 @@ std::optional<document> build_document(const std::string& id, const std::string&
                          page.flattened_tags));
     }
     doc.text = std::move(page.text);
-    doc.runs = compose(page.runs, utf8_map);
+    doc.runs = compose(page.runs, repaired.runs);
     set_field(doc.metadata.title, page.title, field_origin::inferred, "<title>");
     if (!page.published.empty()) {
       if (auto iso = detail::iso_date_prefix(page.published)) {
@@ -269,26 +421,22 @@ std::optional<document> build_document(const std::string& id, const std::string&
       report("ingest.bad-front-matter", diagnostic_level::warning,
              "front matter starts with '---' but never closes with a '---' line; it was read as text. "
              "Add the closing '---'.",
-             start);
+             repaired.runs.empty() ? 0 : repaired.runs.front().original_begin);
     }
     const std::size_t body = front.closed ? front.body_offset : 0;
     doc.text = repaired.text.substr(body);
     doc.runs.clear();
     for (const offset_run& run : repaired.runs) {
       if (run.text_end <= body) continue;
-      offset_run shifted = run;
-      if (shifted.text_begin < body) {
-        // Only exact runs can be cut inside; a replaced byte is never part of a fence line.
-        shifted.original_begin += body - shifted.text_begin;
-        shifted.text_begin = body;
-      }
+      // Only exact runs can be cut inside; a replaced byte is never part of a fence line.
+      offset_run shifted = run.text_begin < body ? slice(run, body, run.text_end) : run;
       shifted.text_begin -= body;
       shifted.text_end -= body;
       doc.runs.push_back(shifted);
     }
   }
   // Metadata declared by the file or manifest wins; the HTML page's own comes after that.
-  document_metadata from_page = doc.metadata;
+  document_metadata from_page = package ? from_package : doc.metadata;
   doc.metadata = document_metadata{};
   apply_metadata(doc, front, listed, diags);
   for (auto [mine, page] : {std::pair{&doc.metadata.title, &from_page.title}, std::pair{&doc.metadata.source, &from_page.source},
@@ -320,9 +468,11 @@ std::optional<document> build_document(const std::string& id, const std::string&
 }  // namespace
 
 std::optional<document> ingest_bytes(const std::string& id, std::string_view bytes, document_format format,
-                                     diagnostics& diags) {
-  return build_document(id, id, bytes, format, nullptr, diags);
+                                     diagnostics& diags, const std::string& encoding) {
+  return build_document(id, id, bytes, format, nullptr, encoding, diags);
 }
+
+std::optional<std::string> encoding_converter(std::string_view name) { return detail::converter_name(name); }
 
 namespace {
 
@@ -363,7 +513,21 @@ std::optional<document> read_document(const std::string& id, const fs::path& pat
   std::string bytes(size, '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(size));
   if (static_cast<std::uintmax_t>(in.gcount()) != size) return refuse("ingest.unreadable", "could not be read to the end");
-  return build_document(id, file, bytes, format, listed, diags);
+  return build_document(id, file, bytes, format, listed, options.encoding, diags);
+}
+
+// The document piped in on standard input, under its `--stdin-name`.
+std::optional<document> read_piped(const std::string& name, document_format format, const ingest_options& options,
+                                   diagnostics& diags) {
+  const std::string& bytes = options.standard_input->bytes;
+  if (bytes.size() > options.max_file_bytes) {
+    diags.push_back(diagnostic{"ingest.too-large", diagnostic_level::error, name,
+                               fmt::format("standard input holds more than the {} byte limit; raise --max-file-size",
+                                           options.max_file_bytes),
+                               std::nullopt});
+    return std::nullopt;
+  }
+  return build_document(name, name, bytes, format, nullptr, options.encoding, diags);
 }
 
 }  // namespace
@@ -377,7 +541,13 @@ ingest_result ingest_paths(const std::vector<std::string>& paths, const ingest_o
     document_format format;
     fs::path manifest_folder;
     std::string manifest_key;
+    bool piped = false;  // standard input, not a file
   };
+  if (!options.encoding.empty() && !encoding_converter(options.encoding)) {
+    throw error(fmt::format("unknown encoding '{}' for --encoding; use UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, GB2312, "
+                            "Big5 or Big5-HKSCS (or another name ICU knows)",
+                            options.encoding));
+  }
   std::vector<candidate> candidates;
   auto skip = [&](const std::string& file, const char* code, diagnostic_level level, const std::string& message) {
     diags.push_back(diagnostic{code, level, file, message, std::nullopt});
@@ -385,6 +555,11 @@ ingest_result ingest_paths(const std::vector<std::string>& paths, const ingest_o
   };
 
   for (const std::string& given : paths) {
+    if (given == "-" && options.standard_input) {
+      const std::string& name = options.standard_input->name;
+      candidates.push_back(candidate{name, fs::path(name), format_of(fs::path(name)).value_or(document_format::text), {}, {}, true});
+      continue;
+    }
     const fs::path root(given);
     std::error_code ec;
     const fs::file_status status = fs::status(root, ec);
@@ -423,14 +598,14 @@ ingest_result ingest_paths(const std::vector<std::string>& paths, const ingest_o
       if (ec) skip(given, "ingest.unreadable", diagnostic_level::error, "the folder could not be read to the end: " + ec.message());
       if (found.empty()) {
         skip(given, "ingest.no-documents", diagnostic_level::error,
-             "holds no .txt, .md or .html documents; name a folder with documents in it");
+             "holds no .txt, .md, .html, .docx or .odt documents; name a folder with documents in it");
       }
       candidates.insert(candidates.end(), found.begin(), found.end());
     } else {
       const auto format = format_of(root);
       if (!format) {
         skip(given, "ingest.unknown-format", diagnostic_level::error,
-             fmt::format("'{}' is not a known document type; use .txt, .md or .html", root.extension().string()));
+             fmt::format("'{}' is not a known document type; use .txt, .md, .html, .docx or .odt", root.extension().string()));
         continue;
       }
       candidates.push_back(candidate{root.filename().generic_string(), root, *format, root.parent_path(),
@@ -454,6 +629,7 @@ ingest_result ingest_paths(const std::vector<std::string>& paths, const ingest_o
   // documents come out the same whatever the thread count.
   std::map<fs::path, std::optional<manifest>> manifests;
   for (const candidate& c : candidates) {
+    if (c.piped) continue;
     auto [slot, inserted] = manifests.try_emplace(c.manifest_folder);
     if (inserted) slot->second = read_manifest(c.manifest_folder, diags);
   }
@@ -464,6 +640,10 @@ ingest_result ingest_paths(const std::vector<std::string>& paths, const ingest_o
   std::vector<loaded> slots(candidates.size());
   for_each_index(candidates.size(), options.jobs, [&](std::size_t index, unsigned) {
     const candidate& c = candidates[index];
+    if (c.piped) {
+      slots[index].doc = read_piped(c.id, c.format, options, slots[index].diags);
+      return;
+    }
     const std::optional<manifest>& folder_manifest = manifests.at(c.manifest_folder);
     const manifest_entry* listed = nullptr;
     if (folder_manifest) {

@@ -33,8 +33,9 @@ std::optional<decimal> decimal::parse(std::string_view digits) {
     }
     if (c < '0' || c > '9') return std::nullopt;
     seen_digit = true;
+    // Both steps can overflow: 922337203685477580 * 10 fits, adding 8 or 9 does not.
     if (mul_overflows(out.mantissa, 10, &out.mantissa)) return std::nullopt;
-    out.mantissa += c - '0';
+    if (__builtin_add_overflow(out.mantissa, c - '0', &out.mantissa)) return std::nullopt;
     if (seen_point) --out.exponent;
   }
   if (!seen_digit) return std::nullopt;

@@ -26,7 +26,7 @@ struct diagnostic {
 //   ingest.unreadable          the file could not be opened or read; skipped
 //   ingest.not-found           a path given on the command line does not exist
 //   ingest.not-a-file          a pipe, socket, device, dangling link or link loop with a document's name
-//   ingest.unknown-format      not .txt/.md/.markdown/.html/.htm; skipped
+//   ingest.unknown-format      not .txt/.md/.markdown/.html/.htm/.docx/.odt; skipped
 //   ingest.invalid-utf8        bytes that are not UTF-8 were replaced by U+FFFD
 //   ingest.binary              a NUL byte: the file is binary and was skipped
 //   ingest.empty               the file holds no text
@@ -37,6 +37,12 @@ struct diagnostic {
 //   ingest.no-documents        a folder with no documents in it
 //   ingest.too-large           a file over the size limit (--max-file-size); skipped
 //   ingest.deep-html           HTML nested beyond 512 levels; deeper tags read as text
+//   ingest.bad-encoding        bytes that do not decode in the declared, forced or detected encoding
+//   ingest.unknown-encoding    a declared encoding name that is not known; the declaration is ignored
+//   ingest.encoding-mismatch   a legacy encoding declared for bytes that are valid UTF-8; read as UTF-8
+//   ingest.undetected-encoding not UTF-8, nothing declared, and the detector is not confident; read as UTF-8
+//   ingest.bad-package         a .docx/.odt that is not a zip, lacks its document part or has broken XML
+//   ingest.zip-bomb            a .docx/.odt part over the unpacked size or ratio limits; skipped
 //   normalize.invalid-date     a date that does not exist (2月30日)
 //   normalize.unresolved-date  a relative or partial date with no anchor to resolve it
 //   normalize.ambiguous-date   a numeric date whose day and month could swap (1/2/2016); read as month/day

@@ -13,23 +13,41 @@ const offset_run* run_at(const std::vector<offset_run>& runs, std::size_t offset
   return &*(it - 1);
 }
 
+// The original offset where the character holding text offset `offset` begins (exact runs),
+// or the run's start (inexact runs).
+std::size_t character_start(const offset_run& run, std::size_t offset) {
+  if (!run.exact) return run.original_begin;
+  const std::size_t into = offset - std::min(offset, run.text_begin);
+  const std::size_t text_width = std::max<std::size_t>(run.text_width, 1);
+  return std::min(run.original_begin + into / text_width * run.original_width, run.original_end);
+}
+
 }  // namespace
+
+std::string to_string(encoding_origin origin) {
+  switch (origin) {
+    case encoding_origin::bom: return "bom";
+    case encoding_origin::meta: return "meta";
+    case encoding_origin::front_matter: return "front_matter";
+    case encoding_origin::detected: return "detected";
+    case encoding_origin::fallback: return "default";
+    case encoding_origin::forced: return "forced";
+    case encoding_origin::container: return "container";
+  }
+  return "default";
+}
 
 byte_span document::original_span(byte_span text_span) const {
   const offset_run* first = run_at(runs, text_span.begin);
   if (first == nullptr) return text_span;
-  const auto start = [](const offset_run& run, std::size_t offset) {
-    return run.exact ? std::min(run.original_begin + (offset - std::min(offset, run.text_begin)),
-                                run.original_end)
-                     : run.original_begin;
-  };
-  byte_span out{start(*first, text_span.begin), 0};
+  byte_span out{character_start(*first, text_span.begin), 0};
   if (text_span.end <= text_span.begin) {
     out.end = out.begin;
     return out;
   }
   const offset_run* last = run_at(runs, text_span.end - 1);
-  out.end = last->exact ? start(*last, text_span.end - 1) + 1 : last->original_end;
+  out.end = last->exact ? std::min<std::size_t>(character_start(*last, text_span.end - 1) + last->original_width, last->original_end)
+                        : last->original_end;
   return out;
 }
 
@@ -42,15 +60,28 @@ std::pair<std::size_t, std::size_t> document::line_column(std::size_t original_o
 
 std::size_t document::code_point_column(std::size_t original_offset) const {
   const auto [line, byte_column] = line_column(original_offset);
+  (void)line;
   const std::size_t line_start = original_offset + 1 - byte_column;
   if (original.empty()) return byte_column;
   const std::size_t end = std::min(original_offset, original.size());
   std::size_t column = 1;
+  if (!decoding.empty()) {
+    // Characters of a decoded file: each exact run holds (overlap / width) of them, each
+    // replaced sequence one. The runs are in file order, so start at the line's first run.
+    auto it = std::upper_bound(decoding.begin(), decoding.end(), line_start,
+                               [](std::size_t o, const offset_run& r) { return o < r.original_end; });
+    for (; it != decoding.end() && it->original_begin < end; ++it) {
+      const std::size_t b = std::max(it->original_begin, line_start);
+      const std::size_t e = std::min(it->original_end, end);
+      if (e <= b) continue;
+      column += it->exact ? (e - b + it->original_width - 1) / std::max<std::size_t>(it->original_width, 1) : 1;
+    }
+    return column;
+  }
   for (std::size_t i = std::min(line_start, end); i < end; ++i) {
     // Count every byte that starts a character (not a UTF-8 continuation byte).
     if ((static_cast<unsigned char>(original[i]) & 0xC0) != 0x80) ++column;
   }
-  (void)line;
   return column;
 }
 

@@ -2,6 +2,7 @@
 // A document as read by ingest: the text the later stages analyse, plus the map from that text
 // back to byte offsets in the original file.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,17 +30,37 @@ struct document_metadata {
   metadata_field title;
 };
 
-/// A run of analysed text that maps to a run of original bytes. When `exact`, each byte maps
-/// one to one; otherwise (HTML entities, replaced bytes) the whole run maps to the whole range.
+/// A run of analysed text that maps to a run of original bytes. When `exact`, the run is a row
+/// of characters each `text_width` bytes in the text and `original_width` bytes in the file
+/// (1 and 1: bytes copied as they are; 3 and 2: Chinese characters decoded from GBK or Big5),
+/// so each character maps to its own bytes; otherwise (HTML entities, replaced bytes) the whole
+/// run maps to the whole range.
 struct offset_run {
   std::size_t text_begin = 0;
   std::size_t text_end = 0;
   std::size_t original_begin = 0;
   std::size_t original_end = 0;
   bool exact = true;
+  std::uint8_t text_width = 1;
+  std::uint8_t original_width = 1;
 };
 
-enum class document_format { text, markdown, html };
+enum class document_format { text, markdown, html, docx, odt };
+
+/// How the character encoding a file was read in was chosen.
+enum class encoding_origin {
+  bom,           // a byte order mark
+  meta,          // the HTML page's <meta charset> or http-equiv Content-Type
+  front_matter,  // an `encoding:` front matter field
+  detected,      // the bytes are not UTF-8; ICU's charset detector named the encoding
+  fallback,      // nothing said otherwise: UTF-8, as most files are (reported as `default`)
+  forced,        // --encoding
+  container,     // a Word or OpenDocument file: its XML parts say (UTF-8 text comes out)
+};
+
+/// The name of `origin` in reports: `bom`, `meta`, `front_matter`, `detected`, `default`,
+/// `forced` or `container`.
+std::string to_string(encoding_origin origin);
 
 /// A document ready for segmentation. `text` is valid UTF-8; `runs` cover it in order.
 struct document {
@@ -57,6 +78,14 @@ struct document {
   std::optional<civil_date> published;  // parsed metadata.published, the anchor for relative dates
   std::string original;                  // the file's bytes as read (for columns in characters)
   std::vector<std::size_t> line_starts;  // byte offset of each line of the original file
+  /// The encoding the file was read in (`UTF-8`, `GB18030`, `Big5`, `UTF-16LE`, ...) and how
+  /// it was chosen; `encoding_evidence` quotes the declaration or the detector's confidence.
+  std::string encoding = "UTF-8";
+  encoding_origin encoding_chosen_by = encoding_origin::fallback;
+  std::string encoding_evidence;
+  /// For a file that is not UTF-8: the decoded text's map to the file's bytes, which columns
+  /// count characters through. Empty for UTF-8 files, whose characters are counted directly.
+  std::vector<offset_run> decoding;
   bool draft = false;                    // checked against the others, not a published source
 
   /// The text to match words and figures against: `folded` when there is one, else `text`.

@@ -34,6 +34,8 @@ std::string format_name(document_format format) {
     case document_format::text: return "text";
     case document_format::markdown: return "markdown";
     case document_format::html: return "html";
+    case document_format::docx: return "docx";
+    case document_format::odt: return "odt";
   }
   return "text";
 }
@@ -53,6 +55,16 @@ nlohmann::json field_json(const metadata_field& field) {
   if (!field.evidence.empty()) out["evidence"] = field.evidence;
   return out;
 }
+
+}  // namespace
+
+nlohmann::json encoding_json(const document& doc) {
+  nlohmann::json out = {{"name", doc.encoding}, {"origin", to_string(doc.encoding_chosen_by)}};
+  if (!doc.encoding_evidence.empty()) out["evidence"] = doc.encoding_evidence;
+  return out;
+}
+
+namespace {
 
 nlohmann::json optional_decimal(const std::optional<decimal>& value) {
   return value ? nlohmann::json(value->to_string()) : nlohmann::json(nullptr);
@@ -123,6 +135,7 @@ nlohmann::json build_report(const run_result& run, bool with_claims) {
     documents.push_back({{"id", doc.id},
                          {"path", doc.path},
                          {"format", format_name(doc.format)},
+                         {"encoding", encoding_json(doc)},
                          {"metadata",
                           {{"source", field_json(doc.metadata.source)},
                            {"published", field_json(doc.metadata.published)},

@@ -20,6 +20,10 @@ namespace checker {
 
 /// One claim as JSON, in the shape `report.json` and `factcheck extract` share.
 nlohmann::json claim_to_json(const run_result& run, const claim& c);
+
+/// The encoding `doc` was read in: `{"name": "GB18030", "origin": "meta", "evidence": ...}`
+/// (`origin` one of bom, meta, front_matter, detected, default, forced, container).
+nlohmann::json encoding_json(const document& doc);
 /// The whole report as JSON.
 nlohmann::json report_to_json(const run_result& run);
 /// Receives a report's bytes piece by piece.

@@ -20,6 +20,15 @@ BOOST_AUTO_TEST_CASE(decimal_keeps_exact_values_and_precision) {
   BOOST_TEST(multiply(*decimal::parse("2.09"), decimal{1, 6})->to_string() == "2090000");
 }
 
+// Issue 16: found by recognize_fuzz (seed tests/fuzz/corpus/recognize/regression-issue-16-
+// mantissa-add-overflow.md): the multiplication fitted, the added digit overflowed (UB).
+BOOST_AUTO_TEST_CASE(issue_16_parse_refuses_a_mantissa_that_overflows_on_its_last_digit) {
+  BOOST_TEST(decimal::parse("9223372036854775807").has_value());
+  BOOST_TEST(!decimal::parse("9223372036854775808").has_value());
+  BOOST_TEST(!decimal::parse("9223372036854775809").has_value());
+  BOOST_TEST(!decimal::parse("92233720368547758.09").has_value());
+}
+
 BOOST_AUTO_TEST_CASE(decimal_compares_across_exponents) {
   BOOST_TEST(compare(decimal{294, 3}, decimal{294000, 0}) == 0);
   BOOST_TEST(compare(decimal{2935, 2}, decimal{294, 3}) < 0);
@@ -52,6 +61,22 @@ BOOST_AUTO_TEST_CASE(document_maps_spans_back_to_original_bytes) {
   BOOST_TEST(doc.original_span({2, 3}).begin == 12u);
   BOOST_TEST(doc.original_span({2, 3}).end == 17u);
   BOOST_TEST(doc.original_span({1, 5}).end == 19u);
+}
+
+// Issue 16: a run of characters 3 bytes wide in the text and 2 in the file (GBK), as decoding
+// makes: every character maps to its own 2 bytes, and columns count characters.
+BOOST_AUTO_TEST_CASE(issue_16_runs_of_wide_characters_map_character_by_character) {
+  document doc;
+  doc.text = "ab\xE4\xB8\x80\xE4\xBA\x8C\xE4\xB8\x89z";  // ab一二三z
+  doc.original = "ab\xD2\xBB\xB6\xFE\xC8\xFDz";
+  doc.runs = {{0, 2, 0, 2, true, 1, 1}, {2, 11, 2, 8, true, 3, 2}, {11, 12, 8, 9, true, 1, 1}};
+  doc.decoding = doc.runs;
+  doc.line_starts = {0};
+  BOOST_TEST(doc.original_span({5, 8}).begin == 4u);  // 二
+  BOOST_TEST(doc.original_span({5, 8}).end == 6u);
+  BOOST_TEST(doc.original_span({2, 12}).end == 9u);
+  BOOST_TEST(doc.code_point_column(6) == 5u);  // 三 is the fifth character
+  BOOST_TEST(doc.code_point_column(8) == 6u);  // z
 }
 
 BOOST_AUTO_TEST_SUITE_END()
