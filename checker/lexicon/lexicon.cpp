@@ -23,13 +23,32 @@ std::string folded(std::string word) {
 
 }  // namespace
 
+namespace {
+
+std::uint16_t two_bytes(char a, char b) {
+  return static_cast<std::uint16_t>((static_cast<unsigned char>(a) << 8) | static_cast<unsigned char>(b));
+}
+
+void mark(std::vector<std::uint64_t>& bits, std::uint16_t key) { bits[key >> 6] |= std::uint64_t{1} << (key & 63); }
+bool marked(const std::vector<std::uint64_t>& bits, std::uint16_t key) { return (bits[key >> 6] >> (key & 63)) & 1U; }
+
+}  // namespace
+
 void word_set::add(std::string word, std::size_t payload) {
   if (word.empty()) return;
   const auto index = static_cast<std::uint32_t>(words_.size());
   words_.push_back(entry{folded(std::move(word)), payload});
   const std::string& w = words_.back().word;
-  insert_sorted(by_first_byte_[static_cast<unsigned char>(w.front())], index);
-  insert_sorted(by_last_byte_[static_cast<unsigned char>(w.back())], index);
+  if (w.size() == 1) {
+    single_bytes_[static_cast<unsigned char>(w.front())].push_back(index);
+    return;
+  }
+  const std::uint16_t first = two_bytes(w[0], w[1]);
+  const std::uint16_t last = two_bytes(w[w.size() - 2], w[w.size() - 1]);
+  insert_sorted(by_first_two_[first], index);
+  insert_sorted(by_last_two_[last], index);
+  mark(first_two_seen_, first);
+  mark(last_two_seen_, last);
 }
 
 void word_set::insert_sorted(std::vector<std::uint32_t>& bucket, std::uint32_t index) const {
@@ -43,25 +62,32 @@ void word_set::insert_sorted(std::vector<std::uint32_t>& bucket, std::uint32_t i
 std::optional<word_set::match> word_set::longest_at(std::string_view text, std::size_t pos) const {
   if (pos >= text.size()) return std::nullopt;
   const std::size_t left = text.size() - pos;
-  for (std::uint32_t i : by_first_byte_[static_cast<unsigned char>(text[pos])]) {
-    const std::string& w = words_[i].word;
-    // Length and second byte first: CJK words share a handful of lead bytes, so most candidates
-    // fail here without a full comparison.
-    if (w.size() > left || (w.size() > 1 && w[1] != text[pos + 1])) continue;
-    if (text.compare(pos, w.size(), w) == 0) return match{w.size(), words_[i].payload};
+  if (left >= 2 && marked(first_two_seen_, two_bytes(text[pos], text[pos + 1]))) {
+    if (const auto bucket = by_first_two_.find(two_bytes(text[pos], text[pos + 1])); bucket != by_first_two_.end()) {
+      for (std::uint32_t i : bucket->second) {
+        const std::string& w = words_[i].word;
+        if (w.size() <= left && text.compare(pos, w.size(), w) == 0) return match{w.size(), words_[i].payload};
+      }
+    }
   }
+  // A one-byte word (`$`, `%`) is shorter than any longer match, so it is tried last.
+  const auto& singles = single_bytes_[static_cast<unsigned char>(text[pos])];
+  if (!singles.empty()) return match{1, words_[singles.front()].payload};
   return std::nullopt;
 }
 
 std::optional<word_set::match> word_set::longest_ending_at(std::string_view text, std::size_t pos) const {
   if (pos == 0 || pos > text.size()) return std::nullopt;
-  for (std::uint32_t i : by_last_byte_[static_cast<unsigned char>(text[pos - 1])]) {
-    const std::string& w = words_[i].word;
-    if (w.size() > pos || (w.size() > 1 && w[w.size() - 2] != text[pos - 2])) continue;
-    if (text.compare(pos - w.size(), w.size(), w) == 0) {
-      return match{w.size(), words_[i].payload};
+  if (pos >= 2 && marked(last_two_seen_, two_bytes(text[pos - 2], text[pos - 1]))) {
+    if (const auto bucket = by_last_two_.find(two_bytes(text[pos - 2], text[pos - 1])); bucket != by_last_two_.end()) {
+      for (std::uint32_t i : bucket->second) {
+        const std::string& w = words_[i].word;
+        if (w.size() <= pos && text.compare(pos - w.size(), w.size(), w) == 0) return match{w.size(), words_[i].payload};
+      }
     }
   }
+  const auto& singles = single_bytes_[static_cast<unsigned char>(text[pos - 1])];
+  if (!singles.empty()) return match{1, words_[singles.front()].payload};
   return std::nullopt;
 }
 

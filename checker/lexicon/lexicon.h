@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -40,8 +41,16 @@ class word_set {
   // Indexes into words_, longest first and in the order added among equal lengths, so the
   // first hit in a bucket is the longest match. Kept sorted on each add by one insertion, not
   // a re-sort, so that building a set of thousands of words stays linear in practice.
-  std::vector<std::vector<std::uint32_t>> by_first_byte_ = std::vector<std::vector<std::uint32_t>>(256);
-  std::vector<std::vector<std::uint32_t>> by_last_byte_ = std::vector<std::vector<std::uint32_t>>(256);
+  // Words of two bytes or more are bucketed by their first (last) two bytes: CJK words share a
+  // handful of lead bytes, so a one-byte key left buckets of hundreds of words (a gazetteer of
+  // thousands of places) to be tried at every position.
+  std::unordered_map<std::uint16_t, std::vector<std::uint32_t>> by_first_two_;
+  std::unordered_map<std::uint16_t, std::vector<std::uint32_t>> by_last_two_;
+  // One bit per two-byte key that has a bucket: most positions of a text start no word, and the
+  // bit says so before any hashing.
+  std::vector<std::uint64_t> first_two_seen_ = std::vector<std::uint64_t>(1024);
+  std::vector<std::uint64_t> last_two_seen_ = std::vector<std::uint64_t>(1024);
+  std::vector<std::vector<std::uint32_t>> single_bytes_ = std::vector<std::vector<std::uint32_t>>(256);
   void insert_sorted(std::vector<std::uint32_t>& bucket, std::uint32_t index) const;
 };
 

@@ -344,7 +344,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       // The figure's own phrase decides first: a cue there is the figure's (9人死亡, 442人受困),
       // and a Chinese figure followed by words of its own that name no attribute the lexicon
       // knows takes no cue from elsewhere in the sentence and no attribute from a list.
-      const byte_span phrase = phrase_of(text, clause, span);
+      const byte_span phrase = phrase_of(text, clause, span);  // also the place's scope below
       const cue* own = nullptr;
       for (const cue& k : ctx.attribute_cues) {
         if (k.begin < phrase.begin || k.end > phrase.end || (k.begin >= span.begin && k.end <= span.end)) continue;
@@ -513,7 +513,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       // Sagaing) makes it a different fact from a total or another place's figure. Intensive
       // measures of one event (its magnitude, a date) are not split by place.
       if (c.found.kind != claim_kind::date && !is_measured(lex, c.attribute)) {
-        if (auto place = place_of_figure(text, phrase_of(text, clause, span), span, lex)) {
+        if (auto place = place_of_figure(text, phrase, span, lex)) {
           qualifiers.insert("place:" + lex.place_entries[*place].id);
         }
       }

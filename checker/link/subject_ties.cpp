@@ -41,27 +41,70 @@ class subject_sets {
   std::map<std::string, std::string> parent_;
 };
 
-using agreement_key = std::tuple<std::string, std::string, std::string, std::string>;  // attribute, unit, qualifiers, value
-
 bool comparable(const claim& c) {
   return c.linked() && c.status == resolution::resolved && c.value && c.found.kind != claim_kind::date &&
          c.found.hedge == hedge_kind::none && c.link_confidence >= 0.65 && precise(*c.value);
 }
 
+using fact_values = std::map<std::tuple<std::string, std::string, std::vector<std::string>>, std::set<std::string>>;
+
+// The values each of `subjects` states, by fact (attribute, unit, qualifiers), in one pass.
+std::map<std::string, fact_values> values_by_subject(const std::vector<claim>& claims, const std::set<std::string>& subjects) {
+  std::map<std::string, fact_values> out;
+  for (const claim& c : claims) {
+    if (!c.linked() || !c.value || c.status != resolution::resolved || subjects.count(c.subject) == 0) continue;
+    out[c.subject][{c.attribute, c.unit, c.qualifiers}].insert(c.value->trimmed().to_string());
+  }
+  return out;
+}
+
+// Two wordings of one subject agree on most facts they both state; two subjects that share a
+// value by chance (two models both starting from 15.6%) disagree on most others.
+bool mostly_agree(const fact_values& a, const fact_values& b) {
+  std::size_t agree = 0;
+  std::size_t disagree = 0;
+  for (const auto& [fact, values] : a) {
+    const auto other = b.find(fact);
+    if (other == b.end()) continue;
+    const bool shared = std::any_of(values.begin(), values.end(), [&](const std::string& v) { return other->second.count(v) > 0; });
+    ++(shared ? agree : disagree);
+  }
+  return agree > disagree;
+}
+
 }  // namespace
 
 void tie_subjects_by_agreeing_values(std::vector<claim>& claims) {
-  // (attribute, unit, qualifiers, value) -> subject -> documents stating it.
-  std::map<agreement_key, std::map<std::string, std::set<std::size_t>>> agreeing;
-  for (const claim& c : claims) {
-    if (!comparable(c)) continue;
-    std::string qualifiers;
-    for (const std::string& q : c.qualifiers) qualifiers += q + ",";
-    agreeing[{c.attribute, c.unit, qualifiers, c.value->trimmed().to_string()}][c.subject].insert(c.document);
+  // Claims that could tie, sorted so that claims agreeing on (attribute, unit, qualifiers,
+  // value) stand together: one sort instead of a map keyed by strings.
+  struct candidate {
+    std::size_t claim;
+    std::string value;
+  };
+  std::vector<candidate> candidates;
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    if (comparable(claims[i])) candidates.push_back(candidate{i, claims[i].value->trimmed().to_string()});
   }
+  auto key = [&](const candidate& k) {
+    const claim& c = claims[k.claim];
+    return std::tie(c.attribute, c.unit, c.qualifiers, k.value);
+  };
+  std::sort(candidates.begin(), candidates.end(), [&](const candidate& a, const candidate& b) {
+    const auto ka = key(a);
+    const auto kb = key(b);
+    if (ka != kb) return ka < kb;
+    return claims[a.claim].subject < claims[b.claim].subject;
+  });
   // Evidence for each pair of subjects: how many distinct agreeing values.
   std::map<std::pair<std::string, std::string>, std::size_t> evidence;
-  for (const auto& [key, subjects] : agreeing) {
+  for (std::size_t run = 0; run < candidates.size();) {
+    std::size_t end = run + 1;
+    while (end < candidates.size() && key(candidates[end]) == key(candidates[run])) ++end;
+    // subject -> documents stating the value, for this run only.
+    std::map<std::string, std::set<std::size_t>> subjects;
+    if (claims[candidates[run].claim].subject != claims[candidates[end - 1].claim].subject) {
+      for (std::size_t k = run; k < end; ++k) subjects[claims[candidates[k].claim].subject].insert(claims[candidates[k].claim].document);
+    }
     for (auto a = subjects.begin(); a != subjects.end(); ++a) {
       for (auto b = std::next(a); b != subjects.end(); ++b) {
         // Two documents must say it: one writer's two subjects agreeing is no tie.
@@ -70,12 +113,19 @@ void tie_subjects_by_agreeing_values(std::vector<claim>& claims) {
         if (documents.size() >= 2) ++evidence[{a->first, b->first}];
       }
     }
+    run = end;
   }
+  std::set<std::string> paired;
+  for (const auto& entry : evidence) {
+    paired.insert(entry.first.first);
+    paired.insert(entry.first.second);
+  }
+  const std::map<std::string, fact_values> stated = values_by_subject(claims, paired);
   subject_sets sets;
   bool any = false;
   for (const auto& [pair, count] : evidence) {
     const bool across_scripts = latin(pair.first) != latin(pair.second);
-    if (count >= 2 || (across_scripts && count >= 1)) {
+    if ((count >= 2 || (across_scripts && count >= 1)) && mostly_agree(stated.at(pair.first), stated.at(pair.second))) {
       sets.join(pair.first, pair.second);
       any = true;
     }
