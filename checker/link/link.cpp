@@ -550,6 +550,13 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         confidence = std::min(confidence, 0.75);
       }
       c.qualifiers.assign(qualifiers.begin(), qualifiers.end());
+      // "the accuracy rose from 15.6% to 71%": the two ends of a change are levels of the measure,
+      // not the change itself.
+      const bool change_end = qualifiers.count("change:from") > 0 || qualifiers.count("change:to") > 0;
+      if (change_end && best != nullptr && lex.attributes[best_attribute].change_of && c.attribute.size() > 7 &&
+          c.attribute.ends_with("_growth")) {
+        c.attribute.resize(c.attribute.size() - 7);
+      }
       // The stamp before the figure in the sentence, else the first after it ("had killed 126
       // people as of January 8").
       if (c.found.kind != claim_kind::date) {
