@@ -105,6 +105,10 @@ void tie_subjects_by_agreeing_values(std::vector<claim>& claims) {
     if (claims[candidates[run].claim].subject != claims[candidates[end - 1].claim].subject) {
       for (std::size_t k = run; k < end; ++k) subjects[claims[candidates[k].claim].subject].insert(claims[candidates[k].claim].document);
     }
+    // A value that many subjects share (every model's 15.6% baseline) identifies none of them;
+    // pairing them all would also be quadratic.
+    constexpr std::size_t max_subjects_per_value = 4;
+    if (subjects.size() > max_subjects_per_value) subjects.clear();
     for (auto a = subjects.begin(); a != subjects.end(); ++a) {
       for (auto b = std::next(a); b != subjects.end(); ++b) {
         // Two documents must say it: one writer's two subjects agreeing is no tie.
