@@ -141,6 +141,17 @@ BOOST_AUTO_TEST_CASE(issue_13_agreeing_values_tie_wordings_of_a_subject_across_s
   BOOST_TEST(tied);
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_value_many_subjects_share_ties_none_of_them) {
+  // Five phones at one price are five phones, whatever script the sixth is named in.
+  const run_result run = corpus({{"2025-03-02", "Nova X1 is priced at 2,999 yuan."},
+                                 {"2025-03-02", "Nova X2 is priced at 2,999 yuan."},
+                                 {"2025-03-02", "Nova X3 is priced at 2,999 yuan."},
+                                 {"2025-03-02", "Nova X4 is priced at 2,999 yuan."},
+                                 {"2025-03-02", "Nova X5 is priced at 2,999 yuan."},
+                                 {"2025-03-02", "《星河一号》售价为2999元。"}});
+  for (const claim& c : run.claims) BOOST_TEST(c.link_basis.find("tied") == std::string::npos, c.found.text << " " << c.link_basis);
+}
+
 BOOST_AUTO_TEST_CASE(issue_13_links_inherited_from_far_back_are_listed_not_compared) {
   // The second report never names the game near its figure and is mainly about a platform.
   const run_result run = corpus({{"2025-03-02", "《山海行》售价为198元。"},
