@@ -23,6 +23,12 @@ run_result analyse(std::vector<document> documents) {
   return analyse_documents(std::move(documents), test_lexicon(), link_options{});
 }
 
+run_result corpus(const std::vector<std::pair<std::string, std::string>>& documents) {
+  std::vector<document> docs;
+  for (const auto& [published, body] : documents) docs.push_back(make_document("d" + std::to_string(docs.size()) + ".md", body, published));
+  return analyse(std::move(docs));
+}
+
 run_result analyse_text(const std::string& body, const std::string& published) {
   std::vector<document> docs;
   docs.push_back(make_document("test.md", body, published));

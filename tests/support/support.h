@@ -3,6 +3,7 @@
 // text (re2's dump style) so that table tests compare readable strings.
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "lexicon/lexicon.h"
@@ -18,6 +19,8 @@ document make_document(const std::string& id, const std::string& body, const std
 
 /// Runs segment .. compare on the given documents.
 run_result analyse(std::vector<document> documents);
+/// Analyses documents `d0.md`, `d1.md`, ... made from (publication date, body) pairs.
+run_result corpus(const std::vector<std::pair<std::string, std::string>>& documents);
 /// Shorthand: analyse one document made from `body`.
 run_result analyse_text(const std::string& body, const std::string& published = "2025-09-18");
 

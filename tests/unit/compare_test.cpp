@@ -8,11 +8,7 @@ using namespace checker;
 
 namespace {
 
-run_result corpus(std::vector<std::pair<std::string, std::string>> documents) {
-  std::vector<document> docs;
-  for (const auto& [published, body] : documents) docs.push_back(testing::make_document("d" + std::to_string(docs.size()) + ".md", body, published));
-  return testing::analyse(std::move(docs));
-}
+using testing::corpus;
 
 }  // namespace
 

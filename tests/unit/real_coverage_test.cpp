@@ -10,11 +10,7 @@ using namespace checker;
 
 namespace {
 
-run_result corpus(std::vector<std::pair<std::string, std::string>> documents) {
-  std::vector<document> docs;
-  for (const auto& [published, body] : documents) docs.push_back(testing::make_document("d" + std::to_string(docs.size()) + ".md", body, published));
-  return testing::analyse(std::move(docs));
-}
+using testing::corpus;
 
 const claim& claim_with_text(const run_result& run, const std::string& text) {
   const auto it = std::find_if(run.claims.begin(), run.claims.end(), [&](const claim& c) { return c.found.text == text; });
