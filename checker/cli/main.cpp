@@ -164,6 +164,7 @@ struct check_request {
   std::string fail_on;
   std::string encoding;
   std::string stdin_name = "stdin";
+  std::string source_root = ".";
 };
 
 // `-` among the paths names standard input: read it once, in binary, up to one byte over the
@@ -191,6 +192,19 @@ void check_encoding(const std::string& name) {
                             "Big5 or Big5-HKSCS (or another name ICU knows)",
                             name));
   }
+}
+
+// SARIF's SRCROOT: `--source-root` made absolute (code scanning runs from the checkout's root,
+// so the working folder is the default). Without a trailing separator, so that paths compare.
+sarif_options sarif_paths(const std::string& source_root) {
+  std::error_code failed;
+  sarif_options options;
+  options.working_folder = std::filesystem::current_path(failed);
+  if (failed) throw error(fmt::format("the working folder cannot be read: {}", failed.message()));
+  std::filesystem::path root = (options.working_folder / source_root).lexically_normal();
+  if (!root.has_filename() && root.has_relative_path()) root = root.parent_path();
+  options.source_root = root;
+  return options;
 }
 
 int run_check_command(const check_request& request) {
@@ -260,7 +274,7 @@ int run_check_command(const check_request& request) {
     written.push_back(path);
   }
   if (formats.count("html") > 0) write("report.html", report_to_html(run));
-  if (formats.count("sarif") > 0) write("report.sarif", dump_json(report_to_sarif(run), 2) + "\n");
+  if (formats.count("sarif") > 0) write("report.sarif", dump_json(report_to_sarif(run, sarif_paths(request.source_root)), 2) + "\n");
   if (formats.count("rdjsonl") > 0) write("report.rdjsonl", report_to_rdjsonl(run));
   if (!request.write_baseline.empty()) {
     std::vector<recorded_finding> records;
@@ -365,6 +379,10 @@ int main(int argc, char** argv) {
                                  "it (.md, .html, .docx, ...)";
   check->add_option("--encoding", request.encoding, encoding_help);
   check->add_option("--stdin-name", request.stdin_name, stdin_help)->capture_default_str();
+  check->add_option("--source-root", request.source_root,
+                    "Folder that report.sarif's locations are relative to (declared as SRCROOT, as code scanning "
+                    "expects); documents outside it keep absolute file:// URIs")
+      ->capture_default_str();
 
   extract_request extract_args;
   CLI::App* extract = app.add_subcommand("extract", "Print every claim found, one JSON object a line (for inspection)");

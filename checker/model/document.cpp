@@ -22,6 +22,29 @@ std::size_t character_start(const offset_run& run, std::size_t offset) {
   return std::min(run.original_begin + into / text_width * run.original_width, run.original_end);
 }
 
+// How far into its line a decoded file's offset `end` lies, counted through the decoding
+// runs from `line_start`: in characters, or in the UTF-8 bytes those characters decode to.
+// Each exact run holds (overlap / width) characters of `text_width` UTF-8 bytes; each replaced
+// sequence counts once (its replacement's bytes).
+std::size_t decoded_columns(const std::vector<offset_run>& decoding, std::size_t line_start, std::size_t end, bool utf8_bytes) {
+  std::size_t columns = 0;
+  // The runs are in file order, so start at the line's first run.
+  auto it = std::upper_bound(decoding.begin(), decoding.end(), line_start,
+                             [](std::size_t o, const offset_run& r) { return o < r.original_end; });
+  for (; it != decoding.end() && it->original_begin < end; ++it) {
+    const std::size_t b = std::max(it->original_begin, line_start);
+    const std::size_t e = std::min(it->original_end, end);
+    if (e <= b) continue;
+    if (!it->exact) {
+      columns += utf8_bytes ? it->text_end - it->text_begin : 1;
+      continue;
+    }
+    const std::size_t characters = (e - b + it->original_width - 1) / std::max<std::size_t>(it->original_width, 1);
+    columns += utf8_bytes ? characters * std::max<std::size_t>(it->text_width, 1) : characters;
+  }
+  return columns;
+}
+
 }  // namespace
 
 std::string to_string(encoding_origin origin) {
@@ -65,24 +88,20 @@ std::size_t document::code_point_column(std::size_t original_offset) const {
   if (original.empty()) return byte_column;
   const std::size_t end = std::min(original_offset, original.size());
   std::size_t column = 1;
-  if (!decoding.empty()) {
-    // Characters of a decoded file: each exact run holds (overlap / width) of them, each
-    // replaced sequence one. The runs are in file order, so start at the line's first run.
-    auto it = std::upper_bound(decoding.begin(), decoding.end(), line_start,
-                               [](std::size_t o, const offset_run& r) { return o < r.original_end; });
-    for (; it != decoding.end() && it->original_begin < end; ++it) {
-      const std::size_t b = std::max(it->original_begin, line_start);
-      const std::size_t e = std::min(it->original_end, end);
-      if (e <= b) continue;
-      column += it->exact ? (e - b + it->original_width - 1) / std::max<std::size_t>(it->original_width, 1) : 1;
-    }
-    return column;
-  }
+  if (!decoding.empty()) return column + decoded_columns(decoding, line_start, end, false);
   for (std::size_t i = std::min(line_start, end); i < end; ++i) {
     // Count every byte that starts a character (not a UTF-8 continuation byte).
     if ((static_cast<unsigned char>(original[i]) & 0xC0) != 0x80) ++column;
   }
   return column;
+}
+
+std::size_t document::utf8_column(std::size_t original_offset) const {
+  const auto [line, byte_column] = line_column(original_offset);
+  (void)line;
+  if (decoding.empty() || original.empty()) return byte_column;
+  const std::size_t line_start = original_offset + 1 - byte_column;
+  return 1 + decoded_columns(decoding, line_start, std::min(original_offset, original.size()), true);
 }
 
 }  // namespace checker

@@ -97,6 +97,10 @@ struct document {
   /// 1-based column of an original-file offset counted in Unicode code points (SARIF's
   /// `unicodeCodePoints`, and what an editor shows).
   std::size_t code_point_column(std::size_t original_offset) const;
+  /// 1-based column of an original-file offset counted in bytes of the line's UTF-8 text
+  /// (reviewdog's `Position.column`): the byte column of a UTF-8 file; for a decoded file
+  /// (GB18030, Big5, UTF-16), the bytes its characters take once decoded to UTF-8.
+  std::size_t utf8_column(std::size_t original_offset) const;
 };
 
 }  // namespace checker

@@ -8,6 +8,7 @@
 // review comments. Files are written to a temporary name and renamed, so an
 // interrupted run never leaves a half-written report.
 
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -36,12 +37,22 @@ void write_report_json(const run_result& run, const chunk_sink& sink);
 std::string dump_json(const nlohmann::json& value, int indent = -1);
 /// The whole report as one self-contained HTML page.
 std::string report_to_html(const run_result& run);
-/// The findings as SARIF 2.1.0 (code scanning): rule ids, locations with code-point columns,
-/// `partialFingerprints`, and `baselineState` when a baseline was used (fixed findings are
-/// `absent` results).
-nlohmann::json report_to_sarif(const run_result& run);
+/// Where SARIF artifact locations are resolved from. Both paths are absolute.
+struct sarif_options {
+  /// Declared as `SRCROOT` in `originalUriBaseIds`; documents under it get URIs relative to it,
+  /// others absolute `file://` URIs. Empty: relative document paths are taken as relative to an
+  /// undeclared `SRCROOT` (the consumer supplies it).
+  std::filesystem::path source_root;
+  /// The folder relative document paths are relative to (the working folder of the run).
+  std::filesystem::path working_folder;
+};
+/// The findings as SARIF 2.1.0 (code scanning): rules with help, locations relative to
+/// `SRCROOT` with code-point columns, `partialFingerprints`, and `baselineState` when a baseline
+/// was used (fixed findings are `absent` results).
+nlohmann::json report_to_sarif(const run_result& run, const sarif_options& options = {});
 /// The findings as reviewdog diagnostics, one JSON object a line, one per figure (in draft mode,
-/// per draft figure); with a baseline, new findings only.
+/// per draft figure); with a baseline, new findings only. Columns count UTF-8 bytes within the
+/// line, as reviewdog's `Position` does.
 std::string report_to_rdjsonl(const run_result& run);
 
 /// Writes `content` to `path` through a temporary file and a rename. Throws `checker::error`.

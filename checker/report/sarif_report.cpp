@@ -1,6 +1,7 @@
 // report.sarif (SARIF 2.1.0, for code scanning) and report.rdjsonl (reviewdog's diagnostic
 // format, for review comments on changed lines).
 #include <algorithm>
+#include <filesystem>
 
 #include <fmt/format.h>
 
@@ -12,23 +13,46 @@ namespace {
 constexpr const char* tool_version = "0.1.0";
 constexpr const char* information_uri = "https://factcheck.invalid/";
 
+// SARIF's `name` is the readable identifier (PascalCase, never equal to the opaque `id`, which
+// SARIF1001 flags); `help` is what GitHub code scanning shows under an alert and requires (GH2012).
 struct rule_text {
   const char* id;
   const char* name;
   const char* short_text;
   const char* full_text;
+  const char* help_text;
+  const char* help_markdown;
 };
 
 constexpr rule_text rules[] = {
-    {"contradiction", "Contradiction", "Figures about one fact that cannot all be true.",
+    {"contradiction", "ContradictoryFigures", "Figures about one fact that cannot all be true.",
      "Claims with the same subject, attribute, qualifiers and unit whose intervals (stated precision and hedges "
-     "included) have no common point. Check the sources and correct the figure on the wrong side."},
-    {"superseded", "Superseded", "A figure that a later-stamped figure about the same fact replaces.",
+     "included) have no common point. Check the sources and correct the figure on the wrong side.",
+     "Two or more documents give figures about one fact (same subject, attribute, qualifiers and unit) that cannot all "
+     "be true at their stated precision and hedges. The alert sits on the odd figure out (in draft mode, the draft's "
+     "figure); the related locations are the other figures. Check the sources and correct the wrong figure.",
+     "Two or more documents give figures about **one fact** (same subject, attribute, qualifiers and unit) that cannot "
+     "all be true at their stated precision and hedges (`29.4万美元` and `$294,000` agree; `$294,000` and `$249,000` do "
+     "not).\n\nThe alert sits on the odd figure out (in draft mode, the draft's figure); the related locations are the "
+     "other figures. Check the sources and correct the wrong figure."},
+    {"superseded", "SupersededFigure", "A figure that a later-stamped figure about the same fact replaces.",
      "Figures of one fact stamped with different moments (截至7日, as of Tuesday): older figures are superseded by the "
-     "latest. Reported as info; in draft mode a draft that gives an older figure is a warning: use the latest."},
-    {"derived_mismatch", "DerivedMismatch", "A stated total that does not follow from the figures beside it.",
+     "latest. Reported as info; in draft mode a draft that gives an older figure is a warning: use the latest.",
+     "Figures of one fact carry different time stamps (as of Tuesday, by 7 June): the older ones are superseded by "
+     "the latest. Published documents that still give an older figure are reported as information; a draft that gives "
+     "one gets a warning: update it to the latest figure.",
+     "Figures of one fact carry different time stamps (`as of Tuesday`, `截至7日`): the older ones are **superseded** "
+     "by the latest.\n\nPublished documents that still give an older figure are reported as information; a draft "
+     "that gives one gets a warning: update it to the latest figure."},
+    {"derived_mismatch", "MismatchedDerivedTotal", "A stated total that does not follow from the figures beside it.",
      "Within one sentence, a total (GPUs x hours x price, a percentage of a stated total, a from/to change) that the "
-     "stated inputs do not give over the whole range their precision allows."},
+     "stated inputs do not give over the whole range their precision allows.",
+     "A sentence states a total together with the figures it is made of (GPUs times hours times price, a percentage "
+     "of a stated total, the two ends of a change), and the total does not follow from them over the whole range "
+     "their precision allows. Check the arithmetic and the figures it uses.",
+     "A sentence states a total together with the figures it is made of (GPUs x hours x price, a percentage of a "
+     "stated total, the two ends of a change), and the total **does not follow** from them over the whole range their "
+     "precision allows.\n\nCheck the arithmetic and the figures it uses."},
 };
 
 std::size_t rule_index(const std::string& id) {
@@ -47,24 +71,43 @@ std::string sarif_level(severity level) {
   return "warning";
 }
 
-// A URI reference for a path: relative paths stay relative (to the working folder, which CI
-// code scanning takes as the repository root); characters outside the unreserved set and `/`
-// are percent-encoded.
-std::string path_uri(const std::string& path) {
+constexpr const char* source_root_id = "SRCROOT";
+
+// A path as a URI reference: characters outside the unreserved set and `/` percent-encoded.
+std::string encode_path(const std::string& path) {
   std::string out;
-  const bool absolute = !path.empty() && path.front() == '/';
-  if (absolute) out = "file://";
   for (unsigned char c : path) {
     const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
                        c == '_' || c == '~' || c == '/';
     out += plain ? std::string(1, static_cast<char>(c)) : fmt::format("%{:02X}", c);
   }
-  if (!absolute && out.rfind("./", 0) == 0) out.erase(0, 2);
   return out;
 }
 
+// The URI of an absolute folder, ending in `/` as SARIF requires of a base URI.
+std::string folder_uri(const std::filesystem::path& folder) {
+  std::string path = folder.generic_string();
+  if (path.empty() || path.back() != '/') path += '/';
+  return "file://" + encode_path(path);
+}
+
+// An `artifactLocation` for a document path: relative to SRCROOT when the file lies under the
+// source root (so code scanning maps it onto the repository from any checkout), else an
+// absolute `file://` URI. Lexical: symbolic links are not followed.
+nlohmann::json artifact_location(const std::string& document_path, const sarif_options& options) {
+  const std::filesystem::path given(document_path);
+  if (options.source_root.empty()) {
+    if (given.is_absolute()) return {{"uri", "file://" + encode_path(given.lexically_normal().generic_string())}};
+    return {{"uri", encode_path(given.lexically_normal().generic_string())}, {"uriBaseId", source_root_id}};
+  }
+  const std::filesystem::path full = (given.is_absolute() ? given : options.working_folder / given).lexically_normal();
+  const std::filesystem::path relative = full.lexically_relative(options.source_root.lexically_normal());
+  const bool inside = !relative.empty() && relative.begin()->string() != ".." && relative.begin()->string() != ".";
+  if (!inside) return {{"uri", "file://" + encode_path(full.generic_string())}};
+  return {{"uri", encode_path(relative.generic_string())}, {"uriBaseId", source_root_id}};
+}
+
 struct place {
-  std::string uri;
   std::string path;
   std::size_t line = 1;
   std::size_t column = 1;
@@ -76,7 +119,6 @@ place place_of(const run_result& run, const claim& c) {
   const document& doc = run.documents[c.document];
   place p;
   p.path = doc.path;
-  p.uri = path_uri(doc.path);
   p.line = doc.line_column(c.original_span.begin).first;
   p.column = doc.code_point_column(c.original_span.begin);
   p.end_line = doc.line_column(c.original_span.end).first;
@@ -84,9 +126,9 @@ place place_of(const run_result& run, const claim& c) {
   return p;
 }
 
-nlohmann::json physical_location(const run_result& run, const claim& c) {
+nlohmann::json physical_location(const run_result& run, const claim& c, const sarif_options& options) {
   const place p = place_of(run, c);
-  return {{"artifactLocation", {{"uri", p.uri}}},
+  return {{"artifactLocation", artifact_location(p.path, options)},
           {"region",
            {{"startLine", p.line},
             {"startColumn", p.column},
@@ -124,13 +166,14 @@ std::string claim_note(const run_result& run, const claim& c, std::size_t side) 
 
 }  // namespace
 
-nlohmann::json report_to_sarif(const run_result& run) {
+nlohmann::json report_to_sarif(const run_result& run, const sarif_options& options) {
   nlohmann::json driver_rules = nlohmann::json::array();
   for (const rule_text& r : rules) {
     driver_rules.push_back({{"id", r.id},
                             {"name", r.name},
                             {"shortDescription", {{"text", r.short_text}}},
                             {"fullDescription", {{"text", r.full_text}}},
+                            {"help", {{"text", r.help_text}, {"markdown", r.help_markdown}}},
                             {"defaultConfiguration", {{"level", "error"}}},
                             {"helpUri", std::string(information_uri) + "#" + r.id}});
   }
@@ -142,14 +185,14 @@ nlohmann::json report_to_sarif(const run_result& run) {
       if (k == primary) continue;
       const claim& c = run.claims[f.claims[k]];
       related.push_back({{"id", static_cast<int>(k)},
-                         {"physicalLocation", physical_location(run, c)},
+                         {"physicalLocation", physical_location(run, c, options)},
                          {"message", {{"text", claim_note(run, c, f.sides[k])}}}});
     }
     nlohmann::json result{{"ruleId", f.rule},
                           {"ruleIndex", rule_index(f.rule)},
                           {"level", sarif_level(f.level)},
                           {"message", {{"text", f.message}}},
-                          {"locations", nlohmann::json::array({{{"physicalLocation", physical_location(run, run.claims[f.claims[primary]])}}})},
+                          {"locations", nlohmann::json::array({{{"physicalLocation", physical_location(run, run.claims[f.claims[primary]], options)}}})},
                           {"relatedLocations", related},
                           {"partialFingerprints", {{"factcheckFinding/v1", f.fingerprint}}},
                           {"properties",
@@ -173,7 +216,7 @@ nlohmann::json report_to_sarif(const run_result& run) {
   }
   nlohmann::json artifacts = nlohmann::json::array();
   for (const document& doc : run.documents) {
-    artifacts.push_back({{"location", {{"uri", path_uri(doc.path)}}}, {"mimeType", doc.format == document_format::html ? "text/html" : "text/plain"},
+    artifacts.push_back({{"location", artifact_location(doc.path, options)}, {"mimeType", doc.format == document_format::html ? "text/html" : "text/plain"},
                          {"encoding", "utf-8"}});
   }
   nlohmann::json sarif_run{{"tool",
@@ -183,9 +226,14 @@ nlohmann::json report_to_sarif(const run_result& run) {
                                {"semanticVersion", tool_version},
                                {"informationUri", information_uri},
                                {"rules", driver_rules}}}}},
+                           // Columns count code points (an astral character such as an emoji is one
+                           // column, not SARIF's default two UTF-16 code units): say so.
                            {"columnKind", "unicodeCodePoints"},
                            {"artifacts", artifacts},
                            {"results", results}};
+  if (!options.source_root.empty()) {
+    sarif_run["originalUriBaseIds"] = {{source_root_id, {{"uri", folder_uri(options.source_root.lexically_normal())}}}};
+  }
   return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"}, {"version", "2.1.0"}, {"runs", nlohmann::json::array({sarif_run})}};
 }
 
@@ -198,6 +246,8 @@ std::string report_to_rdjsonl(const run_result& run) {
       // In draft mode only the draft's figures get a comment: the published ones are not under review.
       if (run.draft_mode && !run.documents[c.document].draft) continue;
       const place p = place_of(run, c);
+      // reviewdog's Position.column counts UTF-8 bytes within the line, not characters.
+      const document& doc = run.documents[c.document];
       std::vector<std::string> others;
       for (std::size_t j = 0; j < f.claims.size(); ++j) {
         if (f.sides[j] != f.sides[k]) others.push_back(claim_note(run, run.claims[f.claims[j]], f.sides[j]));
@@ -209,7 +259,9 @@ std::string report_to_rdjsonl(const run_result& run) {
                                         fmt::join(others, ", "), f.difference)},
           {"location",
            {{"path", p.path},
-            {"range", {{"start", {{"line", p.line}, {"column", p.column}}}, {"end", {{"line", p.end_line}, {"column", p.end_column}}}}}}},
+            {"range",
+             {{"start", {{"line", p.line}, {"column", doc.utf8_column(c.original_span.begin)}}},
+              {"end", {{"line", p.end_line}, {"column", doc.utf8_column(c.original_span.end)}}}}}}},
           {"severity", f.level == severity::error ? "ERROR" : f.level == severity::warning ? "WARNING" : "INFO"},
           {"source", {{"name", "factcheck"}, {"url", information_uri}}},
           {"code", {{"value", f.rule}, {"url", std::string(information_uri) + "#" + f.rule}}}};

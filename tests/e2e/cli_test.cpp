@@ -413,3 +413,70 @@ BOOST_AUTO_TEST_CASE(issue_5_sarif_and_rdjsonl_point_into_the_documents) {
   }
   BOOST_TEST(count == 5u);  // one comment per figure of the finding
 }
+
+// Issue 14: reviewdog's Position.column counts UTF-8 bytes within the line, SARIF's (we declare
+// `unicodeCodePoints`) code points. A draft line of Chinese text with an astral character (an
+// emoji, 4 UTF-8 bytes, 2 UTF-16 code units) before the wrong figure tells the three apart.
+BOOST_AUTO_TEST_CASE(issue_14_rdjsonl_columns_are_utf8_bytes_and_sarif_columns_code_points) {
+  const fs::path folder = scratch("columns");
+  // Before 2024年: "😀" (4 bytes), "报道称" (9), "DeepSeek-R1" (11), "于" (3) = 27 bytes, 16 code points.
+  std::ofstream(folder / "draft.md") << "---\npublished: 2025-09-25\n---\n😀报道称DeepSeek-R1于2024年1月20日发布。\n";
+  const fs::path corpus = fs::path(FACTCHECK_SOURCE_DIR) / "corpus";
+  const outcome result =
+      run_in(folder.string(), "check --draft draft.md " + quote(corpus.string()) + " --format sarif,rdjsonl --out out");
+  BOOST_TEST(result.exit_code == 1, result.out);
+  std::ifstream lines(folder / "out" / "report.rdjsonl");
+  std::string line;
+  BOOST_REQUIRE(std::getline(lines, line));
+  const nlohmann::json d = nlohmann::json::parse(line);
+  BOOST_TEST(d["location"]["path"] == "draft.md");
+  BOOST_TEST(d["location"]["range"]["start"]["line"] == 4);
+  BOOST_TEST(d["location"]["range"]["start"]["column"] == 28);  // characters would say 17
+  BOOST_TEST(d["location"]["range"]["end"]["column"] == 28 + 16);  // "2024年1月20日": 10 characters, 16 bytes
+  const nlohmann::json sarif = read_json(folder / "out" / "report.sarif");
+  const auto& region = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+  BOOST_TEST(sarif["runs"][0]["columnKind"] == "unicodeCodePoints");
+  BOOST_TEST(region["startColumn"] == 17);  // UTF-16 code units would say 18
+  BOOST_TEST(region["endColumn"] == 27);
+}
+
+// Issue 14: SARIF locations are relative to SRCROOT, declared in originalUriBaseIds as the
+// source root (the working folder, or --source-root); files outside it keep absolute URIs.
+// Rules carry `help` and a readable `name` that is not their `id` (GitHub code scanning).
+BOOST_AUTO_TEST_CASE(issue_14_sarif_locations_are_relative_to_the_source_root) {
+  const fs::path out = scratch("srcroot");
+  BOOST_TEST(run("check corpus --format sarif --out " + quote(out.string())).exit_code == 1);
+  nlohmann::json sarif = read_json(out / "report.sarif");
+  const auto& sarif_run = sarif["runs"][0];
+  const std::string root = sarif_run["originalUriBaseIds"]["SRCROOT"]["uri"];
+  BOOST_TEST(root.rfind("file:///", 0) == 0u);
+  BOOST_TEST(root.back() == '/');
+  BOOST_TEST(fs::equivalent(fs::path(root.substr(7)), fs::path(FACTCHECK_SOURCE_DIR)), root);
+  const auto& where = sarif_run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+  BOOST_TEST(where["uri"] == "corpus/zh-sports-portal-deepseek-rise.md");
+  BOOST_TEST(where["uriBaseId"] == "SRCROOT");
+  for (const auto& artifact : sarif_run["artifacts"]) BOOST_TEST(artifact["location"]["uriBaseId"] == "SRCROOT");
+  for (const auto& rule : sarif_run["tool"]["driver"]["rules"]) {
+    BOOST_TEST(rule["name"] != rule["id"]);
+    BOOST_TEST(!rule["help"]["text"].get<std::string>().empty());
+    BOOST_TEST(!rule["help"]["markdown"].get<std::string>().empty());
+  }
+
+  // --source-root corpus: the same file, relative to that folder.
+  BOOST_TEST(run("check corpus --source-root corpus/ --format sarif --out " + quote(out.string())).exit_code == 1);
+  sarif = read_json(out / "report.sarif");
+  const std::string corpus_root = sarif["runs"][0]["originalUriBaseIds"]["SRCROOT"]["uri"];
+  BOOST_TEST(corpus_root.size() > 8u);
+  BOOST_TEST(corpus_root.substr(corpus_root.size() - 8) == "/corpus/");
+  BOOST_TEST(sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
+             "zh-sports-portal-deepseek-rise.md");
+
+  // A root the documents lie outside of: absolute file:// URIs, no uriBaseId.
+  const fs::path elsewhere = scratch("srcroot-elsewhere");
+  BOOST_TEST(run("check corpus --source-root " + quote(elsewhere.string()) + " --format sarif --out " + quote(out.string())).exit_code == 1);
+  sarif = read_json(out / "report.sarif");
+  const auto& outside = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+  BOOST_TEST(outside["uri"].get<std::string>().rfind("file:///", 0) == 0u);
+  BOOST_TEST(outside["uri"].get<std::string>().find("/corpus/zh-sports-portal-deepseek-rise.md") != std::string::npos);
+  BOOST_TEST(!outside.contains("uriBaseId"));
+}

@@ -79,4 +79,27 @@ BOOST_AUTO_TEST_CASE(issue_16_runs_of_wide_characters_map_character_by_character
   BOOST_TEST(doc.code_point_column(8) == 6u);  // z
 }
 
+// Issue 14: reviewdog columns count UTF-8 bytes within the line. In a UTF-8 file that is the
+// byte column; in a GBK file each 2-byte Chinese character is 3 bytes once decoded.
+BOOST_AUTO_TEST_CASE(issue_14_utf8_columns_count_decoded_bytes) {
+  document doc;
+  doc.text = "ab\xE4\xB8\x80\xE4\xBA\x8C\xE4\xB8\x89z";  // ab一二三z
+  doc.original = "ab\xD2\xBB\xB6\xFE\xC8\xFDz";
+  doc.runs = {{0, 2, 0, 2, true, 1, 1}, {2, 11, 2, 8, true, 3, 2}, {11, 12, 8, 9, true, 1, 1}};
+  doc.decoding = doc.runs;
+  doc.line_starts = {0};
+  BOOST_TEST(doc.utf8_column(2) == 3u);  // 一
+  BOOST_TEST(doc.utf8_column(6) == 9u);  // 三: after a, b, 一 and 二 (1 + 1 + 3 + 3 bytes)
+  BOOST_TEST(doc.utf8_column(8) == 12u);  // z
+
+  // UTF-8, two lines; the second holds an astral character: 4 bytes, one code point.
+  document utf8;
+  utf8.text = utf8.original = "x\n\xF0\x9F\x98\x80\xE7\xBA\xA6 5 km";  // x / 😀约 5 km
+  utf8.line_starts = {0, 2};
+  const std::size_t five = utf8.original.find('5');
+  BOOST_TEST(utf8.line_column(five).first == 2u);
+  BOOST_TEST(utf8.utf8_column(five) == 9u);
+  BOOST_TEST(utf8.code_point_column(five) == 4u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
