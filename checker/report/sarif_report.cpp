@@ -160,6 +160,20 @@ std::size_t primary_claim(const run_result& run, const finding& f) {
   return best;
 }
 
+// Where a fixed (`absent`) finding was: the file of its first recorded figure, at line 1, since
+// the figure itself is gone. GitHub code scanning requires a location on every result.
+nlohmann::json fixed_location(const run_result& run, const recorded_finding& r, const sarif_options& options) {
+  for (const std::string& value : r.values) {
+    const std::string id = value.substr(0, value.find(": "));
+    for (const document& doc : run.documents) {
+      if (doc.id == id) {
+        return nlohmann::json::array({{{"physicalLocation", {{"artifactLocation", artifact_location(doc.path, options)}, {"region", {{"startLine", 1}}}}}}});
+      }
+    }
+  }
+  return nullptr;
+}
+
 std::string claim_note(const run_result& run, const claim& c, std::size_t side) {
   return fmt::format("side {}: {} in {}", side + 1, c.found.text, run.documents[c.document].id);
 }
@@ -207,12 +221,14 @@ nlohmann::json report_to_sarif(const run_result& run, const sarif_options& optio
   }
   // Findings of the baseline that no longer occur: `absent`, so code scanning closes them.
   for (const recorded_finding& r : run.fixed) {
-    results.push_back({{"ruleId", r.kind},
-                       {"ruleIndex", rule_index(r.kind)},
-                       {"level", "none"},
-                       {"message", {{"text", fmt::format("fixed: {} {} ({})", r.subject, r.attribute, fmt::join(r.values, "; "))}}},
-                       {"partialFingerprints", {{"factcheckFinding/v1", r.fingerprint}}},
-                       {"baselineState", "absent"}});
+    nlohmann::json result{{"ruleId", r.kind},
+                          {"ruleIndex", rule_index(r.kind)},
+                          {"level", "none"},
+                          {"message", {{"text", fmt::format("fixed: {} {} ({})", r.subject, r.attribute, fmt::join(r.values, "; "))}}},
+                          {"partialFingerprints", {{"factcheckFinding/v1", r.fingerprint}}},
+                          {"baselineState", "absent"}};
+    if (nlohmann::json where = fixed_location(run, r, options); !where.is_null()) result["locations"] = std::move(where);
+    results.push_back(std::move(result));
   }
   nlohmann::json artifacts = nlohmann::json::array();
   for (const document& doc : run.documents) {

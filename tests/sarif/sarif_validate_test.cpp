@@ -6,6 +6,7 @@
 #define BOOST_TEST_MODULE checker_sarif
 #include <boost/test/unit_test.hpp>
 
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -108,6 +109,31 @@ BOOST_AUTO_TEST_CASE(issue_14_seeds_sarif_passes_the_validator) {
   const outcome result = run("check " + quote(seeds.string()) + " --format sarif --out " + quote(out.string()));
   BOOST_TEST((result.exit_code == 0 || result.exit_code == 1), result.out);
   expect_valid(out / "report.sarif");
+}
+
+// With a baseline: a fixed finding is an `absent` result, which code scanning also requires to
+// have a location (its first recorded figure's file).
+BOOST_AUTO_TEST_CASE(issue_14_baseline_sarif_with_a_fixed_finding_passes_the_validator) {
+  const fs::path folder = scratch("sarif-baseline");
+  fs::copy(fs::path(FACTCHECK_SOURCE_DIR) / "corpus", folder / "corpus");
+  BOOST_TEST(run_in(folder.string(), "check corpus -q --format sarif --out before --write-baseline baseline.json").exit_code == 1);
+  // The corpus's odd date corrected: its finding is fixed.
+  const fs::path odd = folder / "corpus" / "zh-sports-portal-deepseek-rise.md";
+  std::string text;
+  {
+    std::ifstream in(odd, std::ios::binary);
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  const std::string from = "2023年1月20日";
+  BOOST_REQUIRE(text.find(from) != std::string::npos);
+  text.replace(text.find(from), from.size(), "2025年1月20日");
+  std::ofstream(odd, std::ios::binary) << text;
+  BOOST_TEST(run_in(folder.string(), "check corpus -q --format sarif --out after --baseline baseline.json").exit_code == 0);
+  const nlohmann::json sarif = read_json(folder / "after" / "report.sarif");
+  BOOST_REQUIRE(sarif["runs"][0]["results"].size() == 1u);
+  BOOST_TEST(sarif["runs"][0]["results"][0]["baselineState"] == "absent");
+  BOOST_TEST(sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] == "SRCROOT");
+  expect_valid(folder / "after" / "report.sarif");
 }
 
 // Draft mode: the draft's figure is the located one (and, when the slip is clear, it carries a
