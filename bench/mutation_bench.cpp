@@ -352,9 +352,17 @@ check_outcome check_draft(const options& opt, const std::string& cluster, const 
   return result;
 }
 
+// `report[key]` when it is an array, else an empty array: a reference into the report, so that
+// pointers to its items stay valid (`value()` would return a copy).
+const nlohmann::json& array_of(const nlohmann::json& object, const char* key) {
+  static const nlohmann::json empty = nlohmann::json::array();
+  const auto it = object.find(key);
+  return it != object.end() && it->is_array() ? *it : empty;
+}
+
 std::set<std::string> draft_ids(const nlohmann::json& report) {
   std::set<std::string> ids;
-  for (const auto& d : report.value("documents", nlohmann::json::array())) {
+  for (const auto& d : array_of(report, "documents")) {
     if (d.value("draft", false)) ids.insert(d.value("id", ""));
   }
   return ids;
@@ -364,8 +372,8 @@ std::set<std::string> draft_ids(const nlohmann::json& report) {
 std::vector<const nlohmann::json*> findings_at(const nlohmann::json& report, std::size_t begin, std::size_t end) {
   const std::set<std::string> drafts = draft_ids(report);
   std::vector<const nlohmann::json*> out;
-  for (const auto& f : report.value("findings", nlohmann::json::array())) {
-    for (const auto& c : f.value("claims", nlohmann::json::array())) {
+  for (const auto& f : array_of(report, "findings")) {
+    for (const auto& c : array_of(f, "claims")) {
       const std::size_t b = c["span"]["begin"], e = c["span"]["end"];
       if (drafts.count(c.value("document", "")) && b < end && begin < e) {
         out.push_back(&f);
@@ -374,6 +382,27 @@ std::vector<const nlohmann::json*> findings_at(const nlohmann::json& report, std
     }
   }
   return out;
+}
+
+// Why a planted slip was missed, from the draft run's claims: the changed figure was not read as
+// a claim, or not linked to a fact, or no published claim has its fact key (subject, attribute,
+// qualifiers, unit), or one has and still no finding was made.
+std::string miss_reason(const nlohmann::json& report, std::size_t begin, std::size_t end) {
+  const std::set<std::string> drafts = draft_ids(report);
+  const auto key = [](const nlohmann::json& c) {
+    return c["subject"].dump() + "|" + c["attribute"].dump() + "|" + c["qualifiers"].dump() + "|" + c["unit"].dump();
+  };
+  const nlohmann::json* figure = nullptr;
+  for (const auto& c : array_of(report, "claims")) {
+    const std::size_t b = c["span"]["begin"], e = c["span"]["end"];
+    if (drafts.count(c.value("document", "")) && b < end && begin < e) figure = &c;
+  }
+  if (figure == nullptr) return "not read as a claim";
+  if ((*figure)["attribute"].is_null()) return "not linked to a fact";
+  for (const auto& c : array_of(report, "claims")) {
+    if (!drafts.count(c.value("document", "")) && key(c) == key(*figure)) return "key shared, no finding";
+  }
+  return "no published claim with its key";
 }
 
 struct tally {
@@ -440,6 +469,7 @@ int main(int argc, char** argv) {
   }
   std::map<std::string, tally> by_kind;
   std::map<std::string, tally> by_language;  // by the script of the planted figure
+  std::map<std::string, std::size_t> misses;  // why, for the slips not found
   std::size_t case_number = 0;
   std::size_t control_same_facts = 0, control_all = 0, controls = 0;
   bool any_assessment = false;
@@ -491,9 +521,11 @@ int main(int argc, char** argv) {
           ++k.named;
           ++language.named;
         }
+        const std::string reason = hits.empty() ? miss_reason(checked.report, t.begin, t.begin + mutated->size()) : "";
+        if (hits.empty()) ++misses[reason];
         if (opt.verbose) {
           fmt::print("{:<18} {:<28} {:<26} {} -> {}  {}{}\n", kind, cluster, t.doc, t.surface, *mutated,
-                     hits.empty() ? "missed" : "found", named_as.empty() ? "" : " as " + named_as);
+                     hits.empty() ? "missed: " + reason : "found", named_as.empty() ? "" : " as " + named_as);
         }
       }
     }
@@ -510,7 +542,7 @@ int main(int argc, char** argv) {
         for (const nlohmann::json* f : findings_at(checked.report, t->begin, t->end)) same.insert(f);
       }
       control_same_facts += same.size();
-      control_all += checked.report.value("findings", nlohmann::json::array()).size();
+      control_all += array_of(checked.report, "findings").size();
       if (opt.verbose && !same.empty()) fmt::print("control {} {}: {} finding(s) on planted figures\n", cluster, doc, same.size());
     }
   }
@@ -533,6 +565,7 @@ int main(int argc, char** argv) {
                any_assessment ? share(l.named, l.found) : "not available");
   }
   if (!any_assessment) fmt::print("(no finding carries an `assessment`: naming is not available in this build)\n");
+  for (const auto& [reason, n] : misses) fmt::print("missed, {}: {}\n", reason, n);
   if (total.failed_runs > 0) fmt::print("{} run(s) failed (counted as planted, not found)\n", total.failed_runs);
   fmt::print("controls: {} unmutated draft(s); findings on the planted figures: {} (floor 0); all findings: {}\n", controls,
              control_same_facts, control_all);
