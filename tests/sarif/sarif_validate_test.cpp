@@ -1,8 +1,9 @@
 // Issue 14 (https://factcheck.invalid/issues/14): report.sarif as GitHub code scanning reads it.
 // The SARIF Multitool (npm @microsoft/sarif-multitool, installed by `bash .ci/setup --browser`
-// into tests/sarif/node_modules) validates the SARIF of the corpus, of ../shared/seeds (when
-// present) and of a draft-mode run with its GitHub rules (Gh) and SARIF rules (Sarif); each
-// passes only with no error and no warning in the validator's own SARIF log.
+// into tests/sarif/node_modules) validates, with its GitHub rules (Gh) and SARIF rules (Sarif),
+// the SARIF of the corpus, of ../shared/seeds and a realnews tuning cluster (when present), of a
+// baseline run and of a draft-mode run; each passes only with no error and no warning in the
+// validator's own SARIF log.
 #define BOOST_TEST_MODULE checker_sarif
 #include <boost/test/unit_test.hpp>
 
@@ -108,6 +109,19 @@ BOOST_AUTO_TEST_CASE(issue_14_seeds_sarif_passes_the_validator) {
   // The seeds lie outside the source root: their locations are absolute file:// URIs.
   const outcome result = run("check " + quote(seeds.string()) + " --format sarif --out " + quote(out.string()));
   BOOST_TEST((result.exit_code == 0 || result.exit_code == 1), result.out);
+  expect_valid(out / "report.sarif");
+}
+
+// A tuning cluster of ../shared/realnews (never a validation cluster): real pages, many findings.
+BOOST_AUTO_TEST_CASE(issue_14_realnews_sarif_passes_the_validator) {
+  const fs::path cluster = fs::path(FACTCHECK_SOURCE_DIR) / ".." / "shared" / "realnews" / "hualien-earthquake-2024" / "docs";
+  if (!fs::exists(cluster)) {
+    BOOST_TEST_MESSAGE("../shared/realnews is not present; skipped");
+    return;
+  }
+  const fs::path out = scratch("sarif-realnews");
+  const outcome result = run("check " + quote(cluster.string()) + " --format sarif --out " + quote(out.string()));
+  BOOST_TEST(result.exit_code == 1, result.out);
   expect_valid(out / "report.sarif");
 }
 
