@@ -44,8 +44,8 @@ bool same_value(const claim& a, const claim& b) {
 }
 
 // The supported side's figure: the value most of its claims give (a side may hold 29.4万 and
-// "about 300,000"); among equals one of the odd figure's form (a day for a day, the same
-// unit as written), then the one stated most precisely, then the first.
+// "about 300,000"); among equals one without a hedge word, then one of the odd figure's form (a
+// day for a day, the same unit as written), then the one stated most precisely, then the first.
 std::size_t reference_claim(const std::vector<std::size_t>& side, const std::vector<claim>& claims, const claim& odd) {
   const auto same_form = [&](const claim& c) {
     if (c.date || odd.date) return c.date && odd.date && c.date->grain == odd.date->grain;
@@ -56,8 +56,10 @@ std::size_t reference_claim(const std::vector<std::size_t>& side, const std::vec
   for (std::size_t i : side) {
     const std::size_t count =
         static_cast<std::size_t>(std::count_if(side.begin(), side.end(), [&](std::size_t j) { return same_value(claims[i], claims[j]); }));
-    const bool better_form = same_form(claims[i]) && !same_form(claims[best]);
-    const bool more_precise = same_form(claims[i]) == same_form(claims[best]) && claims[i].value && claims[best].value &&
+    // A figure without a hedge word (仅, just, 不到) is the one to quote back.
+    const auto rank = [&](std::size_t j) { return std::pair{claims[j].found.hedge == hedge_kind::none, same_form(claims[j])}; };
+    const bool better_form = rank(i) > rank(best);
+    const bool more_precise = rank(i) == rank(best) && claims[i].value && claims[best].value &&
                               claims[i].value->exponent < claims[best].value->exponent;
     if (count > best_count || (count == best_count && (better_form || more_precise))) {
       best = i;
@@ -136,9 +138,8 @@ std::optional<candidate> power_of_ten_slip(const decimal& ref, const decimal& od
   if (tr.mantissa != to.mantissa || tr.mantissa == 0) return std::nullopt;
   const int power = to.exponent - tr.exponent;
   if (power == 0 || std::abs(power) > 4) return std::nullopt;
-  return candidate{"slip.power-of-ten", fmt::format("{} the supported {}: a power-of-ten slip (a scale word such as million/billion or "
-                                                    "wan/yi, or a misplaced decimal point)",
-                                                    times_words(power), r.found.text)};
+  return candidate{"slip.power-of-ten",
+                   fmt::format("{} the supported {}: a power-of-ten slip (a scale word or a decimal point)", times_words(power), r.found.text)};
 }
 
 std::optional<candidate> digit_slip(const decimal& ref, const decimal& odd, const claim& r) {
@@ -329,6 +330,7 @@ void name_slips(std::vector<finding>& findings, const std::vector<document>& doc
     if (supported.empty()) continue;
     const std::vector<std::size_t> odd = odd_in_question(f, docs, claims);
     const slip_context x{f, docs, claims, reference_claim(supported, claims, claims[odd.front()]), odd.front()};
+    a.reference = x.reference;
     if (a.status == assessment_status::latest) {
       const claim& r = claims[x.reference];
       const claim& o = claims[x.odd];

@@ -47,6 +47,9 @@ struct assessment {
   std::optional<std::size_t> supported_side;
   std::vector<side_support> sides;
   std::vector<std::size_t> odd_claims;  // claims not on the supported side; empty when none is
+  /// The supported side's figure that slips are measured from and messages quote (set with a
+  /// supported side by the slips pass; not in report.json, whose sides list every claim).
+  std::optional<std::size_t> reference;
   std::optional<checker::slip> likely_slip;
 };
 
