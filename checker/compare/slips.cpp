@@ -128,8 +128,8 @@ std::optional<candidate> year_slip(const slip_context& x) {
       (r.date->grain == date_grain::day && r.date->first.day != o.date->first.day)) {
     return std::nullopt;
   }
-  return candidate{"slip.year", fmt::format("the same date in another year: {} where the supported figure is {} ({})", o.date->first.year,
-                                            r.date->first.year, r.found.text)};
+  return candidate{"slip.year", fmt::format("the same date in another year ({} for {}, as in {})", o.date->first.year, r.date->first.year,
+                                            r.found.text)};
 }
 
 std::optional<candidate> power_of_ten_slip(const decimal& ref, const decimal& odd, const claim& r) {

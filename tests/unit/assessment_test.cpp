@@ -141,6 +141,30 @@ BOOST_AUTO_TEST_CASE(issue_14_a_wide_gap_is_not_rounding) {
   BOOST_TEST(slip_id(f) == "none");
 }
 
+BOOST_AUTO_TEST_CASE(issue_14_a_number_in_the_wrong_unit) {
+  const run_result run = corpus({{"2025-10-01", "The Lingang Bay Bridge cut the journey to 3 hours, officials said on Monday."},
+                                 {"2025-10-01", "Officials say the Lingang Bay Bridge cut the journey to 3 hours for most drivers."},
+                                 {"2025-10-02", "Drivers told us the Lingang Bay Bridge cut the journey to 3 hours each way."},
+                                 {"2025-10-02", "A travel blog said the Lingang Bay Bridge cut the journey to 3 days."}});
+  const finding& f = only_contradiction(run);
+  BOOST_TEST(slip_id(f) == "slip.unit");
+  BOOST_TEST(suggestion(f) == "");  // hours written as days is not a simple rewrite
+}
+
+BOOST_AUTO_TEST_CASE(issue_14_the_value_of_a_neighbouring_fact) {
+  const run_result run = corpus({{"2025-09-18", "据公司披露，R1的训练成本为29.4万美元，远低于外界猜测。"},
+                                 {"2025-09-18", "The training cost of R1 was $294,000, according to the paper's appendix."},
+                                 {"2025-09-19", "记者从多位业内人士处了解到，DeepSeek表示R1的训练成本是29.4万美元。"},
+                                 {"2025-09-19", "相比之下，基础模型V3的训练成本为557.6万美元。"},
+                                 {"2025-09-20", "某自媒体文章称，R1的训练成本为557.6万美元。"}});
+  BOOST_TEST_REQUIRE(run.findings.size() == 1u);
+  const finding& f = run.findings[0];
+  BOOST_TEST(f.subject == "R1");
+  BOOST_TEST(slip_id(f) == "slip.neighbouring-fact");
+  BOOST_TEST(f.assessed.likely_slip->message.find("V3") != std::string::npos);
+  BOOST_TEST(suggestion(f) == "29.4万美元");
+}
+
 BOOST_AUTO_TEST_CASE(issue_14_year_slip_in_a_release_date) {
   const run_result run = corpus({{"2025-02-13", "2023年1月20日，DeepSeek-R1模型以开源方式发布。"},
                                  {"2025-09-19", "回顾今年初，DeepSeek在2025年1月20日发布了DeepSeek-R1模型。"},
