@@ -7,7 +7,8 @@
 //   or, when the sources themselves disagree, the side a clear majority of them gives;
 // - otherwise the side a clear majority of independent sources gives (`majority`).
 // "Clear" is conservative: the leading side has at least two independent sources and at least
-// twice as many as all the other sides together (2 against 1 is clear, 3 against 2 is not).
+// twice as many as all the other sides together (2 against 1 is clear, 3 against 2 is not), and
+// no odd figure was published after every document of the leading side (it may be an update).
 // Anything less is `no_clear_majority`: one false "this is the wrong figure" costs more than
 // leaving the editor to judge.
 #include <algorithm>
@@ -66,6 +67,24 @@ std::optional<std::size_t> clear_majority(const std::vector<side_support>& sides
   return leader;
 }
 
+// A minority figure published after everything the majority published may be the newer figure
+// of a running total (a toll, a box office) rather than a slip: the majority cannot tell.
+bool maybe_an_update(const finding& f, const std::vector<document>& docs, const std::vector<claim>& claims, std::size_t leader) {
+  std::optional<civil_date> latest_supported;
+  for (std::size_t k = 0; k < f.claims.size(); ++k) {
+    if (f.sides[k] != leader) continue;
+    const auto& when = docs[claims[f.claims[k]].document].published;
+    if (!when) return false;  // undated support: no order to read
+    if (!latest_supported || *when > *latest_supported) latest_supported = when;
+  }
+  for (std::size_t k = 0; k < f.claims.size(); ++k) {
+    if (f.sides[k] == leader) continue;
+    const auto& when = docs[claims[f.claims[k]].document].published;
+    if (when && latest_supported && *when > *latest_supported) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void assess(std::vector<finding>& findings, const std::vector<document>& docs, const std::vector<claim>& claims,
@@ -94,7 +113,7 @@ void assess(std::vector<finding>& findings, const std::vector<document>& docs, c
         a.status = assessment_status::published;
         a.supported_side = reference;
       }
-    } else if (const auto leader = clear_majority(a.sides, published_sides)) {
+    } else if (const auto leader = clear_majority(a.sides, published_sides); leader && !maybe_an_update(f, docs, claims, *leader)) {
       a.status = assessment_status::majority;
       a.supported_side = leader;
     }
