@@ -8,7 +8,8 @@
 // a Traditional-script copy of a Simplified story (a converter site) matches its original. Two
 // documents are copies when they share at least `min_shared` (12) shingles and those make at least
 // `min_share` (half) of the smaller document's shingles. Copies are grouped transitively; each group
-// counts as one source, named after its earliest-published member.
+// counts as one source, named after its earliest-published member. Exact mirrors (the same
+// shingles) are joined before any pair is counted.
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -23,9 +24,9 @@ namespace {
 // Code points taken on each side of a figure: the clause around it, about a sentence.
 constexpr std::size_t window_code_points = 40;
 constexpr std::size_t shingle_tokens = 5;
-// A shingle found in more documents than this is boilerplate (a site's standard line), not
-// evidence of copying; it is also what would make the pair count quadratic.
-constexpr std::size_t max_documents_per_shingle = 64;
+// How many later holders of a shingle each holder is paired with; bounds the pair count when a
+// shingle is in thousands of documents (a syndicated story, a site's standard line).
+constexpr std::size_t neighbours_per_holder = 32;
 constexpr std::size_t min_shared = 12;
 constexpr double min_share = 0.5;
 
@@ -146,24 +147,35 @@ std::vector<std::size_t> independent_sources(const std::vector<document>& docs, 
   for (const claim& c : claims) {
     if (c.document < n) figures[c.document].push_back(c.found.span);
   }
+  std::vector<std::size_t> parent(n);
+  std::iota(parent.begin(), parent.end(), std::size_t{0});
   std::vector<std::vector<std::uint64_t>> shingles(n);
   std::unordered_map<std::uint64_t, std::vector<std::size_t>> holders;
+  // Exact mirrors (the same shingles) are joined at once and only one of them is compared
+  // further: a story mirrored by hundreds of sites costs no more than one copy.
+  std::map<std::vector<std::uint64_t>, std::size_t> first_with;
   for (std::size_t d = 0; d < n; ++d) {
     if (docs[d].draft) continue;  // a draft is under review, never a source
     shingles[d] = figure_shingles(docs[d], figures[d]);
+    if (shingles[d].size() < min_shared) continue;
+    const auto [it, inserted] = first_with.try_emplace(shingles[d], d);
+    if (!inserted) {
+      parent[find_root(parent, d)] = find_root(parent, it->second);
+      continue;
+    }
     for (std::uint64_t h : shingles[d]) holders[h].push_back(d);
   }
   // Shared shingles per pair, counted through the index: cost follows the shingles, not n^2.
   std::map<std::pair<std::size_t, std::size_t>, std::size_t> shared;
   for (const auto& entry : holders) {
     const std::vector<std::size_t>& ds = entry.second;
-    if (ds.size() < 2 || ds.size() > max_documents_per_shingle) continue;
+    // Each holder is paired with the next few holders only (in document order): within a group
+    // of many near-copies every member still meets its neighbours and the group joins through
+    // them, while the cost stays linear in the holders.
     for (std::size_t a = 0; a < ds.size(); ++a) {
-      for (std::size_t b = a + 1; b < ds.size(); ++b) ++shared[{ds[a], ds[b]}];
+      for (std::size_t b = a + 1; b < ds.size() && b <= a + neighbours_per_holder; ++b) ++shared[{ds[a], ds[b]}];
     }
   }
-  std::vector<std::size_t> parent(n);
-  std::iota(parent.begin(), parent.end(), std::size_t{0});
   for (const auto& [pair, count] : shared) {
     const std::size_t smaller = std::min(shingles[pair.first].size(), shingles[pair.second].size());
     if (count < min_shared || static_cast<double>(count) < min_share * static_cast<double>(smaller)) continue;
