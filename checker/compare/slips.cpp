@@ -5,8 +5,8 @@
 // Kinds (stable ids, documented in docs/findings.md):
 // - `slip.stale`: a superseded finding's older figure;
 // - `slip.year`: two dates equal but for the year;
-// - `slip.power-of-ten`: the same digits times 10, 100, 1,000 or 10,000 (a scale word or a
-//   decimal point);
+// - `slip.power-of-ten`: the same digits (two significant or more) times 10, 100, 1,000 or
+//   10,000 (a scale word or a decimal point);
 // - `slip.digits-transposed`: the same digits with two neighbours swapped (4,750 / 4,570);
 // - `slip.digit-wrong`: one digit differs, not the last one stated (that is what updates and
 //   rounding do), in a figure of three digits or more;
@@ -135,7 +135,8 @@ std::optional<candidate> year_slip(const slip_context& x) {
 std::optional<candidate> power_of_ten_slip(const decimal& ref, const decimal& odd, const claim& r) {
   const decimal tr = ref.trimmed();
   const decimal to = odd.trimmed();
-  if (tr.mantissa != to.mantissa || tr.mantissa == 0) return std::nullopt;
+  // One significant digit (10 and 100) says too little: the same digits by chance.
+  if (tr.mantissa != to.mantissa || (tr.mantissa > -10 && tr.mantissa < 10)) return std::nullopt;
   const int power = to.exponent - tr.exponent;
   if (power == 0 || std::abs(power) > 4) return std::nullopt;
   return candidate{"slip.power-of-ten",

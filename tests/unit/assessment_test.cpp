@@ -103,6 +103,13 @@ BOOST_AUTO_TEST_CASE(issue_14_power_of_ten_in_chinese_scale_words) {
   BOOST_TEST(s.independent_sources == 3u);
 }
 
+BOOST_AUTO_TEST_CASE(issue_14_one_significant_digit_is_no_power_of_ten_slip) {
+  const run_result run = three_against_one("10万美元", "$100,000", "网传R1的训练成本为100万美元，但未给出出处。");
+  const finding& f = only_contradiction(run);
+  BOOST_TEST(to_string(f.assessed.status) == "majority");
+  BOOST_TEST(slip_id(f) == "none");
+}
+
 BOOST_AUTO_TEST_CASE(issue_14_digits_transposed_in_english) {
   const run_result run = three_against_one("4750美元", "$4,750", "A blog post put the training cost of R1 at $4,570 without a source.");
   const finding& f = only_contradiction(run);
