@@ -96,6 +96,8 @@ void print_summary(const run_result& run, const terminal& term, const std::vecto
       fmt::print("  [{}] {}{}  {}  = {}\n", f.sides[k] + 1, draft ? "draft " : "", where(run, c), term.paint("33", c.found.text),
                  value_of(c));
     }
+    // Issue 14: which side the sources support, and the likely slip, in one line.
+    if (f.rule != "derived_mismatch") fmt::print("  {}\n", assessment_summary(run, f));
   }
   if (run.draft_mode && !run.confirmations.empty()) {
     fmt::print("{} figure(s) in the draft agree with the published sources:\n", run.confirmations.size());

@@ -38,6 +38,10 @@ std::vector<finding> compare(const std::vector<document>& docs, const std::vecto
     return std::tie(a.rule, a.subject, a.attribute, a.qualifiers, a.unit, a.fingerprint) <
            std::tie(b.rule, b.subject, b.attribute, b.qualifiers, b.unit, b.fingerprint);
   });
+  // Issue 14: weigh each finding's sides by independent sources, then name the likely slip.
+  const std::vector<std::size_t> source_of = detail::independent_sources(docs, claims);
+  detail::assess(findings, docs, claims, source_of);
+  detail::name_slips(findings, docs, claims, lex);
   return findings;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Internal to the compare stage: one function per rule, and the helpers they share.
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,23 @@ namespace checker::detail {
 std::vector<finding> find_contradictions(const std::vector<document>& docs, const std::vector<claim>& claims, const lexicon& lex);
 std::vector<confirmation> find_confirmations(const std::vector<document>& docs, const std::vector<claim>& claims, const lexicon& lex);
 std::vector<finding> find_derived_mismatches(const std::vector<document>& docs, const std::vector<claim>& claims, const lexicon& lex);
+
+// Issue 14: the passes that weigh a finding's sides and name the likely slip, run in this order
+// by `compare` (compare.cpp): independence, assessment, slips.
+
+/// Shingle hashes (five tokens: a Latin word or number, or one CJK character) of the text
+/// around `figures` in `doc`'s folded text, sorted and unique.
+std::vector<std::uint64_t> figure_shingles(const document& doc, const std::vector<byte_span>& figures);
+/// For each document, the document it counts as one source with: the earliest-published
+/// member of its group of near-identical copies (itself when it has none). Drafts are their own.
+std::vector<std::size_t> independent_sources(const std::vector<document>& docs, const std::vector<claim>& claims);
+/// True when `leading` independent sources clearly outweigh `others` (the rule of assess).
+bool is_clear_majority(std::size_t leading, std::size_t others);
+/// Fills each finding's `assessed`: the support of each side, the supported side, the odd claims.
+void assess(std::vector<finding>& findings, const std::vector<document>& docs, const std::vector<claim>& claims,
+            const std::vector<std::size_t>& source_of);
+/// Names each assessed finding's likely slip where the numbers show it unambiguously.
+void name_slips(std::vector<finding>& findings, const std::vector<document>& docs, const std::vector<claim>& claims, const lexicon& lex);
 
 /// A 16-hex-digit FNV-1a hash of `text`: the fingerprint of a finding's position-free key.
 std::string fingerprint_of(std::string_view text);

@@ -245,6 +245,7 @@ void merge(lexicon& lex, const nlohmann::json& data) {
   if (data.contains("dates")) merge_dates(lex.dates, data["dates"]);
   for (const auto& s : data.value("scales", nlohmann::json::array())) {
     lex.scales.add(s.at("word").get<std::string>(), s.at("power").get<std::size_t>());
+    lex.scale_words.push_back(scale_word{s.at("word").get<std::string>(), s.at("power").get<int>(), s.value("family", "")});
   }
   for (const auto& c : data.value("currencies", nlohmann::json::array())) {
     const std::size_t index = lex.currency_codes.size();

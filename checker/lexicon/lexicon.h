@@ -128,9 +128,18 @@ struct date_lexicon {
   word_set numeric_blockers;    // 规模, magnitude: the number after one is not a date (规模7.2地震)
 };
 
+/// A scale word with the family it belongs to (`zh-hans`: 万, 亿): a figure is rewritten with
+/// words of its own family (issue 14's suggestions). Empty family: never used for rewriting.
+struct scale_word {
+  std::string word;
+  int power = 0;
+  std::string family;
+};
+
 /// Every word list the stages use, indexed for matching.
 struct lexicon {
   word_set scales;            // payload: power of ten
+  std::vector<scale_word> scale_words;  // the same words, in the order given
   word_set currency_prefixes; // payload: index into currency_codes
   word_set currency_suffixes;
   std::vector<std::string> currency_codes;

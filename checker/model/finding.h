@@ -14,6 +14,45 @@ enum class severity { info, warning, error };
 /// or already recorded in it.
 enum class baseline_state { none, new_finding, unchanged };
 
+/// How a finding's reference side was chosen (issue 14).
+enum class assessment_status {
+  majority,           // the weight of independent sources clearly supports one side
+  latest,             // superseded figures: the side stamped latest is the current one
+  published,          // draft mode: the published side is the reference, the draft's figure in question
+  no_clear_majority,  // nothing named: no side is supported
+};
+
+/// One side of a finding weighed: how many documents state it and how many independent sources
+/// (documents that are copies of one another count once).
+struct side_support {
+  std::size_t side = 0;
+  std::size_t documents = 0;
+  std::size_t independent_sources = 0;
+  std::vector<std::size_t> claims;  // indexes into the run's claims
+};
+
+/// The likely slip that turns the supported figure into the odd one: a stable id
+/// (`slip.power-of-ten`, documented in docs/findings.md), a message in plain words, and the
+/// supported figure written the way the odd claim writes its figure (empty when not clear).
+struct slip {
+  std::string id;
+  std::string message;
+  std::string suggestion;
+  std::size_t claim = 0;  // the odd claim the suggestion replaces (index into the run's claims)
+};
+
+/// Which side a finding's evidence supports, and why the odd figures are likely wrong.
+struct assessment {
+  assessment_status status = assessment_status::no_clear_majority;
+  std::optional<std::size_t> supported_side;
+  std::vector<side_support> sides;
+  std::vector<std::size_t> odd_claims;  // claims not on the supported side; empty when none is
+  /// The supported side's figure that slips are measured from and messages quote (set with a
+  /// supported side by the slips pass; not in report.json, whose sides list every claim).
+  std::optional<std::size_t> reference;
+  std::optional<checker::slip> likely_slip;
+};
+
 /// A set of claims about one fact that cannot all hold. The product of a run.
 struct finding {
   std::string rule;        // rule id, e.g. `contradiction`
@@ -32,6 +71,8 @@ struct finding {
   baseline_state state = baseline_state::none;
   /// `superseded` only: the side stamped with the latest moment (the current figure).
   std::optional<std::size_t> latest_side;
+  /// Issue 14: the supported side, the support of each side and the likely slip.
+  checker::assessment assessed;
 };
 
 /// A finding as a baseline records it: enough for a reviewer to read a baseline diff, and the
@@ -55,6 +96,7 @@ struct confirmation {
 };
 
 std::string to_string(severity level);
+std::string to_string(assessment_status status);  // `majority`, `latest`, `published`, `no_clear_majority`
 std::string to_string(baseline_state state);  // `none`, `new`, `unchanged`
 /// Parses `error`, `warning`, `info`; `std::nullopt` otherwise.
 std::optional<severity> severity_from(std::string_view name);

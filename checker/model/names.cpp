@@ -70,6 +70,16 @@ std::string to_string(baseline_state state) {
   return "none";
 }
 
+std::string to_string(assessment_status status) {
+  switch (status) {
+    case assessment_status::majority: return "majority";
+    case assessment_status::latest: return "latest";
+    case assessment_status::published: return "published";
+    case assessment_status::no_clear_majority: return "no_clear_majority";
+  }
+  return "no_clear_majority";
+}
+
 std::optional<severity> severity_from(std::string_view name) {
   if (name == "error") return severity::error;
   if (name == "warning") return severity::warning;

@@ -54,6 +54,10 @@ input.filter{position:absolute;opacity:0;pointer-events:none}
 .filters label{cursor:pointer;border:1px solid var(--line);border-radius:999px;padding:2px 10px;font-size:13px;background:#fff;user-select:none}
 .badge.new{background:#fde7e6;color:var(--err)}.badge.known{background:#eceff3;color:var(--muted)}.badge.draft{background:#e6f4ea;color:var(--ok)}
 .claim.draft blockquote{outline:2px solid #9ad0a8}
+.support{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin:10px 0 0;font-size:13px}.support .chip{border-left:4px solid var(--side0);background:var(--bg);border-radius:4px;padding:2px 8px}
+.support .chip.s1{border-color:var(--side1)}.support .chip.s2{border-color:var(--side2)}.support .chip.s3{border-color:var(--side3)}.support .chip.supported{font-weight:600;outline:1px solid var(--ok)}
+.slip{background:#fdecea;border-left:3px solid var(--err);padding:8px 12px;margin:10px 0}.badge.odd{background:#fde7e6;color:var(--err)}.badge.supported{background:#e6f4ea;color:var(--ok)}
+.claim.odd mark{background:#ffc9c4;text-decoration:underline wavy var(--err)}
 main{counter-reset:shown}.finding{counter-increment:shown}.shown::before{content:counter(shown) " "}
 )css";
 
@@ -124,6 +128,30 @@ std::string render_axis(const run_result& run, const finding& f) {
   const std::string unit = any.date ? std::string() : " " + f.unit;  // values on the axis are in the finding's unit
   out += fmt::format("<div class=\"ticks\"><span>{}{}</span><span>{}{}</span></div>", escape(axis_label(any, low + pad)), escape(unit),
                      escape(axis_label(any, high - pad)), escape(unit));
+  return out;
+}
+
+// Issue 14: each side's support as a chip (documents, independent sources), the supported
+// side outlined, and the likely slip in plain words.
+std::string render_assessment(const assessment& a) {
+  std::string out = "<div class=\"support\">";
+  switch (a.status) {
+    case assessment_status::majority: out += "<b>Supported by a clear majority of independent sources:</b>"; break;
+    case assessment_status::latest: out += "<b>The latest figure is current:</b>"; break;
+    case assessment_status::published: out += "<b>The published sources are the reference:</b>"; break;
+    case assessment_status::no_clear_majority: out += "<b>No clear majority:</b>"; break;
+  }
+  for (const side_support& s : a.sides) {
+    const bool supported = a.supported_side == s.side;
+    out += fmt::format("<span class=\"chip s{}{}\">side {}{}: {} document{} · {} independent</span>", s.side % 4, supported ? " supported" : "",
+                       s.side + 1, supported ? " (supported)" : "", s.documents, s.documents == 1 ? "" : "s", s.independent_sources);
+  }
+  out += "</div>";
+  if (a.likely_slip) {
+    out += fmt::format("<p class=\"slip\"><b>Likely slip:</b> {} <code>{}</code>", escape(a.likely_slip->message), escape(a.likely_slip->id));
+    if (!a.likely_slip->suggestion.empty()) out += fmt::format(" · suggested: <mark>{}</mark>", escape(a.likely_slip->suggestion));
+    out += "</p>";
+  }
   return out;
 }
 
@@ -282,6 +310,7 @@ std::string report_to_html(const run_result& run) {
                                                 : "derived figure does not add up",
                        escape(f.difference), f.confidence,
                        qualifiers.empty() ? "" : " · when " + escape(qualifiers), f.fingerprint);
+    if (f.rule != "derived_mismatch") out += render_assessment(f.assessed);
     // A derived mismatch mixes units (GPUs, hours, dollars): its message carries the arithmetic.
     if (f.rule == "superseded") {
       out += "<p class=\"computation\">" + escape(f.message) + "</p>";
@@ -300,8 +329,14 @@ std::string report_to_html(const run_result& run) {
         if (f.sides[k] != s) continue;
         const claim& c = run.claims[f.claims[k]];
         const bool draft = run.documents[c.document].draft;
-        out += fmt::format("<div class=\"claim{}\"><div class=\"doc\">{}{}</div>", draft ? " draft" : "",
-                           draft ? "<span class=\"badge draft\">draft</span>" : "", document_line(run.documents[c.document]));
+        const std::vector<std::size_t>& odd = f.assessed.odd_claims;
+        const bool is_odd = std::find(odd.begin(), odd.end(), f.claims[k]) != odd.end();
+        const bool is_supported = f.assessed.supported_side == s;
+        out += fmt::format("<div class=\"claim{}{}\"><div class=\"doc\">{}{}{}</div>", draft ? " draft" : "", is_odd ? " odd" : "",
+                           draft ? "<span class=\"badge draft\">draft</span>" : "",
+                           is_odd ? "<span class=\"badge odd\">odd figure</span>"
+                                  : is_supported ? "<span class=\"badge supported\">supported</span>" : "",
+                           document_line(run.documents[c.document]));
         out += "<blockquote>" + sentence_with_mark(run, c) + "</blockquote>";
         out += fmt::format("<div class=\"value\">{}{}</div></div>", escape(value_text(c)),
                            c.date ? " · " + escape(c.date->anchor) : std::string());

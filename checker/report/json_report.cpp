@@ -119,6 +119,27 @@ nlohmann::json claim_to_json(const run_result& run, const claim& c) {
   return out;
 }
 
+nlohmann::json assessment_json(const run_result& run, const assessment& a) {
+  const auto ids = [&](const std::vector<std::size_t>& claims) {
+    nlohmann::json out = nlohmann::json::array();
+    for (std::size_t i : claims) out.push_back(run.claims[i].id);
+    return out;
+  };
+  nlohmann::json sides = nlohmann::json::array();
+  for (const side_support& s : a.sides) {
+    sides.push_back({{"side", s.side}, {"documents", s.documents}, {"independent_sources", s.independent_sources}, {"claims", ids(s.claims)}});
+  }
+  nlohmann::json out = {{"status", to_string(a.status)},
+                        {"supported_side", a.supported_side ? nlohmann::json(*a.supported_side) : nlohmann::json(nullptr)},
+                        {"sides", sides},
+                        {"odd_claims", ids(a.odd_claims)}};
+  if (a.likely_slip) {
+    out["slip"] = {{"id", a.likely_slip->id}, {"message", a.likely_slip->message}};
+    if (!a.likely_slip->suggestion.empty()) out["slip"]["suggestion"] = a.likely_slip->suggestion;
+  }
+  return out;
+}
+
 namespace {
 
 // The whole report; with `with_claims` false the `claims` array is left empty for the
@@ -184,6 +205,7 @@ nlohmann::json build_report(const run_result& run, bool with_claims) {
                         {"baseline_state", to_string(f.state)},
                         {"claims", evidence}});
     if (f.latest_side) findings.back()["latest_side"] = *f.latest_side;
+    findings.back()["assessment"] = assessment_json(run, f.assessed);
     if (f.state == baseline_state::new_finding) ++new_findings;
     ++by_severity[to_string(f.level)];
     ++by_rule[f.rule];

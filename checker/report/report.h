@@ -22,6 +22,12 @@ namespace checker {
 /// One claim as JSON, in the shape `report.json` and `factcheck extract` share.
 nlohmann::json claim_to_json(const run_result& run, const claim& c);
 
+/// A finding's assessment as report.json writes it (issue 14): status, supported side, the
+/// support of each side, the odd claims' ids and the likely slip when one is named.
+nlohmann::json assessment_json(const run_result& run, const assessment& a);
+/// One line for people: `supported: side 1 (3 documents, 2 independent) against 1 (1); slip.power-of-ten: ...`.
+std::string assessment_summary(const run_result& run, const finding& f);
+
 /// The encoding `doc` was read in: `{"name": "GB18030", "origin": "meta", "evidence": ...}`
 /// (`origin` one of bom, meta, front_matter, detected, default, forced, container).
 nlohmann::json encoding_json(const document& doc);

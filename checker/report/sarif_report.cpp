@@ -178,6 +178,20 @@ std::string claim_note(const run_result& run, const claim& c, std::size_t side) 
   return fmt::format("side {}: {} in {}", side + 1, c.found.text, run.documents[c.document].id);
 }
 
+// Issue 14: the finding's message, then which side the sources support and the likely slip.
+std::string message_with_assessment(const run_result& run, const finding& f, const std::string& message) {
+  if (f.rule == "derived_mismatch") return message;
+  return message + ". " + assessment_summary(run, f);
+}
+
+// Issue 14: in draft mode, the draft's figure replaced by the supported one, when the slip is
+// clear and the supported figure can be written the way the draft writes it.
+const slip* draft_fix(const run_result& run, const finding& f) {
+  const auto& s = f.assessed.likely_slip;
+  if (!run.draft_mode || !s || s->suggestion.empty() || !run.documents[run.claims[s->claim].document].draft) return nullptr;
+  return &*s;
+}
+
 }  // namespace
 
 nlohmann::json report_to_sarif(const run_result& run, const sarif_options& options) {
@@ -205,7 +219,7 @@ nlohmann::json report_to_sarif(const run_result& run, const sarif_options& optio
     nlohmann::json result{{"ruleId", f.rule},
                           {"ruleIndex", rule_index(f.rule)},
                           {"level", sarif_level(f.level)},
-                          {"message", {{"text", f.message}}},
+                          {"message", {{"text", message_with_assessment(run, f, f.message)}}},
                           {"locations", nlohmann::json::array({{{"physicalLocation", physical_location(run, run.claims[f.claims[primary]], options)}}})},
                           {"relatedLocations", related},
                           {"partialFingerprints", {{"factcheckFinding/v1", f.fingerprint}}},
@@ -217,6 +231,17 @@ nlohmann::json report_to_sarif(const run_result& run, const sarif_options& optio
                             {"difference", f.difference},
                             {"confidence", f.confidence}}}};
     if (run.baseline_used) result["baselineState"] = f.state == baseline_state::unchanged ? "unchanged" : "new";
+    if (const slip* fix = draft_fix(run, f)) {
+      const claim& c = run.claims[fix->claim];
+      nlohmann::json where = physical_location(run, c, options);
+      where["region"].erase("snippet");
+      result["fixes"] = nlohmann::json::array(
+          {{{"description", {{"text", fmt::format("Replace {} with {}, the published figure ({})", c.found.text, fix->suggestion, fix->id)}}},
+            {"artifactChanges",
+             nlohmann::json::array({{{"artifactLocation", where["artifactLocation"]},
+                                     {"replacements", nlohmann::json::array({{{"deletedRegion", where["region"]},
+                                                                              {"insertedContent", {{"text", fix->suggestion}}}}})}}})}}});
+    }
     results.push_back(std::move(result));
   }
   // Findings of the baseline that no longer occur: `absent`, so code scanning closes them.
@@ -268,11 +293,12 @@ std::string report_to_rdjsonl(const run_result& run) {
       for (std::size_t j = 0; j < f.claims.size(); ++j) {
         if (f.sides[j] != f.sides[k]) others.push_back(claim_note(run, run.claims[f.claims[j]], f.sides[j]));
       }
-      const nlohmann::json line{
-          {"message", f.rule == "derived_mismatch" || f.rule == "superseded"
-                          ? f.message
-                          : fmt::format("{} {}: {} disagrees with {} ({})", f.subject, f.attribute, c.found.text,
-                                        fmt::join(others, ", "), f.difference)},
+      nlohmann::json line{
+          {"message", message_with_assessment(run, f,
+                                              f.rule == "derived_mismatch" || f.rule == "superseded"
+                                                  ? f.message
+                                                  : fmt::format("{} {}: {} disagrees with {} ({})", f.subject, f.attribute, c.found.text,
+                                                                fmt::join(others, ", "), f.difference))},
           {"location",
            {{"path", p.path},
             {"range",
@@ -281,6 +307,10 @@ std::string report_to_rdjsonl(const run_result& run) {
           {"severity", f.level == severity::error ? "ERROR" : f.level == severity::warning ? "WARNING" : "INFO"},
           {"source", {{"name", "factcheck"}, {"url", information_uri}}},
           {"code", {{"value", f.rule}, {"url", std::string(information_uri) + "#" + f.rule}}}};
+      // Issue 14: reviewdog's suggested change, over the figure's own range.
+      if (const slip* fix = draft_fix(run, f); fix && fix->claim == f.claims[k]) {
+        line["suggestions"] = nlohmann::json::array({{{"range", line["location"]["range"]}, {"text", fix->suggestion}}});
+      }
       out += dump_json(line) + "\n";
     }
   }

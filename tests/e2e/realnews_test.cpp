@@ -42,12 +42,14 @@ struct gold_claim {
   std::string doc;
   std::string quote;
   std::string value;  // as score.py's str(): numbers keep their JSON spelling
+  bool wrong = false;  // listed in the fact's `wrong`: a claim an editor should fix
 };
 
 struct gold_fact {
   std::string key;
   bool contradiction = false;
   bool borderline = false;
+  bool wrong_unclear = false;
   std::vector<gold_claim> claims;
 };
 
@@ -79,6 +81,8 @@ std::vector<gold_fact> load_facts(const fs::path& cluster) {
     fact.contradiction = f.value("verdict", "") == "contradiction";
     fact.borderline = lowered(f.contains("why") ? (f["why"].is_string() ? f["why"].get<std::string>() : f["why"].dump()) : "")
                           .find("borderline") != std::string::npos;
+    fact.wrong_unclear = f.value("wrong_unclear", false);
+    const std::set<std::string> wrong = f.contains("wrong") ? f["wrong"].get<std::set<std::string>>() : std::set<std::string>{};
     for (const json& c : f["claims"]) {
       const std::string doc = c["doc"];
       auto [it, inserted] = bodies.try_emplace(doc);
@@ -86,7 +90,7 @@ std::vector<gold_fact> load_facts(const fs::path& cluster) {
       const std::string quote = c["quote"];
       // Quotes the text no longer holds are dropped, as score.py drops them.
       if (it->second.find(quote) == std::string::npos) continue;
-      fact.claims.push_back(gold_claim{doc, quote, value_string(c["value"])});
+      fact.claims.push_back(gold_claim{doc, quote, value_string(c["value"]), wrong.count(quote) > 0});
     }
     facts.push_back(std::move(fact));
   }
@@ -105,7 +109,32 @@ struct cluster_score {
   std::size_t wanted = 0;
   std::size_t true_findings = 0;
   std::size_t false_findings = 0;
+  // Issue 14: on TRUE findings of facts whose wrong claims the gold names, how often the
+  // supported side is named, and how often it is the right one with exactly the wrong claims odd.
+  std::size_t sides_judged = 0;
+  std::size_t sides_named = 0;
+  std::size_t sides_right = 0;
 };
+
+// Issue 14: the finding names the gold's right side as supported and marks as odd exactly the
+// gold's wrong claims among those it holds.
+bool names_the_right_side(const json& finding, const gold_fact& fact) {
+  const json& a = finding["assessment"];
+  if (a["supported_side"].is_null()) return false;
+  std::set<std::string> odd;
+  for (const json& id : a["odd_claims"]) odd.insert(id.get<std::string>());
+  bool any_right_supported = false;
+  for (const json& c : finding["claims"]) {
+    for (const gold_claim& g : fact.claims) {
+      if (!matches(c, g)) continue;
+      const bool is_odd = odd.count(c.value("id", "")) > 0;
+      if (is_odd != g.wrong) return false;
+      if (!is_odd) any_right_supported = true;
+      break;
+    }
+  }
+  return any_right_supported;
+}
 
 // score.py's judge(): a finding is TRUE when at least 80% of its gold-matched claims belong to one
 // gold contradiction and it holds two of that fact's different values.
@@ -144,6 +173,13 @@ cluster_score score(const json& report, const std::vector<gold_fact>& facts, con
         if (facts[i].borderline) {
           if (verdict == "FALSE") verdict = "NEUTRAL";
         } else if (facts[i].contradiction) {
+          if (verdict != "TRUE" && !facts[i].wrong_unclear) {
+            ++s.sides_judged;
+            s.sides_named += f["assessment"]["supported_side"].is_null() ? 0 : 1;
+            const bool right = names_the_right_side(f, facts[i]);
+            s.sides_right += right ? 1 : 0;
+            out << fmt::format("  side: {} {}\n", f["assessment"]["status"].get<std::string>(), right ? "right" : "not right");
+          }
           verdict = "TRUE";
           found.insert(i);
         }
@@ -172,6 +208,8 @@ cluster_score score(const json& report, const std::vector<gold_fact>& facts, con
   }
   out << fmt::format("{}: gold contradictions found {}/{}, findings true {}, false {}\n", name, s.found, s.wanted, s.true_findings,
                            s.false_findings);
+  out << fmt::format("{}: supported side named {}/{}, right with the gold's wrong claims odd {}/{}\n", name, s.sides_named, s.sides_judged,
+                     s.sides_right, s.sides_judged);
   return s;
 }
 
@@ -186,11 +224,15 @@ void add(cluster_score& total, const cluster_score& s) {
   total.wanted += s.wanted;
   total.true_findings += s.true_findings;
   total.false_findings += s.false_findings;
+  total.sides_judged += s.sides_judged;
+  total.sides_named += s.sides_named;
+  total.sides_right += s.sides_right;
 }
 
 std::string summary(const cluster_score& s) {
-  return fmt::format("recall {:.2f} ({}/{}), precision {:.2f} ({} true, {} false)", recall(s), s.found, s.wanted, precision(s), s.true_findings,
-                     s.false_findings);
+  const double right = s.sides_judged == 0 ? 0.0 : static_cast<double>(s.sides_right) / static_cast<double>(s.sides_judged);
+  return fmt::format("recall {:.2f} ({}/{}), precision {:.2f} ({} true, {} false); supported side right {:.2f} ({}/{}, named {})", recall(s),
+                     s.found, s.wanted, precision(s), s.true_findings, s.false_findings, right, s.sides_right, s.sides_judged, s.sides_named);
 }
 
 }  // namespace

@@ -1,0 +1,127 @@
+// Issue 14, pass "assessment": which side of a finding the evidence supports.
+//
+// Each side is weighed by its independent sources: the published documents stating it, with
+// copies of one another counted once (independence.cpp). The supported side is
+// - for `superseded` findings, the side stamped latest (`latest`);
+// - in draft mode, the side the published sources give (`published`): the one published side,
+//   or, when the sources themselves disagree, the side a clear majority of them gives;
+// - otherwise the side a clear majority of independent sources gives (`majority`).
+// "Clear" is conservative: the leading side has at least two independent sources and at least
+// twice as many as all the other sides together (2 against 1 is clear, 3 against 2 is not), and
+// no odd figure was published after every document of the leading side (it may be an update).
+// Anything less is `no_clear_majority`: one false "this is the wrong figure" costs more than
+// leaving the editor to judge.
+#include <algorithm>
+#include <set>
+
+#include "compare/rules.h"
+
+namespace checker::detail {
+namespace {
+
+constexpr std::size_t min_majority_sources = 2;
+constexpr std::size_t majority_ratio = 2;
+
+}  // namespace
+
+bool is_clear_majority(std::size_t leading, std::size_t others) {
+  return leading >= min_majority_sources && leading >= majority_ratio * others;
+}
+
+namespace {
+
+std::vector<side_support> weigh_sides(const finding& f, const std::vector<document>& docs, const std::vector<claim>& claims,
+                                      const std::vector<std::size_t>& source_of) {
+  std::size_t count = 0;
+  for (std::size_t s : f.sides) count = std::max(count, s + 1);
+  std::vector<side_support> sides(count);
+  std::vector<std::set<std::size_t>> documents(count);
+  std::vector<std::set<std::size_t>> sources(count);
+  for (std::size_t k = 0; k < f.claims.size(); ++k) {
+    const std::size_t s = f.sides[k];
+    const std::size_t doc = claims[f.claims[k]].document;
+    sides[s].side = s;
+    sides[s].claims.push_back(f.claims[k]);
+    documents[s].insert(doc);
+    if (!docs[doc].draft) sources[s].insert(source_of[doc]);
+  }
+  for (std::size_t s = 0; s < count; ++s) {
+    sides[s].side = s;
+    sides[s].documents = documents[s].size();
+    sides[s].independent_sources = sources[s].size();
+  }
+  return sides;
+}
+
+// The side a clear majority of independent sources gives, among `candidates`.
+std::optional<std::size_t> clear_majority(const std::vector<side_support>& sides, const std::vector<std::size_t>& candidates) {
+  std::optional<std::size_t> leader;
+  std::size_t total = 0;
+  for (std::size_t s : candidates) {
+    total += sides[s].independent_sources;
+    if (!leader || sides[s].independent_sources > sides[*leader].independent_sources) leader = s;
+  }
+  if (!leader) return std::nullopt;
+  const std::size_t lead = sides[*leader].independent_sources;
+  if (!is_clear_majority(lead, total - lead)) return std::nullopt;
+  return leader;
+}
+
+// A minority figure published after everything the majority published may be the newer figure
+// of a running total (a toll, a box office) rather than a slip: the majority cannot tell.
+bool maybe_an_update(const finding& f, const std::vector<document>& docs, const std::vector<claim>& claims, std::size_t leader) {
+  std::optional<civil_date> latest_supported;
+  for (std::size_t k = 0; k < f.claims.size(); ++k) {
+    if (f.sides[k] != leader) continue;
+    const auto& when = docs[claims[f.claims[k]].document].published;
+    if (!when) return false;  // undated support: no order to read
+    if (!latest_supported || *when > *latest_supported) latest_supported = when;
+  }
+  for (std::size_t k = 0; k < f.claims.size(); ++k) {
+    if (f.sides[k] == leader) continue;
+    const auto& when = docs[claims[f.claims[k]].document].published;
+    if (when && latest_supported && *when > *latest_supported) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void assess(std::vector<finding>& findings, const std::vector<document>& docs, const std::vector<claim>& claims,
+            const std::vector<std::size_t>& source_of) {
+  for (finding& f : findings) {
+    assessment& a = f.assessed;
+    a = assessment{};
+    a.sides = weigh_sides(f, docs, claims, source_of);
+    std::vector<std::size_t> published_sides;
+    bool has_draft = false;
+    for (const side_support& s : a.sides) {
+      const bool published = std::any_of(s.claims.begin(), s.claims.end(), [&](std::size_t i) { return !docs[claims[i].document].draft; });
+      if (published) published_sides.push_back(s.side);
+      has_draft = has_draft || std::any_of(s.claims.begin(), s.claims.end(), [&](std::size_t i) { return docs[claims[i].document].draft; });
+    }
+    if (f.rule == "superseded" && f.latest_side) {
+      a.status = assessment_status::latest;
+      a.supported_side = f.latest_side;
+    } else if (f.rule == "derived_mismatch") {
+      // The inputs and the total of one sentence: neither side is a source for the other.
+    } else if (has_draft) {
+      std::optional<std::size_t> reference;
+      if (published_sides.size() == 1) reference = published_sides.front();
+      else reference = clear_majority(a.sides, published_sides);
+      if (reference) {
+        a.status = assessment_status::published;
+        a.supported_side = reference;
+      }
+    } else if (const auto leader = clear_majority(a.sides, published_sides); leader && !maybe_an_update(f, docs, claims, *leader)) {
+      a.status = assessment_status::majority;
+      a.supported_side = leader;
+    }
+    if (!a.supported_side) continue;
+    for (std::size_t k = 0; k < f.claims.size(); ++k) {
+      if (f.sides[k] != *a.supported_side) a.odd_claims.push_back(f.claims[k]);
+    }
+  }
+}
+
+}  // namespace checker::detail
