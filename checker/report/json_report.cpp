@@ -191,7 +191,7 @@ nlohmann::json build_report(const run_result& run, bool with_arrays, claim_selec
     const std::vector<std::size_t> counts = claims_per_document(run);
     for (std::size_t i = 0; i < run.documents.size(); ++i) documents.push_back(document_json(run, i, counts[i]));
   }
-  out["documents"] = documents;
+  out["documents"] = std::move(documents);
   const std::vector<bool> keep = with_arrays ? selected_claims(run, selection) : std::vector<bool>();
 nlohmann::json claims = nlohmann::json::array();
   std::size_t linked = 0;
@@ -206,7 +206,7 @@ nlohmann::json claims = nlohmann::json::array();
     invalid += c.status == resolution::invalid ? 1 : 0;
     ++by_kind[to_string(c.found.kind)];
   }
-  out["claims"] = claims;
+  out["claims"] = std::move(claims);
   nlohmann::json findings = nlohmann::json::array();
   std::map<std::string, std::size_t> by_severity;
   std::map<std::string, std::size_t> by_rule;
@@ -236,7 +236,7 @@ nlohmann::json claims = nlohmann::json::array();
     ++by_severity[to_string(f.level)];
     ++by_rule[f.rule];
   }
-  out["findings"] = findings;
+  out["findings"] = std::move(findings);  // not a copy: with thousands of findings this array is the largest part of the skeleton
   nlohmann::json skipped = nlohmann::json::array();
   for (const skipped_file& s : run.skipped) skipped.push_back({{"file", s.file}, {"reason", s.reason}, {"message", s.message}});
   out["skipped"] = skipped;
@@ -246,7 +246,7 @@ nlohmann::json claims = nlohmann::json::array();
     item["offset"] = d.offset ? nlohmann::json(*d.offset) : nlohmann::json(nullptr);
     diags.push_back(std::move(item));
   }
-  out["diagnostics"] = diags;
+  out["diagnostics"] = std::move(diags);
   out["mode"] = run.draft_mode ? "draft" : "corpus";
   nlohmann::json confirmed = nlohmann::json::array();
   for (const confirmation& k : run.confirmations) {
