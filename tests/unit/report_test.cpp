@@ -233,4 +233,22 @@ BOOST_AUTO_TEST_CASE(issue_15_html_of_a_large_corpus_stays_bounded) {
   BOOST_TEST(html.find("and 700 more document(s)") != std::string::npos);
 }
 
+// Issue 15: a filter with more than 200 values (a button per subject of a large corpus) is left
+// out; the severity filter stays.
+BOOST_AUTO_TEST_CASE(issue_15_html_leaves_out_filters_with_too_many_values) {
+  std::vector<document> docs;
+  for (int i = 0; i < 205; ++i) {
+    docs.push_back(testing::make_document(fmt::format("zh{:03}.md", i), fmt::format("论文披露，Orion-{}的训练成本为{}万美元。", i, 10 + i)));
+    docs.push_back(testing::make_document(fmt::format("en{:03}.md", i), fmt::format("The training cost of Orion-{} was ${},000.", i, (10 + i) * 20)));
+  }
+  const run_result run = testing::analyse(std::move(docs));
+  std::set<std::string> subjects;
+  for (const finding& f : run.findings) subjects.insert(f.subject);
+  BOOST_REQUIRE_MESSAGE(subjects.size() > 200u, subjects.size() << " subjects in " << run.findings.size() << " findings");
+  const std::string html = report_to_html(run);
+  BOOST_TEST(html.find("name=\"sev\"") != std::string::npos);
+  BOOST_TEST(html.find("name=\"sub\"") == std::string::npos);
+  BOOST_TEST(html.find("name=\"doc\"") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
