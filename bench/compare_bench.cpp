@@ -5,9 +5,14 @@
 // a GPU count and an accuracy change for its subject, with one document in fifty getting one
 // figure wrong. Analyses every document (segment, recognise, normalise), then times link and
 // compare over the whole corpus at once and prints the figures as JSON.
+//
+// With `--write DIR` it writes the same documents to DIR as files (doc000000.md, ...) and stops,
+// so that the whole command (`factcheck check DIR`) can be measured on them (issue 15).
 #include <sys/resource.h>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <random>
 #include <string>
 #include <vector>
@@ -56,18 +61,32 @@ std::string make_document(std::size_t subject, bool chinese, bool wrong, std::mt
 int main(int argc, char** argv) {
   std::size_t document_count = 100000;
   std::size_t subject_count = 5000;
+  std::string write_dir;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--documents" && i + 1 < argc) document_count = std::stoul(argv[++i]);
     else if (arg == "--subjects" && i + 1 < argc) subject_count = std::stoul(argv[++i]);
+    else if (arg == "--write" && i + 1 < argc) write_dir = argv[++i];
     else {
-      fmt::print(stderr, "usage: factcheck_compare_bench [--documents N] [--subjects K]\n");
+      fmt::print(stderr, "usage: factcheck_compare_bench [--documents N] [--subjects K] [--write DIR]\n");
       return 2;
     }
   }
-  const checker::lexicon lex = checker::load_builtin_lexicon();
   std::mt19937 random(20250918);
   std::uniform_int_distribution<int> fifty(0, 49);
+  if (!write_dir.empty()) {
+    // The same documents as the in-process run below (same seed, same order), as files.
+    std::filesystem::create_directories(write_dir);
+    std::size_t bytes = 0;
+    for (std::size_t i = 0; i < document_count; ++i) {
+      const std::string text = make_document(i % subject_count, i % 2 == 0, fifty(random) == 0, random);
+      bytes += text.size();
+      std::ofstream(std::filesystem::path(write_dir) / fmt::format("doc{:06}.md", i), std::ios::binary) << text;
+    }
+    fmt::print("{{\"documents\":{},\"bytes\":{},\"folder\":\"{}\"}}\n", document_count, bytes, write_dir);
+    return 0;
+  }
+  const checker::lexicon lex = checker::load_builtin_lexicon();
   checker::segmenter splitter;
   checker::diagnostics diags;
   std::vector<checker::document> docs;

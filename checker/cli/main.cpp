@@ -36,19 +36,32 @@ struct terminal {
   }
 };
 
+// Lines printed per diagnostic id before the rest are only counted: a corpus of shuffled digits
+// gives thousands of invalid dates, and one line each would bury everything else.
+constexpr std::size_t diagnostics_shown_per_id = 5;
+
 // `file: message [id]`, or `file:line:column: ...` when the problem has a place in a document
-// that was read (columns in characters, as editors count them).
-void print_diagnostics(const run_result& run) {
+// that was read (columns in characters, as editors count them). The first few of each id are
+// printed, then how many more there are and where they all are (`all_of_them`).
+void print_diagnostics(const run_result& run, std::string_view all_of_them) {
   std::map<std::string_view, const document*> by_path;
   for (const document& doc : run.documents) by_path.emplace(doc.path, &doc);
+  std::map<std::string_view, std::size_t> per_id;
   for (const diagnostic& d : run.diags) {
     if (d.level == diagnostic_level::note) continue;
+    if (++per_id[d.id] > diagnostics_shown_per_id) continue;
     const auto doc = by_path.find(d.file);
     if (d.offset && doc != by_path.end() && *d.offset <= doc->second->original.size()) {
       fmt::print(stderr, "factcheck: {}:{}:{}: {} [{}]\n", d.file, doc->second->line_column(*d.offset).first,
                  doc->second->code_point_column(*d.offset), d.message, d.id);
     } else {
       fmt::print(stderr, "factcheck: {}: {} [{}]\n", d.file, d.message, d.id);
+    }
+  }
+  for (const auto& [id, count] : per_id) {
+    if (count > diagnostics_shown_per_id) {
+      fmt::print(stderr, "factcheck: {} input problem(s) [{}], the first {} shown; {} more {}\n", count, id,
+                 diagnostics_shown_per_id, count - diagnostics_shown_per_id, all_of_them);
     }
   }
 }
@@ -154,6 +167,7 @@ struct check_request {
   std::vector<std::string> drafts;
   std::string out_dir = "reports";
   std::string formats = "json,html";
+  std::string claims = "all";
   bool out_given = false;
   bool formats_given = false;
   std::uintmax_t max_file_bytes = 64u * 1024u * 1024u;
@@ -232,6 +246,8 @@ int run_check_command(const check_request& request) {
     throw error("--prune-baseline needs a baseline: give --baseline FILE (or `baseline` in the project file)");
   }
   const std::set<std::string> formats = parse_formats(format_list);
+  const std::optional<claim_selection> claims = claim_selection_from(request.claims);
+  if (!claims) throw error(fmt::format("unknown --claims value '{}'; use all, linked or findings", request.claims));
   check_encoding(request.encoding);
   const bool quiet = request.quiet;
   run_config config;
@@ -255,7 +271,7 @@ int run_check_command(const check_request& request) {
     };
   }
   const run_result run = run_check(config, lex);
-  print_diagnostics(run);
+  print_diagnostics(run, formats.count("json") > 0 ? "are listed in report.json" : "are listed in report.json with --format json");
   if (run.documents.empty()) {
     fmt::print(stderr, "factcheck: no document could be read from {}; nothing was checked\n", fmt::join(config.inputs, ", "));
     return exit_error;
@@ -272,10 +288,14 @@ int run_check_command(const check_request& request) {
   };
   if (formats.count("json") > 0) {
     const std::string path = out_dir + "/report.json";
-    write_file_atomically(path, [&](const chunk_sink& sink) { write_report_json(run, sink); });
+    write_file_atomically(path, [&](const chunk_sink& sink) { write_report_json(run, sink, *claims); });
     written.push_back(path);
   }
-  if (formats.count("html") > 0) write("report.html", report_to_html(run));
+  if (formats.count("html") > 0) {
+    const std::string path = out_dir + "/report.html";
+    write_file_atomically(path, [&](const chunk_sink& sink) { write_report_html(run, sink); });
+    written.push_back(path);
+  }
   if (formats.count("sarif") > 0) write("report.sarif", dump_json(report_to_sarif(run, sarif_paths(request.source_root)), 2) + "\n");
   if (formats.count("rdjsonl") > 0) write("report.rdjsonl", report_to_rdjsonl(run));
   if (!request.write_baseline.empty()) {
@@ -315,7 +335,7 @@ int run_extract_command(const extract_request& request) {
   config.ingest.encoding = request.encoding;
   config.ingest.standard_input = read_standard_input(request.files, request.stdin_name, config.ingest.max_file_bytes);
   const run_result run = run_check(config, lex);
-  print_diagnostics(run);
+  print_diagnostics(run, "are not shown");
   for (const claim& c : run.claims) {
     nlohmann::json item = claim_to_json(run, c);
     item["encoding"] = encoding_json(run.documents[c.document]);
@@ -346,6 +366,12 @@ int main(int argc, char** argv) {
                         "Report formats, comma-separated: json (report.json), html (report.html), sarif (report.sarif, SARIF "
                         "2.1.0 for code scanning), rdjsonl (report.rdjsonl, review comments)")
           ->capture_default_str();
+  check->add_option("--claims", request.claims,
+                    "Claims listed in report.json: all (the default: a handful of documents or a CI run makes a small "
+                    "report, and the figures that were not linked or not compared are what an editor looks for), linked "
+                    "(only claims linked to a fact) or findings (only claims a finding or confirmation cites: for large "
+                    "corpora). Findings always carry their claims; the summary counts all")
+      ->capture_default_str();
   check->add_option("--draft", request.drafts,
                     "Check these files as drafts against PATHs: report only findings that involve a draft, and list the "
                     "draft's figures that the published sources confirm (repeat the option or separate with commas; - "

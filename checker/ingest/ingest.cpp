@@ -652,6 +652,7 @@ ingest_result ingest_paths(const std::vector<std::string>& paths, const ingest_o
     }
     slots[index].doc = read_document(c.id, c.path, c.format, listed, options, slots[index].diags);
   });
+  result.documents.reserve(slots.size());  // sized once: a corpus of 100,000 files is 60 MB of records
   for (loaded& slot : slots) {
     if (!slot.doc && !slot.diags.empty()) {
       const diagnostic& why = slot.diags.back();

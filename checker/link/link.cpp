@@ -33,18 +33,33 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
     return it->second;
   };
 
-  // Organisation names seen on their own anywhere in the corpus, for alias merging.
+  // Organisation names seen on their own anywhere in the corpus, for alias merging, with the
+  // names and attributions of each sentence that holds a claim, which the credited sources and
+  // the main subjects read. Only those two parts: the full contexts of a whole corpus at once were
+  // the largest allocation of a run after the claims (issue 15). The main pass below builds full
+  // contexts one document at a time and drops them after.
   std::set<std::string> organisations;
+  std::vector<std::map<std::size_t, sentence_context>> names_and_sources(docs.size());
   for (const claim& c : claims) {
-    for (const name_mention& n : context_for(c.document, c.found.sentence).names) {
+    auto [it, inserted] = names_and_sources[c.document].try_emplace(c.found.sentence);
+    sentence_context& ctx = it->second;
+    if (inserted) {
+      ctx.span = sentences[c.document][c.found.sentence].span;
+      const std::string_view text = docs[c.document].match_text();
+      ctx.names = find_names(text, ctx.span, lex);
+      ctx.attributions = find_attributions(text, ctx.span, lex);
+    }
+    for (const name_mention& n : ctx.names) {
       if (n.type == name_type::organisation && n.text.find(' ') == std::string::npos && n.text.find('-') == std::string::npos) {
         organisations.insert(n.text);
       }
     }
   }
   const alias_table aliases(organisations, options.aliases, lex.subject_aliases);
-  const std::vector<std::set<std::string>> credited_sources = sources_by_document(docs.size(), contexts);
-  const std::vector<std::string> main_subjects = main_subject_by_document(docs.size(), contexts, aliases);
+  const std::vector<std::set<std::string>> credited_sources = sources_by_document(docs.size(), names_and_sources);
+  const std::vector<std::string> main_subjects = main_subject_by_document(docs.size(), names_and_sources, aliases);
+  names_and_sources.clear();
+  names_and_sources.shrink_to_fit();
 
   // Claims by (document, sentence), in order.
   std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> by_sentence;
@@ -54,11 +69,15 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
   std::vector<bool> focus_set(docs.size(), false);
 
   // Not a structured binding: clang 14 (the fuzz build) cannot capture one in the lambdas below.
+  std::size_t previous_doc = 0;
   for (const auto& sentence_entry : by_sentence) {
     const auto& key = sentence_entry.first;
     const std::vector<std::size_t>& members = sentence_entry.second;
     const std::size_t doc = key.first;
     const std::size_t index = key.second;
+    // Sentences come document by document: the contexts of the one before are done with.
+    if (doc != previous_doc) contexts[previous_doc].clear();
+    previous_doc = doc;
     const std::string_view text = docs[doc].match_text();
     const sentence_context& ctx = context_for(doc, index);
     std::set<std::size_t> distributed;

@@ -1,6 +1,7 @@
 // report.html: one self-contained page (no scripts, fonts or styles from elsewhere). Every
 // piece of document text goes through `escape`; a Content-Security-Policy forbids scripts.
 #include <algorithm>
+#include <functional>
 #include <map>
 
 #include <fmt/format.h>
@@ -223,9 +224,123 @@ std::size_t index_of(const std::vector<Key>& values, const Key& value) {
   return static_cast<std::size_t>(std::find(values.begin(), values.end(), value) - values.begin());
 }
 
+// The same in a sorted vector, in logarithmic time: thousands of findings each look up their
+// subject and documents.
+template <typename Key>
+std::size_t sorted_index_of(const std::vector<Key>& values, const Key& value) {
+  return static_cast<std::size_t>(std::lower_bound(values.begin(), values.end(), value) - values.begin());
+}
+
+}  // namespace
+
+namespace {
+
+// Rows of the documents table beyond those with a finding or an input problem: a corpus of
+// 100,000 documents would otherwise make a page no browser opens; report.json lists them all.
+constexpr std::size_t max_quiet_document_rows = 500;
+// Input problems listed per diagnostic id; the rest are counted (all are in report.json).
+constexpr std::size_t max_problem_rows_per_id = 50;
+// Filters with more buttons than this are left out: a row of thousands helps nobody.
+constexpr std::size_t max_filter_values = 200;
+
+struct document_counts {
+  std::size_t claims = 0;
+  std::size_t linked = 0;
+  std::size_t findings = 0;
+  std::size_t problems = 0;
+};
+
+// Per document: claims, linked claims, findings citing it and input problems in its file.
+std::vector<document_counts> count_per_document(const run_result& run) {
+  std::vector<document_counts> counts(run.documents.size());
+  for (const claim& c : run.claims) {
+    ++counts[c.document].claims;
+    counts[c.document].linked += c.linked() ? 1 : 0;
+  }
+  for (const finding& f : run.findings) {
+    std::vector<std::size_t> docs;
+    for (std::size_t i : f.claims) docs.push_back(run.claims[i].document);
+    std::sort(docs.begin(), docs.end());
+    docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+    for (std::size_t d : docs) ++counts[d].findings;
+  }
+  std::map<std::string_view, std::size_t> by_path;
+  for (std::size_t i = 0; i < run.documents.size(); ++i) by_path.emplace(run.documents[i].path, i);
+  for (const diagnostic& d : run.diags) {
+    const auto it = by_path.find(d.file);
+    if (it != by_path.end()) ++counts[it->second].problems;
+  }
+  return counts;
+}
+
+// The documents table: every document with a finding or an input problem, then the others up
+// to a bound, then how many more there are.
+void write_documents(const run_result& run, std::string& out, const std::function<void()>& flush) {
+  const std::vector<document_counts> counts = count_per_document(run);
+  out += "<h2>Documents</h2>\n<table class=\"documents\"><tr><th>id</th><th>source</th><th>published</th><th>title</th><th>claims</th>"
+         "<th>linked</th><th>findings</th><th>input problems</th></tr>";
+  const auto field = [](const metadata_field& f) {
+    if (!f.present()) return std::string("<span class=\"muted\">unknown</span>");
+    std::string text = escape(f.value);
+    if (f.origin == field_origin::inferred) text += " <span class=\"muted\">(inferred from “" + escape(f.evidence) + "”)</span>";
+    return text;
+  };
+  std::size_t quiet_shown = 0;
+  std::size_t quiet_left = 0;
+  for (std::size_t i = 0; i < run.documents.size(); ++i) {
+    const document_counts& n = counts[i];
+    const bool notable = n.findings > 0 || n.problems > 0 || run.documents[i].draft;
+    if (!notable && quiet_shown == max_quiet_document_rows) {
+      ++quiet_left;
+      continue;
+    }
+    quiet_shown += notable ? 0 : 1;
+    const document& doc = run.documents[i];
+    out += fmt::format("<tr class=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                       notable ? "notable" : "quiet", escape(doc.id), field(doc.metadata.source), field(doc.metadata.published),
+                       field(doc.metadata.title), n.claims, n.linked, n.findings, n.problems);
+    flush();
+  }
+  out += "</table>\n";
+  if (quiet_left > 0) {
+    out += fmt::format("<p class=\"muted more-documents\">and {} more document(s) with no finding and no input problem; report.json "
+                       "lists every document and claim.</p>\n",
+                       quiet_left);
+  }
+}
+
+// Input problems: a count per diagnostic id, then the first of each id.
+void write_problems(const run_result& run, std::string& out, const std::function<void()>& flush) {
+  if (run.skipped.empty() && run.diags.empty()) return;
+  std::map<std::string, std::size_t> per_id;
+  for (const diagnostic& d : run.diags) ++per_id[d.id];
+  out += "<h2>Input problems</h2>\n<table class=\"problem-counts\"><tr><th>id</th><th>count</th></tr>";
+  for (const auto& [id, count] : per_id) out += fmt::format("<tr><td><code>{}</code></td><td>{}</td></tr>", escape(id), count);
+  out += "</table>\n<table class=\"problems\"><tr><th>file</th><th>id</th><th>message</th></tr>";
+  std::map<std::string, std::size_t> shown;
+  for (const diagnostic& d : run.diags) {
+    if (shown[d.id]++ >= max_problem_rows_per_id) continue;
+    out += fmt::format("<tr><td>{}</td><td><code>{}</code></td><td>{}</td></tr>", escape(d.file), escape(d.id), escape(d.message));
+    flush();
+  }
+  out += "</table>\n";
+  for (const auto& [id, count] : per_id) {
+    if (count > max_problem_rows_per_id) {
+      out += fmt::format("<p class=\"muted\">and {} more <code>{}</code> (all in report.json)</p>\n", count - max_problem_rows_per_id,
+                         escape(id));
+    }
+  }
+}
+
 }  // namespace
 
 std::string report_to_html(const run_result& run) {
+  std::string page;
+  write_report_html(run, [&](std::string_view piece) { page.append(piece); });
+  return page;
+}
+
+void write_report_html(const run_result& run, const chunk_sink& sink) {
   std::size_t linked = 0;
   for (const claim& c : run.claims) linked += c.linked() ? 1 : 0;
   std::map<std::string, std::size_t> by_severity;
@@ -254,9 +369,17 @@ std::string report_to_html(const run_result& run) {
   finding_documents.erase(std::unique(finding_documents.begin(), finding_documents.end()), finding_documents.end());
   std::vector<std::string> document_names;
   for (std::size_t d : finding_documents) document_names.push_back(run.documents[d].id);
-  const std::vector<filter_group> groups{{"sev", "severity", severities}, {"sub", "subject", subjects}, {"doc", "document", document_names}};
+  std::vector<filter_group> groups{{"sev", "severity", severities}, {"sub", "subject", subjects}, {"doc", "document", document_names}};
+  std::erase_if(groups, [](const filter_group& g) { return g.values.size() > max_filter_values; });
 
+  // The page goes to `sink` in pieces of about 64 KiB: never the whole page in memory.
   std::string out;
+  const auto flush = [&] {
+    if (out.size() >= (1u << 16)) {
+      sink(out);
+      out.clear();
+    }
+  };
   out += "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n";
   out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>factcheck report</title>\n<style>";
@@ -289,12 +412,12 @@ std::string report_to_html(const run_result& run) {
   out += "</header>\n<main>\n<h2>Findings</h2>\n";
   if (run.findings.empty()) out += "<p class=\"muted\">No contradictions and no derived figures that fail to add up.</p>\n";
   for (const finding& f : run.findings) {
-    std::string classes = fmt::format("card finding sev-{} sub-{}", index_of(severities, to_string(f.level)), index_of(subjects, f.subject));
+    std::string classes = fmt::format("card finding sev-{} sub-{}", index_of(severities, to_string(f.level)), sorted_index_of(subjects, f.subject));
     std::vector<std::size_t> docs_here;
     for (std::size_t i : f.claims) docs_here.push_back(run.claims[i].document);
     std::sort(docs_here.begin(), docs_here.end());
     docs_here.erase(std::unique(docs_here.begin(), docs_here.end()), docs_here.end());
-    for (std::size_t d : docs_here) classes += fmt::format(" doc-{}", index_of(finding_documents, d));
+    for (std::size_t d : docs_here) classes += fmt::format(" doc-{}", sorted_index_of(finding_documents, d));
     out += fmt::format("<section class=\"{}\" data-severity=\"{}\" data-subject=\"{}\" data-kind=\"{}\">", classes, to_string(f.level),
                        escape(f.subject), escape(f.rule));
     const std::string state = f.state == baseline_state::new_finding ? "<span class=\"badge new\">new</span>"
@@ -344,6 +467,7 @@ std::string report_to_html(const run_result& run) {
       out += "</div>";
     }
     out += "</div></section>\n";
+    flush();
   }
   if (!run.findings.empty()) out += "<p class=\"muted shown\">findings shown</p>\n";
   if (run.draft_mode) {
@@ -359,6 +483,7 @@ std::string report_to_html(const run_result& run) {
       }
       out += fmt::format("<tr><td>{}</td><td>{} · {}</td><td class=\"value\">{}</td><td>{}</td></tr>", sentence_with_mark(run, c),
                          escape(c.subject), escape(c.attribute), escape(value_text(c)), sources);
+      flush();
     }
     if (!run.confirmations.empty()) out += "</table>\n";
   }
@@ -373,39 +498,10 @@ std::string report_to_html(const run_result& run) {
     out += "</table>\n";
   }
 
-  out += "<h2>Documents</h2>\n<table><tr><th>id</th><th>source</th><th>published</th><th>title</th><th>claims</th></tr>";
-  std::map<std::size_t, std::size_t> per_document;
-  for (const claim& c : run.claims) ++per_document[c.document];
-  const auto field = [](const metadata_field& f) {
-    if (!f.present()) return std::string("<span class=\"muted\">unknown</span>");
-    std::string text = escape(f.value);
-    if (f.origin == field_origin::inferred) text += " <span class=\"muted\">(inferred from “" + escape(f.evidence) + "”)</span>";
-    return text;
-  };
-  for (std::size_t i = 0; i < run.documents.size(); ++i) {
-    const document& doc = run.documents[i];
-    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", escape(doc.id), field(doc.metadata.source),
-                       field(doc.metadata.published), field(doc.metadata.title), per_document[i]);
-  }
-  out += "</table>\n";
-  if (!run.skipped.empty() || !run.diags.empty()) {
-    out += "<h2>Input problems</h2>\n<table><tr><th>file</th><th>id</th><th>message</th></tr>";
-    for (const diagnostic& d : run.diags) {
-      out += fmt::format("<tr><td>{}</td><td><code>{}</code></td><td>{}</td></tr>", escape(d.file), escape(d.id), escape(d.message));
-    }
-    out += "</table>\n";
-  }
-  out += fmt::format("<details><summary>All {} claims</summary>\n<table><tr><th>document</th><th>figure</th><th>kind</th><th>value</th>"
-                     "<th>subject</th><th>attribute</th><th>status</th></tr>",
-                     run.claims.size());
-  for (const claim& c : run.claims) {
-    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"value\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                       escape(run.documents[c.document].id), escape(c.found.text), to_string(c.found.kind), escape(value_text(c)),
-                       escape(c.subject), escape(c.attribute),
-                       escape(to_string(c.status) + (c.status_reason.empty() ? "" : ": " + c.status_reason)));
-  }
-  out += "</table></details>\n</main></body></html>\n";
-  return out;
+  write_documents(run, out, flush);
+  write_problems(run, out, flush);
+  out += "</main></body></html>\n";
+  sink(out);
 }
 
 }  // namespace checker

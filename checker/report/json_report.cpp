@@ -8,7 +8,10 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <algorithm>
 #include <map>
+#include <optional>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -140,46 +143,91 @@ nlohmann::json assessment_json(const run_result& run, const assessment& a) {
   return out;
 }
 
+std::string to_string(claim_selection selection) {
+  switch (selection) {
+    case claim_selection::all: return "all";
+    case claim_selection::linked: return "linked";
+    case claim_selection::findings: return "findings";
+  }
+  return "all";
+}
+
+std::optional<claim_selection> claim_selection_from(std::string_view name) {
+  for (claim_selection s : {claim_selection::all, claim_selection::linked, claim_selection::findings}) {
+    if (name == to_string(s)) return s;
+  }
+  return std::nullopt;
+}
+
 namespace {
 
-// The whole report; with `with_claims` false the `claims` array is left empty for the
-// streaming writer to fill in place.
-nlohmann::json build_report(const run_result& run, bool with_claims) {
+// Which claims the `claims` array lists, one flag per claim of the run.
+std::vector<bool> selected_claims(const run_result& run, claim_selection selection) {
+  std::vector<bool> keep(run.claims.size(), selection == claim_selection::all);
+  if (selection == claim_selection::linked) {
+    for (std::size_t i = 0; i < run.claims.size(); ++i) keep[i] = run.claims[i].linked();
+  } else if (selection == claim_selection::findings) {
+    for (const finding& f : run.findings) {
+      for (std::size_t i : f.claims) keep[i] = true;
+    }
+    for (const confirmation& k : run.confirmations) {
+      keep[k.claim] = true;
+      for (std::size_t i : k.sources) keep[i] = true;
+    }
+  }
+  return keep;
+}
+
+nlohmann::json document_json(const run_result& run, std::size_t i, std::size_t claims) {
+  const document& doc = run.documents[i];
+  return {{"id", doc.id},
+          {"path", doc.path},
+          {"format", format_name(doc.format)},
+          {"encoding", encoding_json(doc)},
+          {"metadata",
+           {{"source", field_json(doc.metadata.source)},
+            {"published", field_json(doc.metadata.published)},
+            {"url", field_json(doc.metadata.url)},
+            {"title", field_json(doc.metadata.title)}}},
+          {"sentences", run.sentences[i].size()},
+          {"claims", claims},
+          {"draft", doc.draft}};
+}
+
+std::vector<std::size_t> claims_per_document(const run_result& run) {
+  std::vector<std::size_t> counts(run.documents.size(), 0);
+  for (const claim& c : run.claims) ++counts[c.document];
+  return counts;
+}
+
+// The whole report; with `with_arrays` false the `documents` and `claims` arrays are left empty
+// for the streaming writer to fill in place.
+nlohmann::json build_report(const run_result& run, bool with_arrays, claim_selection selection) {
   nlohmann::json out;
   out["tool"] = {{"name", "factcheck"}, {"version", "0.1.0"}};
   out["schema_version"] = 1;
-  std::map<std::size_t, std::size_t> claims_per_document;
-  for (const claim& c : run.claims) ++claims_per_document[c.document];
+  out["claims_included"] = to_string(selection);
   nlohmann::json documents = nlohmann::json::array();
-  for (std::size_t i = 0; i < run.documents.size(); ++i) {
-    const document& doc = run.documents[i];
-    documents.push_back({{"id", doc.id},
-                         {"path", doc.path},
-                         {"format", format_name(doc.format)},
-                         {"encoding", encoding_json(doc)},
-                         {"metadata",
-                          {{"source", field_json(doc.metadata.source)},
-                           {"published", field_json(doc.metadata.published)},
-                           {"url", field_json(doc.metadata.url)},
-                           {"title", field_json(doc.metadata.title)}}},
-                         {"sentences", run.sentences[i].size()},
-                         {"claims", claims_per_document[i]},
-                         {"draft", doc.draft}});
+  if (with_arrays) {
+    const std::vector<std::size_t> counts = claims_per_document(run);
+    for (std::size_t i = 0; i < run.documents.size(); ++i) documents.push_back(document_json(run, i, counts[i]));
   }
-  out["documents"] = documents;
-  nlohmann::json claims = nlohmann::json::array();
+  out["documents"] = std::move(documents);
+  const std::vector<bool> keep = with_arrays ? selected_claims(run, selection) : std::vector<bool>();
+nlohmann::json claims = nlohmann::json::array();
   std::size_t linked = 0;
   std::size_t unresolved = 0;
   std::size_t invalid = 0;
   std::map<std::string, std::size_t> by_kind;
-  for (const claim& c : run.claims) {
-    if (with_claims) claims.push_back(claim_to_json(run, c));
+  for (std::size_t i = 0; i < run.claims.size(); ++i) {
+    const claim& c = run.claims[i];
+    if (with_arrays && keep[i]) claims.push_back(claim_to_json(run, c));
     linked += c.linked() ? 1 : 0;
     unresolved += c.status == resolution::unresolved ? 1 : 0;
     invalid += c.status == resolution::invalid ? 1 : 0;
     ++by_kind[to_string(c.found.kind)];
   }
-  out["claims"] = claims;
+  out["claims"] = std::move(claims);
   nlohmann::json findings = nlohmann::json::array();
   std::map<std::string, std::size_t> by_severity;
   std::map<std::string, std::size_t> by_rule;
@@ -210,7 +258,7 @@ nlohmann::json build_report(const run_result& run, bool with_claims) {
     ++by_severity[to_string(f.level)];
     ++by_rule[f.rule];
   }
-  out["findings"] = findings;
+  out["findings"] = std::move(findings);  // not a copy: with thousands of findings this array is the largest part of the skeleton
   nlohmann::json skipped = nlohmann::json::array();
   for (const skipped_file& s : run.skipped) skipped.push_back({{"file", s.file}, {"reason", s.reason}, {"message", s.message}});
   out["skipped"] = skipped;
@@ -220,7 +268,7 @@ nlohmann::json build_report(const run_result& run, bool with_claims) {
     item["offset"] = d.offset ? nlohmann::json(*d.offset) : nlohmann::json(nullptr);
     diags.push_back(std::move(item));
   }
-  out["diagnostics"] = diags;
+  out["diagnostics"] = std::move(diags);
   out["mode"] = run.draft_mode ? "draft" : "corpus";
   nlohmann::json confirmed = nlohmann::json::array();
   for (const confirmation& k : run.confirmations) {
@@ -259,27 +307,24 @@ nlohmann::json build_report(const run_result& run, bool with_claims) {
 
 }  // namespace
 
-nlohmann::json report_to_json(const run_result& run) { return build_report(run, true); }
+nlohmann::json report_to_json(const run_result& run, claim_selection selection) { return build_report(run, true, selection); }
 
 std::string dump_json(const nlohmann::json& value, int indent) {
   // A stray invalid byte must never cost the whole report: it is written as U+FFFD.
   return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-void write_report_json(const run_result& run, const chunk_sink& sink) {
-  // Everything but the claims is small. The claims (one per figure, hundreds of thousands in a
-  // large corpus) are serialised one at a time into the place the full dump would put them, so
-  // memory does not grow with the report and the bytes equal `dump_json(report_to_json(run), 2)`.
-  const std::string skeleton = dump_json(build_report(run, false), 2);
-  static constexpr std::string_view empty_claims = "\n  \"claims\": []";
-  const std::size_t at = skeleton.find(empty_claims);  // a raw newline is never inside a JSON string
-  if (at == std::string::npos) throw error("internal error: report.json has no claims array");
-  const std::size_t open_end = at + empty_claims.size() - 1;  // just after '['
-  sink(std::string_view(skeleton).substr(0, open_end));
+namespace {
+
+// Writes the items `next` yields (nullopt ends) as the elements of a top-level array, indented
+// as `dump_json(..., 2)` indents them.
+void stream_array_items(const chunk_sink& sink, const std::function<std::optional<nlohmann::json>()>& next) {
+  bool first = true;
   std::string item;
-  for (std::size_t i = 0; i < run.claims.size(); ++i) {
-    item = dump_json(claim_to_json(run, run.claims[i]), 2);
-    sink(i == 0 ? "\n    " : ",\n    ");
+  for (std::optional<nlohmann::json> value = next(); value; value = next()) {
+    item = dump_json(*value, 2);
+    sink(first ? "\n    " : ",\n    ");
+    first = false;
     std::size_t from = 0;
     for (std::size_t nl = item.find('\n'); nl != std::string::npos; from = nl + 1, nl = item.find('\n', from)) {
       sink(std::string_view(item).substr(from, nl + 1 - from));
@@ -287,8 +332,49 @@ void write_report_json(const run_result& run, const chunk_sink& sink) {
     }
     sink(std::string_view(item).substr(from));
   }
-  if (!run.claims.empty()) sink("\n  ");
-  sink(std::string_view(skeleton).substr(open_end));
+  if (!first) sink("\n  ");
+}
+
+}  // namespace
+
+void write_report_json(const run_result& run, const chunk_sink& sink, claim_selection selection) {
+  // Everything but the documents and the claims is small. Those two (one entry per file and per
+  // figure, hundreds of thousands in a large corpus) are serialised one at a time into the place
+  // the full dump would put them, so memory does not grow with the report and the bytes equal
+  // `dump_json(report_to_json(run, selection), 2)`.
+  const std::string skeleton = dump_json(build_report(run, false, selection), 2);
+  const std::vector<std::size_t> counts = claims_per_document(run);
+  const std::vector<bool> keep = selected_claims(run, selection);
+  std::size_t next_document = 0;
+  std::size_t next_claim = 0;
+  struct hole {
+    std::size_t at;  // just after the array's '['
+    std::function<std::optional<nlohmann::json>()> next;
+  };
+  std::vector<hole> holes;
+  const auto find_hole = [&](std::string_view empty_array, std::function<std::optional<nlohmann::json>()> next) {
+    const std::size_t at = skeleton.find(empty_array);  // a raw newline is never inside a JSON string
+    if (at == std::string::npos) throw error("internal error: report.json lacks an array to fill");
+    holes.push_back({at + empty_array.size() - 1, std::move(next)});
+  };
+  find_hole("\n  \"documents\": []", [&]() -> std::optional<nlohmann::json> {
+    if (next_document == run.documents.size()) return std::nullopt;
+    const std::size_t i = next_document++;
+    return document_json(run, i, counts[i]);
+  });
+  find_hole("\n  \"claims\": []", [&]() -> std::optional<nlohmann::json> {
+    while (next_claim < run.claims.size() && !keep[next_claim]) ++next_claim;
+    if (next_claim == run.claims.size()) return std::nullopt;
+    return claim_to_json(run, run.claims[next_claim++]);
+  });
+  std::sort(holes.begin(), holes.end(), [](const hole& a, const hole& b) { return a.at < b.at; });
+  std::size_t from = 0;
+  for (const hole& h : holes) {
+    sink(std::string_view(skeleton).substr(from, h.at - from));
+    stream_array_items(sink, h.next);
+    from = h.at;
+  }
+  sink(std::string_view(skeleton).substr(from));
   sink("\n");
 }
 

@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -31,18 +32,31 @@ std::string assessment_summary(const run_result& run, const finding& f);
 /// The encoding `doc` was read in: `{"name": "GB18030", "origin": "meta", "evidence": ...}`
 /// (`origin` one of bom, meta, front_matter, detected, default, forced, container).
 nlohmann::json encoding_json(const document& doc);
-/// The whole report as JSON.
-nlohmann::json report_to_json(const run_result& run);
+/// Which claims `report.json` lists in its `claims` array (issue 15): every claim, the claims
+/// linked to a fact (the ones that were compared), or only those a finding or a confirmation
+/// cites. Findings carry their own claims in every mode; the summary always counts all claims.
+enum class claim_selection { all, linked, findings };
+/// `all`, `linked` or `findings`.
+std::string to_string(claim_selection selection);
+/// The selection named `name`, or nothing for an unknown name.
+std::optional<claim_selection> claim_selection_from(std::string_view name);
+
+/// The whole report as JSON, listing the claims `selection` names.
+nlohmann::json report_to_json(const run_result& run, claim_selection selection = claim_selection::all);
 /// Receives a report's bytes piece by piece.
 using chunk_sink = std::function<void(std::string_view)>;
-/// Writes report.json (`dump_json(report_to_json(run), 2)` and a newline) to `sink`, one claim at
-/// a time: memory stays that of one claim, not of the whole report.
-void write_report_json(const run_result& run, const chunk_sink& sink);
+/// Writes report.json (`dump_json(report_to_json(run, selection), 2)` and a newline) to `sink`,
+/// one document and one claim at a time: memory stays that of one claim, not of the whole report.
+void write_report_json(const run_result& run, const chunk_sink& sink, claim_selection selection = claim_selection::all);
 /// JSON text with `indent`; bytes that are not UTF-8 (which no stage should let through) are
 /// written as U+FFFD rather than failing the report.
 std::string dump_json(const nlohmann::json& value, int indent = -1);
-/// The whole report as one self-contained HTML page.
+/// The whole report as one self-contained HTML page (`write_report_html` into a string).
 std::string report_to_html(const run_result& run);
+/// Writes report.html to `sink` a piece at a time: findings first with the claims they cite,
+/// then a summary line per document (claims, linked claims, findings, input problems), never
+/// every claim, so the page stays usable and memory bounded for any corpus (issue 15).
+void write_report_html(const run_result& run, const chunk_sink& sink);
 /// Where SARIF artifact locations are resolved from. Both paths are absolute.
 struct sarif_options {
   /// Declared as `SRCROOT` in `originalUriBaseIds`; documents under it get URIs relative to it,

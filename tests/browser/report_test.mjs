@@ -2,7 +2,9 @@
 // documents, opens report.html in Debian's headless Chromium (driven by playwright-core), checks
 // that the findings render and that the severity, subject and document filters work, and saves
 // screenshots. Then checks that document text holding HTML and script is shown as text and
-// never runs. Run by CTest (label `browser`):
+// never runs. Issue 15: findings come first, only the claims findings cite are quoted, each
+// document has one summary row with its counts, and a corpus of many quiet documents lists only
+// the first 500 of them. Run by CTest (label `browser`):
 //   node report_test.mjs FACTCHECK_BINARY SOURCE_DIR OUTPUT_DIR
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -94,6 +96,37 @@ try {
   check(now.length === both && now.every((card) => card.text.includes(documentId)),
         `subject and document filters combine: ${both} finding(s) (saw ${now.length})`);
 
+  // Issue 15: findings first, then one row per document with its counts; no table of every claim.
+  const layout = await page.evaluate(() => {
+    const top = (selector) => {
+      const node = [...document.querySelectorAll('h2')].find((h) => h.textContent === selector);
+      return node ? node.getBoundingClientRect().top : null;
+    };
+    return {
+      findings: top('Findings'), documents: top('Documents'),
+      quotes: document.querySelectorAll('section.finding blockquote').length,
+      allQuotes: document.querySelectorAll('blockquote').length,
+      details: [...document.querySelectorAll('details summary')].map((s) => s.textContent),
+      rows: [...document.querySelectorAll('table.documents tr')].slice(1).map((row) =>
+        [...row.querySelectorAll('td')].map((cell) => cell.textContent)),
+    };
+  });
+  check(layout.findings !== null && layout.documents !== null && layout.findings < layout.documents,
+        'the findings come before the documents');
+  const cited = report.findings.reduce((n, f) => n + f.claims.length, 0);
+  check(layout.quotes === cited && layout.allQuotes === cited,
+        `only the ${cited} claims the findings cite are quoted (saw ${layout.allQuotes})`);
+  check(!layout.details.some((text) => /claims/.test(text)), 'no table of every claim');
+  check(layout.rows.length === report.documents.length,
+        `one summary row per document (${layout.rows.length} of ${report.documents.length})`);
+  const byId = new Map(report.documents.map((d) => [d.id, d]));
+  const findingsOf = (id) => report.findings.filter((f) => f.claims.some((c) => c.document === id)).length;
+  const linkedOf = (id) => report.claims.filter((c) => c.document === id && c.subject !== null && c.attribute !== null).length;
+  const wrong = layout.rows.filter(([id, , , , claims, linked, findings]) =>
+    !byId.has(id) || Number(claims) !== byId.get(id).claims || Number(linked) !== linkedOf(id) ||
+    Number(findings) !== findingsOf(id));
+  check(wrong.length === 0, `each row counts the document's claims, linked claims and findings (${wrong.length} wrong)`);
+
   // Back to everything.
   await page.click('label[for="sub-all"]');
   await page.click('label[for="doc-all"]');
@@ -127,6 +160,30 @@ try {
   const links = await page2.$$eval('a[href^="javascript"]', (nodes) => nodes.length);
   check(links === 0, 'a javascript: URL from front matter is not a link');
   await page2.screenshot({ path: join(outputDir, 'hostile.png'), fullPage: true });
+
+  // Issue 15: a corpus of 700 documents without figures and two that disagree: the two are
+  // listed, the quiet ones up to 500, and the page says how many more report.json holds.
+  const many = join(outputDir, 'many');
+  mkdirSync(many, { recursive: true });
+  for (let i = 0; i < 700; i += 1) {
+    writeFileSync(join(many, `quiet${String(i).padStart(4, '0')}.md`),
+                  i % 2 === 0 ? '---\npublished: 2025-09-18\n---\n会议如期举行，大家都来了。\n'
+                              : '---\npublished: 2025-09-18\n---\nThe meeting went ahead and everyone came.\n');
+  }
+  writeFileSync(join(many, 'x-cost.md'), '---\npublished: 2025-09-18\n---\nR1的训练成本为29.4万美元。\n');
+  writeFileSync(join(many, 'y-cost.md'), '---\npublished: 2025-09-18\n---\nTraining R1 cost $5.6 million.\n');
+  const manyReport = join(outputDir, 'many-report');
+  factcheck(['check', many, '--out', manyReport]);
+  const page3 = await browser.newPage();
+  await page3.goto(pathToFileURL(join(manyReport, 'report.html')).href);
+  const manyRows = await page3.$$eval('table.documents tr', (rows) => rows.slice(1).map((row) => row.querySelector('td').textContent));
+  check(manyRows.length === 502 && manyRows.includes('x-cost.md') && manyRows.includes('y-cost.md'),
+        `a large corpus lists the documents with findings and 500 others (${manyRows.length} rows)`);
+  const more = await page3.textContent('.more-documents');
+  check(more !== null && more.includes('200 more document(s)') && more.includes('report.json'),
+        `the rest are counted: "${more}"`);
+  const cards = await page3.$$eval('section.finding', (found) => found.length);
+  check(cards >= 1, `the finding still comes first (${cards} card(s))`);
 } finally {
   await browser.close();
 }

@@ -479,4 +479,90 @@ BOOST_AUTO_TEST_CASE(issue_14_sarif_locations_are_relative_to_the_source_root) {
   BOOST_TEST(outside["uri"].get<std::string>().rfind("file:///", 0) == 0u);
   BOOST_TEST(outside["uri"].get<std::string>().find("/corpus/zh-sports-portal-deepseek-rise.md") != std::string::npos);
   BOOST_TEST(!outside.contains("uriBaseId"));
+// Issue 15 (https://factcheck.invalid/issues/15): a run with hundreds of input problems prints the
+// first few of each diagnostic id and how many more there are, not one line each; report.json
+// keeps every one.
+BOOST_AUTO_TEST_CASE(issue_15_many_input_problems_print_a_count_per_id) {
+  const fs::path folder = scratch("issue15-dates");
+  for (const char* name : {"zh.md", "en.md"}) {
+    std::ofstream file(folder / name);
+    file << "---\npublished: 2025-09-18\n---\n";
+    for (int i = 0; i < 150; ++i) {
+      // Shuffled digits: days that no month has, in both languages.
+      if (std::string(name) == "zh.md") file << "第" << i << "次会议于2025年2月" << 30 + i % 2 << "日举行。\n";
+      else file << "Meeting " << i << " took place on April " << 31 + i % 2 << ", 2025.\n";
+    }
+  }
+  const fs::path out = folder / "out";
+  const outcome result = run_in(folder.string(), "check zh.md en.md --out out");
+  BOOST_TEST(result.exit_code == 0, result.out);
+  std::size_t lines = 0;
+  std::size_t date_lines = 0;
+  std::istringstream text(result.out);
+  for (std::string line; std::getline(text, line);) {
+    ++lines;
+    date_lines += line.find("[normalize.invalid-date]") != std::string::npos ? 1 : 0;
+  }
+  BOOST_TEST(date_lines == 6u, result.out);  // the first five and the count
+  BOOST_TEST(lines < 20u, result.out);
+  BOOST_TEST(result.out.find("300 input problem(s) [normalize.invalid-date], the first 5 shown; 295 more are listed in report.json") !=
+                 std::string::npos,
+             result.out);
+  const nlohmann::json report = read_json(out / "report.json");
+  std::size_t in_report = 0;
+  for (const auto& d : report["diagnostics"]) in_report += d["id"] == "normalize.invalid-date" ? 1 : 0;
+  BOOST_TEST(in_report == 300u);
+  // Without report.json the count says how to get them all.
+  const outcome html_only = run_in(folder.string(), "check zh.md en.md --format html --out out-html");
+  BOOST_TEST(html_only.out.find("295 more are listed in report.json with --format json") != std::string::npos, html_only.out);
+}
+
+// Issue 15: --claims chooses the claims report.json lists; the report names the mode and matches
+// the schema in each; an unknown mode is a usage error; --help gives the default and why.
+BOOST_AUTO_TEST_CASE(issue_15_claims_option_selects_the_claims_of_report_json) {
+  std::map<std::string, std::size_t> listed;
+  for (const std::string mode : {"all", "linked", "findings"}) {
+    const fs::path out = scratch("issue15-claims-" + mode);
+    const outcome result = run("check corpus --format json --claims " + mode + " --out " + quote(out.string()));
+    BOOST_TEST(result.exit_code == 1, result.out);
+    const nlohmann::json report = read_json(out / "report.json");
+    const auto problems = checker::validate_against("report.schema.json", report);
+    BOOST_TEST(problems.empty(), mode << ": " << (problems.empty() ? std::string() : problems.front()));
+    BOOST_TEST(report["claims_included"] == mode);
+    listed[mode] = report["claims"].size();
+    std::set<std::string> cited;
+    for (const auto& f : report["findings"]) {
+      for (const auto& c : f["claims"]) cited.insert(c["id"].get<std::string>());
+    }
+    for (const auto& c : report["claims"]) {
+      if (mode == "linked") BOOST_TEST(!c["subject"].is_null());
+      if (mode == "findings") BOOST_TEST(cited.count(c["id"].get<std::string>()) == 1u);
+    }
+    BOOST_TEST(report["summary"]["claims"].get<std::size_t>() == listed["all"]);  // "all" runs first
+  }
+  BOOST_TEST(listed["all"] > listed["linked"]);
+  BOOST_TEST(listed["linked"] > listed["findings"]);
+  BOOST_TEST(listed["findings"] > 0u);
+  const outcome bad = run("check corpus --claims some --out " + quote(scratch("issue15-claims-bad").string()));
+  BOOST_TEST(bad.exit_code == 2);
+  BOOST_TEST(bad.out.find("use all, linked or findings") != std::string::npos, bad.out);
+  const outcome help = run("check --help");
+  BOOST_TEST(help.out.find("--claims") != std::string::npos);
+  BOOST_TEST(help.out.find("all (the default") != std::string::npos, help.out);
+}
+
+// Issue 15: report.html puts the findings first and summarises each document instead of listing
+// every claim.
+BOOST_AUTO_TEST_CASE(issue_15_report_html_summarises_documents_instead_of_listing_every_claim) {
+  const fs::path out = scratch("issue15-html");
+  const outcome result = run("check corpus --format html --out " + quote(out.string()));
+  BOOST_TEST(result.exit_code == 1, result.out);
+  std::ifstream file(out / "report.html");
+  std::stringstream page;
+  page << file.rdbuf();
+  const std::string html = page.str();
+  BOOST_TEST(html.find("<h2>Findings</h2>") < html.find("<h2>Documents</h2>"));
+  BOOST_TEST(html.find("claims</summary>") == std::string::npos);  // no table of every claim
+  BOOST_TEST(html.find("<th>linked</th><th>findings</th><th>input problems</th>") != std::string::npos);
+  BOOST_TEST(html.find("Content-Security-Policy") != std::string::npos);
 }
