@@ -349,6 +349,8 @@ void merge(lexicon& lex, const nlohmann::json& data) {
   add_words(lex.as_of_now, data.value("as_of_now", nlohmann::json::array()), 0);
   add_words(lex.attribution_before, data.value("attribution_before", nlohmann::json::array()), 0);
   add_words(lex.attribution_after, data.value("attribution_after", nlohmann::json::array()), 0);
+  add_words(lex.venue_markers, data.value("venue_markers", nlohmann::json::array()), 0);
+  add_words(lex.evidence_verbs, data.value("evidence_verbs", nlohmann::json::array()), 0);
   add_words(lex.respectively, data.value("respectively", nlohmann::json::array()), 0);
   add_words(lex.coordinators, data.value("coordinators", nlohmann::json::array()), 0);
   add_words(lex.pronouns, data.value("pronouns", nlohmann::json::array()), 0);

@@ -176,6 +176,8 @@ struct lexicon {
   word_set as_of_now;         // 目前, so far: stamped with the publication date
   word_set attribution_before;  // 据, according to
   word_set attribution_after;   // 测定, said
+  word_set venue_markers;       // 在, 登陆, on, via: the name after it is where, not who
+  word_set evidence_verbs;      // 数据显示, shows: the name before it is where a figure comes from
   word_set respectively;
   word_set coordinators;
   word_set pronouns;          // words that point back to the subject in focus

@@ -21,12 +21,18 @@ namespace checker::detail {
 
 enum class name_type { product, organisation, generic };
 
+/// What a name does in its sentence. Only a `subject` can be what a figure is about: a `venue`
+/// is where something happens (登陆PC、PS5平台, on Steam, 在AIME上), a `credited` name is where
+/// a figure comes from (据SteamDB, SteamDB数据显示).
+enum class name_role { subject, venue, credited };
+
 /// A subject named in a sentence.
 struct name_mention {
   byte_span span;
   std::string text;  // as written, cleaned (`H800GPU` -> `H800`)
   name_type type = name_type::organisation;
   bool event = false;  // a generic noun that is a subject by itself (the earthquake)
+  name_role role = name_role::subject;
 };
 
 struct cue {
@@ -94,6 +100,12 @@ std::vector<std::vector<std::size_t>> coordinated_groups(std::string_view text, 
 /// The place a figure holds for: the nearest place named before it in its phrase, else the first
 /// after it, leaving out places that name an event (花莲地震) or a time zone (北京时间).
 std::optional<std::size_t> place_of_figure(std::string_view text, byte_span phrase, byte_span figure, const lexicon& lex);
+
+// Roles: venues and credited sources among a sentence's names. (roles.cpp)
+/// Marks the names that follow a venue marker (在, 登陆, on, via), with the names listed after
+/// them (登陆PC（Steam、Epic）、PS5), as venues, and the names a source marker credits (据X,
+/// X数据显示) as credited. Needs `ctx.names` and `ctx.breaks`.
+void mark_name_roles(std::string_view text, sentence_context& ctx, const lexicon& lex);
 
 // Clauses and phrases: where a figure's clause and list item begin and end. (clauses.cpp)
 /// Clause boundaries inside a sentence: Chinese and ASCII commas, semicolons and colons (an

@@ -163,4 +163,26 @@ BOOST_AUTO_TEST_CASE(issue_13_english_clock_times_are_not_figures) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_venue_is_not_what_a_figure_is_about) {
+  // The contest a model is scored in, the platforms a game launches on: where, not who.
+  const run_result zh = testing::analyse_text("Kestrel-2在MATH-500上的准确率为91.2%。", "2025-03-02");
+  BOOST_TEST(claim_with_text(zh, "91.2%").subject == "Kestrel-2");
+  const run_result listed = testing::analyse_text("《山海行》登陆PS5、Steam、WeGame平台，售价198元。", "2025-03-02");
+  BOOST_TEST(claim_with_text(listed, "198元").subject == "山海行");
+  const run_result en = testing::analyse_text("Kestrel 2 reached an accuracy of 91.2% on MATH-500.", "2025-03-02");
+  BOOST_TEST(claim_with_text(en, "91.2%").subject == "Kestrel 2");
+  // A name before its figure with no venue word stays the subject.
+  const run_result plain = testing::analyse_text("周末Steam的同时在线人数达到3700万。", "2025-03-02");
+  BOOST_TEST(claim_with_text(plain, "3700万").subject == "Steam");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_credited_source_is_not_what_a_figure_is_about) {
+  const run_result zh = testing::analyse_text("据GameTrack统计，《山海行》同时在线玩家数达到120万。", "2025-03-02");
+  BOOST_TEST(claim_with_text(zh, "120万").subject == "山海行");
+  const run_result shows = testing::analyse_text("《山海行》发售首日，GameTrack数据显示同时在线玩家数达到120万。", "2025-03-02");
+  BOOST_TEST(claim_with_text(shows, "120万").subject == "山海行");
+  const run_result en = testing::analyse_text("According to GameTrack, Mountain Sea had 1.2 million concurrent players.", "2025-03-02");
+  BOOST_TEST(claim_with_text(en, "1.2 million").subject == "Mountain Sea");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
