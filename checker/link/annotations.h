@@ -62,12 +62,13 @@ struct sentence_context {
 class alias_table {
  public:
   alias_table(const std::set<std::string>& organisations, const std::map<std::string, std::string>& declared,
-              const std::map<std::string, std::string>& known)
-      : organisations_(organisations), declared_(declared), known_(known) {}
+              const std::map<std::string, std::string>& known, const std::map<std::string, std::string>& romanised)
+      : organisations_(organisations), declared_(declared), known_(known), romanised_(romanised) {}
 
   std::string canonical(const std::string& name) const {
     if (auto it = declared_.find(name); it != declared_.end()) return it->second;
     if (auto it = known_.find(name); it != known_.end()) return it->second;
+    if (auto it = romanised_.find(name); it != romanised_.end()) return canonical_once(it->second);
     for (char sep : {'-', ' '}) {
       const std::size_t at = name.find(sep);
       if (at == std::string::npos) continue;
@@ -81,10 +82,22 @@ class alias_table {
   }
 
  private:
+  // The romanised tie's target through the declared and known aliases only (no second tie).
+  std::string canonical_once(const std::string& name) const {
+    if (auto it = declared_.find(name); it != declared_.end()) return it->second;
+    if (auto it = known_.find(name); it != known_.end()) return it->second;
+    return name;
+  }
   const std::set<std::string>& organisations_;
   const std::map<std::string, std::string>& declared_;
   const std::map<std::string, std::string>& known_;
+  const std::map<std::string, std::string>& romanised_;
 };
+
+/// Names that spell one key once romanised (ICU Han-Latin, numerals as digits): 嫦娥六号 and
+/// Chang'e-6. Takes each name as written with its number of mentions; gives each tied name the
+/// wording mentioned most. Only names that meet across scripts, on keys of four or more. (romanised.cpp)
+std::map<std::string, std::string> cross_script_aliases(const std::map<std::string, std::size_t>& mentions);
 
 // Names in a sentence: Latin-script names, titles in 《》 and 「」, known and generic subjects. (names.cpp)
 bool inside_a_name(const std::vector<name_mention>& names, byte_span figure);

@@ -43,7 +43,16 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       }
     }
   }
-  const alias_table aliases(organisations, options.aliases, lex.subject_aliases);
+  std::map<std::string, std::size_t> mentions;
+  for (const auto& doc_contexts : contexts) {
+    for (const auto& entry : doc_contexts) {
+      for (const name_mention& n : entry.second.names) {
+        if (n.type != name_type::generic) ++mentions[n.text];
+      }
+    }
+  }
+  const std::map<std::string, std::string> romanised = cross_script_aliases(mentions);
+  const alias_table aliases(organisations, options.aliases, lex.subject_aliases, romanised);
   const std::vector<std::set<std::string>> credited_sources = sources_by_document(docs.size(), contexts);
   const std::vector<std::string> main_subjects = main_subject_by_document(docs.size(), contexts, aliases);
 
@@ -432,6 +441,14 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         if (!has_figure) condition = *before_clause;
       }
       for (const cue& q : ctx.qualifier_cues) {
+        // A cue word inside a date is part of the date: the month in `May 8` is no `may`. (Inside
+        // other figures a cue counts: `2 yuan per million input tokens` is an input price.)
+        if (std::any_of(members.begin(), members.end(), [&](std::size_t j) {
+              return claims[j].found.kind == claim_kind::date && q.begin < claims[j].found.span.end &&
+                     claims[j].found.span.begin < q.end;
+            })) {
+          continue;
+        }
         const bool in_condition = q.begin >= condition.begin && q.end <= condition.end && condition.size() > 0;
         // A forecast or a supposition governs the clauses after it: 高盛预计，…收入超过30亿元.
         const bool governs = lex.qualifier_rest_of_sentence[q.payload] && q.end <= span.begin;

@@ -185,4 +185,32 @@ BOOST_AUTO_TEST_CASE(issue_13_a_credited_source_is_not_what_a_figure_is_about) {
   BOOST_TEST(claim_with_text(en, "1.2 million").subject == "Mountain Sea");
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_numbered_chinese_name_is_a_subject) {
+  // 天舟九号, 神舟18号: two characters, a numeral and 号 name a craft; 本月6号 is a day.
+  const run_result run = testing::analyse_text("天舟九号于2025年7月15日发射升空。", "2025-07-16");
+  BOOST_TEST(claim_with_text(run, "2025年7月15日").subject == "天舟九号");
+  const run_result day = testing::analyse_text("本月6号，该公司发布了新机型。", "2025-07-16");
+  for (const claim& c : day.claims) BOOST_TEST(c.subject != "本月6号");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_cue_word_inside_a_figure_qualifies_nothing) {
+  // `May` the month is not `may` the modality.
+  const run_result run = testing::analyse_text("Tianzhou-9 docked with the station on May 16.", "2025-07-16");
+  BOOST_TEST(!has_qualifier(claim_with_text(run, "May 16"), "possible"));
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_name_romanised_is_the_same_name) {
+  // 天舟九号 and Tianzhou-9 spell one key once romanised: one craft, one docking date.
+  const run_result run = corpus({{"2025-07-20", "天舟九号于2025年7月16日抵达空间站。"},
+                                 {"2025-07-20", "Tianzhou-9 arrived at the space station on July 18, 2025."}});
+  const claim& zh = claim_with_text(run, "2025年7月16日");
+  const claim& en = claim_with_text(run, "July 18, 2025");
+  BOOST_TEST(zh.subject == en.subject);
+  BOOST_TEST(contradictions(run) == 1u);
+  // Names that only look alike in one script are not tied: two different Latin names stay two.
+  const run_result latin = corpus({{"2025-07-20", "Tianzhou-9 arrived on July 16, 2025."},
+                                   {"2025-07-20", "Tian Zhou 9 arrived on July 18, 2025."}});
+  BOOST_TEST(claim_with_text(latin, "July 16, 2025").subject != claim_with_text(latin, "July 18, 2025").subject);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
