@@ -244,7 +244,15 @@ void merge_dates(date_lexicon& dates, const nlohmann::json& data) {
 void merge(lexicon& lex, const nlohmann::json& data) {
   if (data.contains("dates")) merge_dates(lex.dates, data["dates"]);
   for (const auto& s : data.value("scales", nlohmann::json::array())) {
-    lex.scales.add(s.at("word").get<std::string>(), s.at("power").get<std::size_t>());
+    const std::string word = s.at("word").get<std::string>();
+    const std::size_t power = s.at("power").get<std::size_t>();
+    lex.scales.add(word, power);
+    // Headlines capitalise every word (`$2 Billion`); abbreviations (`m`, `bn`) stay as written.
+    if (word.size() >= 4 && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+      std::string capitalised = word;
+      capitalised[0] = static_cast<char>(capitalised[0] - 'a' + 'A');
+      lex.scales.add(capitalised, power);
+    }
   }
   for (const auto& c : data.value("currencies", nlohmann::json::array())) {
     const std::size_t index = lex.currency_codes.size();
