@@ -97,13 +97,28 @@ std::optional<byte_span> numbered_name(std::string_view text, std::size_t pos, s
     at += n;
   }
   std::size_t digits = 0;
+  int arabic = 0;  // the value when written in digits
   while (at < end && digits < 3) {
     std::size_t n = 0;
-    if (!is_numeral_char(detail::decode(text, at, &n))) break;
+    const char32_t c = detail::decode(text, at, &n);
+    if (!is_numeral_char(c)) break;
+    if (c >= U'0' && c <= U'9') arabic = arabic * 10 + static_cast<int>(c - U'0');
     at += n;
     ++digits;
   }
   if (digits == 0 || !detail::starts_with(text, at, "\u53f7")) return std::nullopt;
+  // Series of craft and missions stay small (神舟18号); 高山40号 is a house number.
+  if (arabic > 30) return std::nullopt;
+  // 中山路40号, 3栋12号: a street or building number, not a name.
+  std::size_t last = 0;
+  std::size_t head_end = pos;
+  for (int k = 0; k < 2; ++k) {
+    std::size_t n = 0;
+    last = detail::decode(text, head_end, &n);
+    head_end += n;
+  }
+  static constexpr std::u32string_view address_words = U"\u8def\u8857\u9053\u5df7\u5f04\u91cc\u697c\u5ba4\u95e8\u680b\u5ea7\u6751\u533a\u9662\u5c42\u7ad9\u53f0\u7ebf\u8f66\u5e8a\u623f\u53e3\u573a\u9986\u5385\u5e97";
+  if (address_words.find(static_cast<char32_t>(last)) != std::u32string_view::npos) return std::nullopt;
   return byte_span{pos, at + 3};
 }
 

@@ -191,6 +191,9 @@ BOOST_AUTO_TEST_CASE(issue_13_a_numbered_chinese_name_is_a_subject) {
   BOOST_TEST(claim_with_text(run, "2025年7月15日").subject == "天舟九号");
   const run_result day = testing::analyse_text("本月6号，该公司发布了新机型。", "2025-07-16");
   for (const claim& c : day.claims) BOOST_TEST(c.subject != "本月6号");
+  // House numbers are no names: 中山路40号, 高山40号.
+  const run_result address = testing::analyse_text("位于中山路8号的仓库和丰滨高山40号的民宅共有5人受困。", "2025-07-16");
+  BOOST_TEST(claim_with_text(address, "5人").subject.empty());
 }
 
 BOOST_AUTO_TEST_CASE(issue_13_a_cue_word_inside_a_figure_qualifies_nothing) {
