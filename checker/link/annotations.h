@@ -120,6 +120,12 @@ std::optional<std::size_t> place_of_figure(std::string_view text, byte_span phra
 /// X数据显示) as credited. Needs `ctx.names` and `ctx.breaks`.
 void mark_name_roles(std::string_view text, sentence_context& ctx, const lexicon& lex);
 
+// Time zones of dates. (zones.cpp)
+/// Sets `c.utc_offset_minutes` and `c.zone_basis` for a date: the zone named nearest in its
+/// clause (北京时间, UTC; a zone in brackets only when they follow the date), else the zone of
+/// dates written in Chinese when the date is (6月2日), else none.
+void assign_time_zone(claim& c, std::string_view text, byte_span clause, const lexicon& lex);
+
 // Clauses and phrases: where a figure's clause and list item begin and end. (clauses.cpp)
 /// Clause boundaries inside a sentence: Chinese and ASCII commas, semicolons and colons (an
 /// ASCII comma between digits is a thousands separator, not a boundary).

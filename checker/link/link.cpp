@@ -590,6 +590,8 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
           }
         }
       }
+      // `June 1, 2025 (EDT)`: the comma inside the date ends no clause for the zone after it.
+      if (c.date) assign_time_zone(c, text, byte_span{clause.begin, clause_of(ctx.breaks, ctx.span, span.end - 1).end}, lex);
 
       if (distributed.count(i) > 0) {
         if (c.subject.empty()) c.attribute.clear();  // respectively with no fit: not compared

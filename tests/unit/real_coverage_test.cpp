@@ -216,4 +216,25 @@ BOOST_AUTO_TEST_CASE(issue_13_a_name_romanised_is_the_same_name) {
   BOOST_TEST(claim_with_text(latin, "July 16, 2025").subject != claim_with_text(latin, "July 18, 2025").subject);
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_calendar_date_is_local_to_its_time_zone) {
+  // 06:10 on 2 June in Beijing is 1 June in New York: both pages are right.
+  const run_result across = corpus({{"2025-06-03", "北京时间2025年6月2日6时10分，天舟九号在月球背面着陆。"},
+                                    {"2025-06-03", "Tianzhou-9 landed on the far side of the moon on June 1, 2025 (EDT)."}});
+  BOOST_TEST(contradictions(across) == 0u);
+  BOOST_TEST(claim_with_text(across, "June 1, 2025").utc_offset_minutes.value_or(0) == -240);
+  BOOST_TEST(claim_with_text(across, "2025年6月2日").utc_offset_minutes.value_or(0) == 480);
+  // A date in English with no zone named may be in any zone: a day either side is no slip...
+  const run_result unknown = corpus({{"2025-06-03", "天舟九号于2025年6月2日在月球背面着陆。"},
+                                     {"2025-06-03", "Tianzhou-9 landed on the far side of the moon on June 1, 2025."}});
+  BOOST_TEST(contradictions(unknown) == 0u);
+  BOOST_TEST(!claim_with_text(unknown, "June 1, 2025").utc_offset_minutes.has_value());
+  // ...but dates further apart, or a day apart in one zone, cannot be one instant.
+  const run_result far = corpus({{"2025-06-03", "天舟九号于2025年6月2日在月球背面着陆。"},
+                                 {"2025-06-03", "Tianzhou-9 landed on the far side of the moon on May 30, 2025."}});
+  BOOST_TEST(contradictions(far) == 1u);
+  const run_result same_zone = corpus({{"2025-06-03", "天舟九号于2025年6月2日在月球背面着陆。"},
+                                       {"2025-06-03", "天舟九号于2025年6月1日在月球背面着陆。"}});
+  BOOST_TEST(contradictions(same_zone) == 1u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
