@@ -22,10 +22,20 @@ struct axis_interval {
   bound high;
 };
 
+// A date with no zone may be in any zone news is written in, from UTC-10 to UTC+13: a spread
+// under a day, so such a date can agree with the days either side of it and no further.
+constexpr int westmost_zone_minutes = -10 * 60;
+constexpr int eastmost_zone_minutes = 13 * 60;
+
 axis_interval interval_of(const claim& c, const decimal& factor) {
   if (c.date) {
-    return axis_interval{{decimal{c.date->first.days().time_since_epoch().count(), 0}, true},
-                         {decimal{c.date->last.days().time_since_epoch().count(), 0}, true}};
+    // The minutes of UTC the date covers: from its first midnight in the most eastern zone it
+    // may be in, to its last midnight in the most western one.
+    const int east = c.utc_offset_minutes.value_or(eastmost_zone_minutes);
+    const int west = c.utc_offset_minutes.value_or(westmost_zone_minutes);
+    const std::int64_t first = static_cast<std::int64_t>(c.date->first.days().time_since_epoch().count()) * 1440 - east;
+    const std::int64_t end = (static_cast<std::int64_t>(c.date->last.days().time_since_epoch().count()) + 1) * 1440 - west;
+    return axis_interval{{decimal{first, 0}, true}, {decimal{end, 0}, false}};
   }
   auto scaled = [&](const std::optional<decimal>& v) -> std::optional<decimal> {
     if (!v) return std::nullopt;

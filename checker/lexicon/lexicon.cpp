@@ -240,12 +240,30 @@ void merge_dates(date_lexicon& dates, const nlohmann::json& data) {
   add_date_words(dates.numeric_blockers, list("numeric_blockers"), 0);
 }
 
+// `+08:00`, `-04:00`, `+06:30` as minutes east of UTC (the schema checks the shape).
+int utc_offset_minutes(const std::string& text) {
+  if (text.size() != 6 || (text[0] != '+' && text[0] != '-') || text[3] != ':') {
+    throw error(fmt::format("lexicon: time zone offset '{}' is not of the form +HH:MM", text));
+  }
+  const int hours = (text[1] - '0') * 10 + (text[2] - '0');
+  const int minutes = (text[4] - '0') * 10 + (text[5] - '0');
+  return (text[0] == '-' ? -1 : 1) * (hours * 60 + minutes);
+}
+
 // Every list is optional so that a project file can add to one list alone.
 void merge(lexicon& lex, const nlohmann::json& data) {
   if (data.contains("dates")) merge_dates(lex.dates, data["dates"]);
   for (const auto& s : data.value("scales", nlohmann::json::array())) {
-    lex.scales.add(s.at("word").get<std::string>(), s.at("power").get<std::size_t>());
-    lex.scale_words.push_back(scale_word{s.at("word").get<std::string>(), s.at("power").get<int>(), s.value("family", "")});
+    const std::string word = s.at("word").get<std::string>();
+    const std::size_t power = s.at("power").get<std::size_t>();
+    lex.scales.add(word, power);
+    lex.scale_words.push_back(scale_word{word, s.at("power").get<int>(), s.value("family", "")});
+    // Headlines capitalise every word (`$2 Billion`); abbreviations (`m`, `bn`) stay as written.
+    if (word.size() >= 4 && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+      std::string capitalised = word;
+      capitalised[0] = static_cast<char>(capitalised[0] - 'a' + 'A');
+      lex.scales.add(capitalised, power);
+    }
   }
   for (const auto& c : data.value("currencies", nlohmann::json::array())) {
     const std::size_t index = lex.currency_codes.size();
@@ -350,6 +368,14 @@ void merge(lexicon& lex, const nlohmann::json& data) {
   add_words(lex.as_of_now, data.value("as_of_now", nlohmann::json::array()), 0);
   add_words(lex.attribution_before, data.value("attribution_before", nlohmann::json::array()), 0);
   add_words(lex.attribution_after, data.value("attribution_after", nlohmann::json::array()), 0);
+  for (const auto& zone : data.value("time_zones", nlohmann::json::array())) {
+    const std::size_t index = lex.zone_offsets.size();
+    lex.zone_offsets.push_back(utc_offset_minutes(zone.at("offset").get<std::string>()));
+    add_words(lex.time_zones, zone.at("words"), index);
+  }
+  if (data.contains("chinese_dates_zone")) lex.chinese_dates_zone = utc_offset_minutes(data["chinese_dates_zone"].get<std::string>());
+  add_words(lex.venue_markers, data.value("venue_markers", nlohmann::json::array()), 0);
+  add_words(lex.evidence_verbs, data.value("evidence_verbs", nlohmann::json::array()), 0);
   add_words(lex.respectively, data.value("respectively", nlohmann::json::array()), 0);
   add_words(lex.coordinators, data.value("coordinators", nlohmann::json::array()), 0);
   add_words(lex.pronouns, data.value("pronouns", nlohmann::json::array()), 0);

@@ -185,6 +185,11 @@ struct lexicon {
   word_set as_of_now;         // 目前, so far: stamped with the publication date
   word_set attribution_before;  // 据, according to
   word_set attribution_after;   // 测定, said
+  word_set time_zones;          // 北京时间, UTC, EDT; payload: index into zone_offsets
+  std::vector<int> zone_offsets;  // minutes east of UTC
+  std::optional<int> chinese_dates_zone;  // the offset a date written in Chinese is taken in
+  word_set venue_markers;       // 在, 登陆, on, via: the name after it is where, not who
+  word_set evidence_verbs;      // 数据显示, shows: the name before it is where a figure comes from
   word_set respectively;
   word_set coordinators;
   word_set pronouns;          // words that point back to the subject in focus

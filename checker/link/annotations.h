@@ -21,12 +21,18 @@ namespace checker::detail {
 
 enum class name_type { product, organisation, generic };
 
+/// What a name does in its sentence. Only a `subject` can be what a figure is about: a `venue`
+/// is where something happens (登陆PC、PS5平台, on Steam, 在AIME上), a `credited` name is where
+/// a figure comes from (据SteamDB, SteamDB数据显示).
+enum class name_role { subject, venue, credited };
+
 /// A subject named in a sentence.
 struct name_mention {
   byte_span span;
   std::string text;  // as written, cleaned (`H800GPU` -> `H800`)
   name_type type = name_type::organisation;
   bool event = false;  // a generic noun that is a subject by itself (the earthquake)
+  name_role role = name_role::subject;
 };
 
 struct cue {
@@ -56,12 +62,13 @@ struct sentence_context {
 class alias_table {
  public:
   alias_table(const std::set<std::string>& organisations, const std::map<std::string, std::string>& declared,
-              const std::map<std::string, std::string>& known)
-      : organisations_(organisations), declared_(declared), known_(known) {}
+              const std::map<std::string, std::string>& known, const std::map<std::string, std::string>& romanised)
+      : organisations_(organisations), declared_(declared), known_(known), romanised_(romanised) {}
 
   std::string canonical(const std::string& name) const {
     if (auto it = declared_.find(name); it != declared_.end()) return it->second;
     if (auto it = known_.find(name); it != known_.end()) return it->second;
+    if (auto it = romanised_.find(name); it != romanised_.end()) return canonical_once(it->second);
     for (char sep : {'-', ' '}) {
       const std::size_t at = name.find(sep);
       if (at == std::string::npos) continue;
@@ -75,10 +82,22 @@ class alias_table {
   }
 
  private:
+  // The romanised tie's target through the declared and known aliases only (no second tie).
+  std::string canonical_once(const std::string& name) const {
+    if (auto it = declared_.find(name); it != declared_.end()) return it->second;
+    if (auto it = known_.find(name); it != known_.end()) return it->second;
+    return name;
+  }
   const std::set<std::string>& organisations_;
   const std::map<std::string, std::string>& declared_;
   const std::map<std::string, std::string>& known_;
+  const std::map<std::string, std::string>& romanised_;
 };
+
+/// Names that spell one key once romanised (ICU Han-Latin, numerals as digits): 嫦娥六号 and
+/// Chang'e-6. Takes each name as written with its number of mentions; gives each tied name the
+/// wording mentioned most. Only names that meet across scripts, on keys of four or more. (romanised.cpp)
+std::map<std::string, std::string> cross_script_aliases(const std::map<std::string, std::size_t>& mentions);
 
 // Names in a sentence: Latin-script names, titles in 《》 and 「」, known and generic subjects. (names.cpp)
 bool inside_a_name(const std::vector<name_mention>& names, byte_span figure);
@@ -94,6 +113,18 @@ std::vector<std::vector<std::size_t>> coordinated_groups(std::string_view text, 
 /// The place a figure holds for: the nearest place named before it in its phrase, else the first
 /// after it, leaving out places that name an event (花莲地震) or a time zone (北京时间).
 std::optional<std::size_t> place_of_figure(std::string_view text, byte_span phrase, byte_span figure, const lexicon& lex);
+
+// Roles: venues and credited sources among a sentence's names. (roles.cpp)
+/// Marks the names that follow a venue marker (在, 登陆, on, via), with the names listed after
+/// them (登陆PC（Steam、Epic）、PS5), as venues, and the names a source marker credits (据X,
+/// X数据显示) as credited. Needs `ctx.names` and `ctx.breaks`.
+void mark_name_roles(std::string_view text, sentence_context& ctx, const lexicon& lex);
+
+// Time zones of dates. (zones.cpp)
+/// Sets `c.utc_offset_minutes` and `c.zone_basis` for a date: the zone named nearest in its
+/// clause (北京时间, UTC; a zone in brackets only when they follow the date), else the zone of
+/// dates written in Chinese when the date is (6月2日), else none.
+void assign_time_zone(claim& c, std::string_view text, byte_span clause, const lexicon& lex);
 
 // Clauses and phrases: where a figure's clause and list item begin and end. (clauses.cpp)
 /// Clause boundaries inside a sentence: Chinese and ASCII commas, semicolons and colons (an

@@ -29,6 +29,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       ctx.qualifier_cues = find_cues(text, ctx.span, lex.qualifier_cues);
       ctx.pronouns = find_cues(text, ctx.span, lex.pronouns);
       ctx.attributions = find_attributions(text, ctx.span, lex);
+      mark_name_roles(text, ctx, lex);
     }
     return it->second;
   };
@@ -48,6 +49,8 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       const std::string_view text = docs[c.document].match_text();
       ctx.names = find_names(text, ctx.span, lex);
       ctx.attributions = find_attributions(text, ctx.span, lex);
+      ctx.breaks = clause_breaks(text, ctx.span);  // the roles read clauses
+      mark_name_roles(text, ctx, lex);
     }
     for (const name_mention& n : ctx.names) {
       if (n.type == name_type::organisation && n.text.find(' ') == std::string::npos && n.text.find('-') == std::string::npos) {
@@ -55,7 +58,16 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       }
     }
   }
-  const alias_table aliases(organisations, options.aliases, lex.subject_aliases);
+  std::map<std::string, std::size_t> mentions;
+  for (const auto& doc_contexts : names_and_sources) {
+    for (const auto& entry : doc_contexts) {
+      for (const name_mention& n : entry.second.names) {
+        if (n.type != name_type::generic) ++mentions[n.text];
+      }
+    }
+  }
+  const std::map<std::string, std::string> romanised = cross_script_aliases(mentions);
+  const alias_table aliases(organisations, options.aliases, lex.subject_aliases, romanised);
   const std::vector<std::set<std::string>> credited_sources = sources_by_document(docs.size(), names_and_sources);
   const std::vector<std::string> main_subjects = main_subject_by_document(docs.size(), names_and_sources, aliases);
   names_and_sources.clear();
@@ -450,6 +462,14 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         if (!has_figure) condition = *before_clause;
       }
       for (const cue& q : ctx.qualifier_cues) {
+        // A cue word inside a date is part of the date: the month in `May 8` is no `may`. (Inside
+        // other figures a cue counts: `2 yuan per million input tokens` is an input price.)
+        if (std::any_of(members.begin(), members.end(), [&](std::size_t j) {
+              return claims[j].found.kind == claim_kind::date && q.begin < claims[j].found.span.end &&
+                     claims[j].found.span.begin < q.end;
+            })) {
+          continue;
+        }
         const bool in_condition = q.begin >= condition.begin && q.end <= condition.end && condition.size() > 0;
         // A forecast or a supposition governs the clauses after it: 高盛预计，…收入超过30亿元.
         const bool governs = lex.qualifier_rest_of_sentence[q.payload] && q.end <= span.begin;
@@ -591,6 +611,8 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
           }
         }
       }
+      // `June 1, 2025 (EDT)`: the comma inside the date ends no clause for the zone after it.
+      if (c.date) assign_time_zone(c, text, byte_span{clause.begin, clause_of(ctx.breaks, ctx.span, span.end - 1).end}, lex);
 
       if (distributed.count(i) > 0) {
         if (c.subject.empty()) c.attribute.clear();  // respectively with no fit: not compared
@@ -604,7 +626,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         // A name right after a figure is what it counts (512张H800), except an event named by its
         // kind: 6.8级地震 is the earthquake's magnitude.
         if (distance(n.span, span) == 0 && n.span.begin >= span.begin && !n.event) return false;
-        if (is_example(text, n.span)) return false;
+        if (is_example(text, n.span) || n.role != name_role::subject) return false;
         return counted_names.count(n.span.begin) == 0;
       };
       const name_mention* chosen = nullptr;

@@ -70,6 +70,58 @@ std::optional<byte_span> corner_bracket_title(std::string_view text, std::size_t
   return byte_span{pos, close + 3};
 }
 
+
+bool is_han(char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; }
+
+// Characters that make `X六号` a day of a month or a rank rather than a name: 本月6号, 第三号.
+bool is_calendar_or_rank_word(char32_t c) {
+  static constexpr std::u32string_view words = U"\u6708\u65e5\u5e74\u7b2c\u5468\u4eca\u660e\u6628\u672c\u4e0a\u4e0b\u8fd9\u90a3\u6bcf\u51e0\u524d\u540e\u521d\u661f\u671f\u53f7\u578b\u7f16";
+  return words.find(c) != std::u32string_view::npos;
+}
+
+bool is_numeral_char(char32_t c) {
+  static constexpr std::u32string_view numerals = U"\u96f6\u3007\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u767e";
+  return (c >= U'0' && c <= U'9') || numerals.find(c) != std::u32string_view::npos;
+}
+
+// 嫦娥六号, 天问一号, 神舟18号: Chinese names craft, ships and missions with two characters, a
+// numeral and 号. The two characters are taken as the name's head: a longer head would need a
+// dictionary, and two is what such names use.
+std::optional<byte_span> numbered_name(std::string_view text, std::size_t pos, std::size_t end) {
+  std::size_t at = pos;
+  for (int k = 0; k < 2; ++k) {
+    if (at >= end) return std::nullopt;
+    std::size_t n = 0;
+    const char32_t c = detail::decode(text, at, &n);
+    if (!is_han(c) || is_numeral_char(c) || is_calendar_or_rank_word(c)) return std::nullopt;
+    at += n;
+  }
+  std::size_t digits = 0;
+  int arabic = 0;  // the value when written in digits
+  while (at < end && digits < 3) {
+    std::size_t n = 0;
+    const char32_t c = detail::decode(text, at, &n);
+    if (!is_numeral_char(c)) break;
+    if (c >= U'0' && c <= U'9') arabic = arabic * 10 + static_cast<int>(c - U'0');
+    at += n;
+    ++digits;
+  }
+  if (digits == 0 || !detail::starts_with(text, at, "\u53f7")) return std::nullopt;
+  // Series of craft and missions stay small (神舟18号); 高山40号 is a house number.
+  if (arabic > 30) return std::nullopt;
+  // 中山路40号, 3栋12号: a street or building number, not a name.
+  std::size_t last = 0;
+  std::size_t head_end = pos;
+  for (int k = 0; k < 2; ++k) {
+    std::size_t n = 0;
+    last = detail::decode(text, head_end, &n);
+    head_end += n;
+  }
+  static constexpr std::u32string_view address_words = U"\u8def\u8857\u9053\u5df7\u5f04\u91cc\u697c\u5ba4\u95e8\u680b\u5ea7\u6751\u533a\u9662\u5c42\u7ad9\u53f0\u7ebf\u8f66\u5e8a\u623f\u53e3\u573a\u9986\u5385\u5e97";
+  if (address_words.find(static_cast<char32_t>(last)) != std::u32string_view::npos) return std::nullopt;
+  return byte_span{pos, at + 3};
+}
+
 }  // namespace
 
 bool inside_a_name(const std::vector<name_mention>& names, byte_span figure) {
@@ -186,6 +238,12 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
         pos = title->end;
         continue;
       }
+    }
+    if (auto numbered = numbered_name(text, pos, sentence.end)) {
+      names.push_back(name_mention{*numbered, std::string(text.substr(numbered->begin, numbered->end - numbered->begin)),
+                                   name_type::product});
+      pos = numbered->end;
+      continue;
     }
     if (auto generic = lex.generic_subjects.longest_at(text, pos); generic && pos + generic->length <= sentence.end) {
       names.push_back(name_mention{byte_span{pos, pos + generic->length}, lex.generic_subject_ids[generic->payload],

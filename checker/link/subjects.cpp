@@ -15,7 +15,7 @@ std::vector<std::string> main_subject_by_document(std::size_t count, const std::
     std::map<std::string, std::pair<std::size_t, std::size_t>> seen;  // name -> (mentions, first offset)
     for (const auto& entry : contexts[doc]) {
       for (const name_mention& n : entry.second.names) {
-        if (n.type == name_type::generic) continue;
+        if (n.type == name_type::generic || n.role != name_role::subject) continue;
         auto [it, inserted] = seen.try_emplace(aliases.canonical(n.text), 0, n.span.begin);
         ++it->second.first;
       }

@@ -128,6 +128,11 @@ struct claim {
   /// `2025-01-07`, 目前 -> the publication date); empty when unstamped. Figures of one fact
   /// stamped at different moments supersede each other rather than contradict.
   std::string as_of;
+  /// Dates: the UTC offset, in minutes, of the calendar the date is written in (北京时间 ->
+  /// +480; a date written in Chinese -> +480); absent when unknown. A calendar date is local:
+  /// 06:23 on 2 June in Beijing is 1 June in New York.
+  std::optional<int> utc_offset_minutes;
+  std::string zone_basis;  // `stated '北京时间'`, `written in Chinese`
   double link_confidence = 0.0;
   std::string link_basis;        // how subject and attribute were decided
   bool linked() const { return !subject.empty() && !attribute.empty(); }

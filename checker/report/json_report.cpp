@@ -119,6 +119,12 @@ nlohmann::json claim_to_json(const run_result& run, const claim& c) {
   out["qualifiers"] = c.qualifiers;
   out["link"] = {{"confidence", c.link_confidence}, {"basis", c.link_basis}};
   if (!c.as_of.empty()) out["as_of"] = c.as_of;
+  if (c.utc_offset_minutes) {
+    const int minutes = *c.utc_offset_minutes;
+    const int magnitude = minutes < 0 ? -minutes : minutes;
+    out["time_zone"] = {{"offset", fmt::format("{}{:02}:{:02}", minutes < 0 ? '-' : '+', magnitude / 60, magnitude % 60)},
+                        {"basis", c.zone_basis}};
+  }
   return out;
 }
 

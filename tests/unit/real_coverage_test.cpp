@@ -163,4 +163,78 @@ BOOST_AUTO_TEST_CASE(issue_13_english_clock_times_are_not_figures) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_venue_is_not_what_a_figure_is_about) {
+  // The contest a model is scored in, the platforms a game launches on: where, not who.
+  const run_result zh = testing::analyse_text("Kestrel-2在MATH-500上的准确率为91.2%。", "2025-03-02");
+  BOOST_TEST(claim_with_text(zh, "91.2%").subject == "Kestrel-2");
+  const run_result listed = testing::analyse_text("《山海行》登陆PS5、Steam、WeGame平台，售价198元。", "2025-03-02");
+  BOOST_TEST(claim_with_text(listed, "198元").subject == "山海行");
+  const run_result en = testing::analyse_text("Kestrel 2 reached an accuracy of 91.2% on MATH-500.", "2025-03-02");
+  BOOST_TEST(claim_with_text(en, "91.2%").subject == "Kestrel 2");
+  // A name before its figure with no venue word stays the subject.
+  const run_result plain = testing::analyse_text("周末Steam的同时在线人数达到3700万。", "2025-03-02");
+  BOOST_TEST(claim_with_text(plain, "3700万").subject == "Steam");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_credited_source_is_not_what_a_figure_is_about) {
+  const run_result zh = testing::analyse_text("据GameTrack统计，《山海行》同时在线玩家数达到120万。", "2025-03-02");
+  BOOST_TEST(claim_with_text(zh, "120万").subject == "山海行");
+  const run_result shows = testing::analyse_text("《山海行》发售首日，GameTrack数据显示同时在线玩家数达到120万。", "2025-03-02");
+  BOOST_TEST(claim_with_text(shows, "120万").subject == "山海行");
+  const run_result en = testing::analyse_text("According to GameTrack, Mountain Sea had 1.2 million concurrent players.", "2025-03-02");
+  BOOST_TEST(claim_with_text(en, "1.2 million").subject == "Mountain Sea");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_numbered_chinese_name_is_a_subject) {
+  // 天舟九号, 神舟18号: two characters, a numeral and 号 name a craft; 本月6号 is a day.
+  const run_result run = testing::analyse_text("天舟九号于2025年7月15日发射升空。", "2025-07-16");
+  BOOST_TEST(claim_with_text(run, "2025年7月15日").subject == "天舟九号");
+  const run_result day = testing::analyse_text("本月6号，该公司发布了新机型。", "2025-07-16");
+  for (const claim& c : day.claims) BOOST_TEST(c.subject != "本月6号");
+  // House numbers are no names: 中山路40号, 高山40号.
+  const run_result address = testing::analyse_text("位于中山路8号的仓库和丰滨高山40号的民宅共有5人受困。", "2025-07-16");
+  BOOST_TEST(claim_with_text(address, "5人").subject.empty());
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_cue_word_inside_a_figure_qualifies_nothing) {
+  // `May` the month is not `may` the modality.
+  const run_result run = testing::analyse_text("Tianzhou-9 docked with the station on May 16.", "2025-07-16");
+  BOOST_TEST(!has_qualifier(claim_with_text(run, "May 16"), "possible"));
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_name_romanised_is_the_same_name) {
+  // 天舟九号 and Tianzhou-9 spell one key once romanised: one craft, one docking date.
+  const run_result run = corpus({{"2025-07-20", "天舟九号于2025年7月16日抵达空间站。"},
+                                 {"2025-07-20", "Tianzhou-9 arrived at the space station on July 18, 2025."}});
+  const claim& zh = claim_with_text(run, "2025年7月16日");
+  const claim& en = claim_with_text(run, "July 18, 2025");
+  BOOST_TEST(zh.subject == en.subject);
+  BOOST_TEST(contradictions(run) == 1u);
+  // Names that only look alike in one script are not tied: two different Latin names stay two.
+  const run_result latin = corpus({{"2025-07-20", "Tianzhou-9 arrived on July 16, 2025."},
+                                   {"2025-07-20", "Tian Zhou 9 arrived on July 18, 2025."}});
+  BOOST_TEST(claim_with_text(latin, "July 16, 2025").subject != claim_with_text(latin, "July 18, 2025").subject);
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_calendar_date_is_local_to_its_time_zone) {
+  // 06:10 on 2 June in Beijing is 1 June in New York: both pages are right.
+  const run_result across = corpus({{"2025-06-03", "北京时间2025年6月2日6时10分，天舟九号在月球背面着陆。"},
+                                    {"2025-06-03", "Tianzhou-9 landed on the far side of the moon on June 1, 2025 (EDT)."}});
+  BOOST_TEST(contradictions(across) == 0u);
+  BOOST_TEST(claim_with_text(across, "June 1, 2025").utc_offset_minutes.value_or(0) == -240);
+  BOOST_TEST(claim_with_text(across, "2025年6月2日").utc_offset_minutes.value_or(0) == 480);
+  // A date in English with no zone named may be in any zone: a day either side is no slip...
+  const run_result unknown = corpus({{"2025-06-03", "天舟九号于2025年6月2日在月球背面着陆。"},
+                                     {"2025-06-03", "Tianzhou-9 landed on the far side of the moon on June 1, 2025."}});
+  BOOST_TEST(contradictions(unknown) == 0u);
+  BOOST_TEST(!claim_with_text(unknown, "June 1, 2025").utc_offset_minutes.has_value());
+  // ...but dates further apart, or a day apart in one zone, cannot be one instant.
+  const run_result far = corpus({{"2025-06-03", "天舟九号于2025年6月2日在月球背面着陆。"},
+                                 {"2025-06-03", "Tianzhou-9 landed on the far side of the moon on May 30, 2025."}});
+  BOOST_TEST(contradictions(far) == 1u);
+  const run_result same_zone = corpus({{"2025-06-03", "天舟九号于2025年6月2日在月球背面着陆。"},
+                                       {"2025-06-03", "天舟九号于2025年6月1日在月球背面着陆。"}});
+  BOOST_TEST(contradictions(same_zone) == 1u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

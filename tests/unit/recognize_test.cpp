@@ -113,4 +113,11 @@ BOOST_AUTO_TEST_CASE(keeps_the_exact_text_and_original_span) {
   BOOST_TEST(to_string(run.claims[0].found.hedge) == "approximate");
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_headline_capitals_keep_the_scale_word) {
+  const run_result run = testing::analyse_text("The Film Has Collected Over $2 Billion Worldwide");
+  BOOST_REQUIRE(run.claims.size() == 1u);
+  BOOST_TEST(run.claims[0].found.text == "$2 Billion");
+  BOOST_TEST(testing::value_text(run.claims[0]) == "2000000000");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,50 @@
+// Which calendar a date is written in. A calendar date is local: the landing at 06:23 on 2 June
+// in Beijing happened on 1 June in New York, and pages in the two places both tell it right.
+// Compare reads a date as the span of UTC it covers in its zone, so dates a day apart in
+// different zones are not taken for a contradiction.
+#include "link/annotations.h"
+
+#include <fmt/format.h>
+
+#include "recognize/scanner.h"
+
+namespace checker::detail {
+namespace {
+
+bool written_in_chinese(std::string_view date_text) {
+  for (std::size_t pos = 0; pos < date_text.size();) {
+    std::size_t n = 0;
+    const char32_t c = decode(date_text, pos, &n);
+    if (c >= 0x4E00 && c <= 0x9FFF) return true;
+    pos += n;
+  }
+  return false;
+}
+
+}  // namespace
+
+void assign_time_zone(claim& c, std::string_view text, byte_span clause, const lexicon& lex) {
+  const byte_span span = c.found.span;
+  const cue* nearest = nullptr;
+  std::size_t nearest_distance = 0;
+  const std::vector<cue> zones = find_cues(text, clause, lex.time_zones);
+  for (const cue& z : zones) {
+    // `7:58am (23:58 GMT)`: a zone in brackets belongs to what the brackets hold, unless they
+    // follow the date itself (`June 2 (UTC)`).
+    if (const auto open = enclosing_parenthesis(text, clause, z.begin); open && skip_spaces(text, span.end) != *open) continue;
+    const std::size_t d = distance(byte_span{z.begin, z.end}, span);
+    if (nearest == nullptr || d < nearest_distance) {
+      nearest = &z;
+      nearest_distance = d;
+    }
+  }
+  if (nearest != nullptr) {
+    c.utc_offset_minutes = lex.zone_offsets[nearest->payload];
+    c.zone_basis = fmt::format("stated '{}'", text.substr(nearest->begin, nearest->end - nearest->begin));
+  } else if (lex.chinese_dates_zone && written_in_chinese(c.found.text)) {
+    c.utc_offset_minutes = *lex.chinese_dates_zone;
+    c.zone_basis = "written in Chinese";
+  }
+}
+
+}  // namespace checker::detail
