@@ -479,6 +479,8 @@ BOOST_AUTO_TEST_CASE(issue_14_sarif_locations_are_relative_to_the_source_root) {
   BOOST_TEST(outside["uri"].get<std::string>().rfind("file:///", 0) == 0u);
   BOOST_TEST(outside["uri"].get<std::string>().find("/corpus/zh-sports-portal-deepseek-rise.md") != std::string::npos);
   BOOST_TEST(!outside.contains("uriBaseId"));
+}
+
 // Issue 15 (https://factcheck.invalid/issues/15): a run with hundreds of input problems prints the
 // first few of each diagnostic id and how many more there are, not one line each; report.json
 // keeps every one.
