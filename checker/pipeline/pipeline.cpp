@@ -4,6 +4,7 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -103,11 +104,22 @@ void keep_draft_findings(run_result& result) {
 
 }  // namespace
 
-run_result run_check(const run_config& config, const lexicon& lex) {
-  diagnostics diags;
+run_result run_check(const run_config& config, const lexicon& lex) { return run_check(config, {}, {}, lex); }
+
+run_result run_check(const run_config& config, std::vector<document> published, diagnostics published_diags,
+                     const lexicon& lex) {
+  diagnostics diags = std::move(published_diags);
   ingest_options ingest = config.ingest;
   ingest.jobs = config.jobs;
-  ingest_result ingested = ingest_paths(config.inputs, ingest, diags);
+  ingest_result ingested;
+  if (!config.inputs.empty()) ingested = ingest_paths(config.inputs, ingest, diags);
+  if (!published.empty()) {
+    // Ingest returns documents in id order; archived ones join them in that order.
+    ingested.documents.insert(ingested.documents.end(), std::make_move_iterator(published.begin()),
+                              std::make_move_iterator(published.end()));
+    std::stable_sort(ingested.documents.begin(), ingested.documents.end(),
+                     [](const document& a, const document& b) { return a.id < b.id; });
+  }
   if (!config.drafts.empty()) {
     ingest_result drafts = ingest_paths(config.drafts, ingest, diags);
     // A draft that also sits in the corpus folder is read once, as a draft.
@@ -144,6 +156,36 @@ run_result run_check(const run_config& config, const lexicon& lex) {
 run_result analyse_documents(std::vector<document> documents, const lexicon& lex, const link_options& options,
                              diagnostics diags) {
   return analyse(std::move(documents), lex, options, std::move(diags), {}, 1);
+}
+
+std::vector<archive_record> make_archive_records(std::vector<document> documents, const diagnostics& ingest_diags,
+                                                 const lexicon& lex, const link_options& options, unsigned jobs,
+                                                 const std::function<void(std::size_t, std::size_t)>& progress) {
+  std::map<std::string, diagnostics> by_file;
+  for (const diagnostic& d : ingest_diags) by_file[d.file].push_back(d);
+  std::vector<archive_record> records(documents.size());
+  std::vector<std::unique_ptr<segmenter>> splitters(resolve_jobs(jobs));
+  std::atomic<std::size_t> done{0};
+  std::mutex progress_mutex;
+  // Each document alone: its index must not depend on which documents were added with it.
+  for_each_index(documents.size(), jobs, [&](std::size_t i, unsigned worker) {
+    if (!splitters[worker]) splitters[worker] = std::make_unique<segmenter>();
+    document& doc = documents[i];
+    const std::vector<std::vector<sentence>> sentences{splitters[worker]->split(doc)};
+    const std::vector<mention> mentions = recognize(doc, sentences[0], lex);
+    diagnostics diags;
+    std::vector<claim> claims = normalize(doc, 0, mentions, lex, diags);
+    std::vector<document> alone(1);
+    alone[0] = std::move(doc);
+    claims = link(alone, sentences, std::move(claims), lex, options, diags);
+    const auto own = by_file.find(alone[0].path);
+    records[i] = make_record(std::move(alone[0]), own == by_file.end() ? diagnostics{} : own->second, claims);
+    if (progress) {
+      const std::lock_guard lock(progress_mutex);
+      progress(++done, documents.size());
+    }
+  });
+  return records;
 }
 
 }  // namespace checker
