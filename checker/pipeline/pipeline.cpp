@@ -108,18 +108,30 @@ run_result run_check(const run_config& config, const lexicon& lex) { return run_
 
 run_result run_check(const run_config& config, std::vector<document> published, diagnostics published_diags,
                      const lexicon& lex) {
-  diagnostics diags = std::move(published_diags);
+  diagnostics read_diags;
   ingest_options ingest = config.ingest;
   ingest.jobs = config.jobs;
   ingest_result ingested;
-  if (!config.inputs.empty()) ingested = ingest_paths(config.inputs, ingest, diags);
+  if (!config.inputs.empty()) ingested = ingest_paths(config.inputs, ingest, read_diags);
   if (!published.empty()) {
+    // A document read from a path is the newer copy of an archived one with its id.
+    std::set<std::string> read_ids;
+    for (const document& d : ingested.documents) read_ids.insert(d.id);
+    std::set<std::string> replaced_paths;
+    std::erase_if(published, [&](const document& d) {
+      if (read_ids.count(d.id) == 0) return false;
+      replaced_paths.insert(d.path);
+      return true;
+    });
+    std::erase_if(published_diags, [&](const diagnostic& d) { return replaced_paths.count(d.file) > 0; });
     // Ingest returns documents in id order; archived ones join them in that order.
     ingested.documents.insert(ingested.documents.end(), std::make_move_iterator(published.begin()),
                               std::make_move_iterator(published.end()));
     std::stable_sort(ingested.documents.begin(), ingested.documents.end(),
                      [](const document& a, const document& b) { return a.id < b.id; });
   }
+  diagnostics diags = std::move(published_diags);
+  diags.insert(diags.end(), std::make_move_iterator(read_diags.begin()), std::make_move_iterator(read_diags.end()));
   if (!config.drafts.empty()) {
     ingest_result drafts = ingest_paths(config.drafts, ingest, diags);
     // A draft that also sits in the corpus folder is read once, as a draft.

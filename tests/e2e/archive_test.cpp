@@ -239,19 +239,52 @@ BOOST_AUTO_TEST_CASE(issue_15_two_processes_adding_at_once_lose_nothing) {
 BOOST_AUTO_TEST_CASE(issue_15_a_killed_add_leaves_the_last_committed_archive) {
   const fs::path work = scratch("archive-killed");
   write_text(work / "first" / "zh.md", zh_doc);
-  BOOST_TEST(run_in(work.string(), "archive add first --archive a.db").exit_code == 0);
-  for (int i = 0; i < 400; ++i) write_text(work / "many" / fmt::format("d{:03}.md", i), std::string(en_doc) + std::to_string(i) + "\n");
-  for (const char* delay : {"0.3", "1", "2"}) {
+  BOOST_TEST(run_in(work.string(), "archive add first --archive base.db").exit_code == 0);
+  for (int i = 0; i < 600; ++i) write_text(work / "many" / fmt::format("d{:03}.md", i), std::string(en_doc) + std::to_string(i) + "\n");
+  // Kills spread over the add (reading, analysing, writing, committing): every one of them
+  // leaves all of the add or none of it.
+  std::set<std::string> seen;
+  for (const char* delay : {"0.05", "0.2", "0.35", "0.5", "0.65", "0.8", "1.0"}) {
+    fs::copy_file(work / "base.db", work / "a.db", fs::copy_options::overwrite_existing);
+    for (const char* suffix : {"a.db-wal", "a.db-shm"}) fs::remove(work / suffix);
     run_in(work.string(), fmt::format("--version > /dev/null; {} archive add many --archive a.db -q -j 1 & sleep {}; "
                                       "kill -9 $! 2>/dev/null; wait",
                                       quote(FACTCHECK_BINARY), delay));
     const outcome stats = run_in(work.string(), "archive stats --archive a.db");
     BOOST_TEST(stats.exit_code == 0, stats.out);
-    // All of the add or none of it.
     const std::string counts = count_line(stats.out);
-    BOOST_TEST((counts == "1 " || counts == "401 "), stats.out);
+    BOOST_TEST((counts == "1 " || counts == "601 "), delay << ": " << stats.out);
+    seen.insert(counts);
     BOOST_TEST(run_in(work.string(), "check --archive a.db --format json --out r -q").exit_code != 2);
   }
+  BOOST_TEST_MESSAGE("archive sizes after the kills: " << seen.size() << " distinct");
+}
+
+BOOST_AUTO_TEST_CASE(issue_15_baselines_formats_and_exit_codes_work_with_the_archive) {
+  const fs::path work = scratch("archive-baseline");
+  write_text(work / "docs" / "zh.md", zh_doc);
+  write_text(work / "docs" / "en.md", en_doc);
+  write_text(work / "docs" / "zh2.md", "---\ntitle: 评测\npublished: 2025-03-05\n---\n青禾科技的青禾X3售价为3999元。\n");
+  BOOST_TEST(run_in(work.string(), "archive add docs --archive a.db -q").exit_code == 0);
+  const outcome plain = run_in(work.string(), "check docs --write-baseline base.json --format json,sarif --out p");
+  BOOST_TEST_REQUIRE(plain.exit_code == 1, plain.out);
+  const outcome archived = run_in(work.string(), "check --archive a.db --format json,sarif --out a");
+  BOOST_TEST(archived.exit_code == 1, archived.out);
+  BOOST_TEST(fs::exists(work / "a" / "report.sarif"));
+  const outcome gated = run_in(work.string(), "check --archive a.db --baseline base.json --format json --out b");
+  BOOST_TEST(gated.exit_code == 0, gated.out);
+  BOOST_TEST(gated.out.find("in the baseline") != std::string::npos, gated.out);
+  BOOST_TEST(run_in(work.string(), "check --archive a.db --fail-on none --format json --out c -q").exit_code == 0);
+}
+
+BOOST_AUTO_TEST_CASE(issue_15_a_path_given_with_the_archive_replaces_the_archived_copy) {
+  const fs::path work = scratch("archive-and-path");
+  write_text(work / "docs" / "zh.md", zh_doc);
+  write_text(work / "docs" / "en.md", en_doc);
+  BOOST_TEST(run_in(work.string(), "archive add docs --archive a.db").exit_code == 0);
+  const outcome both = run_in(work.string(), "check docs --archive a.db --format json --out r -q --fail-on none");
+  BOOST_TEST(both.exit_code == 0, both.out);
+  BOOST_TEST(read_report(work / "r")["documents"].size() == 2u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
