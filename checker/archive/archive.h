@@ -22,6 +22,7 @@
 #include "model/claim.h"
 #include "model/diagnostic.h"
 #include "model/document.h"
+#include "segment/segment.h"
 
 namespace checker {
 
@@ -43,7 +44,12 @@ struct archive_record {
   document doc;
   diagnostics ingest_diags;  // what ingest said about this file when it was added
   std::string hash;          // `content_hash(doc)`
-  std::vector<indexed_claim> claims;
+  /// The analysis that no other document changes: the sentences, the claims as normalise made
+  /// them (before linking; `document` is meaningless until loaded) and normalise's diagnostics.
+  std::vector<sentence> sentences;
+  std::vector<claim> unlinked;
+  diagnostics analysis_diags;
+  std::vector<indexed_claim> claims;  // the index: the claims linked with this document alone
 };
 
 /// A row of `archive list`.

@@ -155,6 +155,178 @@ document document_from_json(const nlohmann::json& data) {
   return doc;
 }
 
+// Claims before linking, as normalise made them: every field, so that link and compare over
+// archived documents see exactly what they would see over files.
+template <class T>
+nlohmann::json opt(const std::optional<T>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json();
+}
+
+template <class T>
+std::optional<T> opt_from(const nlohmann::json& data) {
+  if (data.is_null()) return std::nullopt;
+  return data.get<T>();
+}
+
+nlohmann::json dec(const decimal& d) { return {d.mantissa, d.exponent}; }
+decimal dec_from(const nlohmann::json& data) { return decimal{data.at(0).get<std::int64_t>(), data.at(1).get<std::int32_t>()}; }
+nlohmann::json opt_dec(const std::optional<decimal>& d) { return d ? dec(*d) : nlohmann::json(); }
+std::optional<decimal> opt_dec_from(const nlohmann::json& data) {
+  if (data.is_null()) return std::nullopt;
+  return dec_from(data);
+}
+
+nlohmann::json day(const civil_date& d) { return {d.year, d.month, d.day}; }
+civil_date day_from(const nlohmann::json& data) {
+  const auto d = civil_date::make(data.at(0).get<int>(), data.at(1).get<unsigned>(), data.at(2).get<unsigned>());
+  if (!d) throw std::out_of_range("a date that does not exist");
+  return *d;
+}
+
+nlohmann::json span_json(const byte_span& s) { return {s.begin, s.end}; }
+byte_span span_from(const nlohmann::json& data) { return byte_span{data.at(0).get<std::size_t>(), data.at(1).get<std::size_t>()}; }
+
+nlohmann::json amount_json(const amount_parts& a) {
+  return {dec(a.value), opt_dec(a.range_end), a.unit, dec(a.factor), a.unit_text, a.counted, a.per, a.currency_assumed};
+}
+
+amount_parts amount_from(const nlohmann::json& d) {
+  return amount_parts{dec_from(d.at(0)),           opt_dec_from(d.at(1)),          d.at(2).get<std::string>(),
+                      dec_from(d.at(3)),           d.at(4).get<std::string>(),     d.at(5).get<std::string>(),
+                      d.at(6).get<std::string>(),  d.at(7).get<bool>()};
+}
+
+nlohmann::json date_parts_json(const date_parts& p) {
+  nlohmann::json shift;
+  if (p.shift) shift = {p.shift->amount, static_cast<int>(p.shift->unit), p.shift->from_preceding};
+  nlohmann::json end;
+  if (p.range_end) end = {opt(p.range_end->year), opt(p.range_end->month), opt(p.range_end->day)};
+  return {opt(p.year),       opt(p.month),     opt(p.day),        opt(p.year_offset),   opt(p.month_offset),
+          opt(p.day_offset), opt(p.chain_offset), static_cast<int>(p.period), opt(p.week_offset), opt(p.weekday),
+          static_cast<int>(p.place), p.weekend, opt(p.iso_week), shift, end, p.order_ambiguous, p.named_event};
+}
+
+date_parts date_parts_from(const nlohmann::json& d) {
+  date_parts p;
+  p.year = opt_from<int>(d.at(0));
+  p.month = opt_from<unsigned>(d.at(1));
+  p.day = opt_from<unsigned>(d.at(2));
+  p.year_offset = opt_from<int>(d.at(3));
+  p.month_offset = opt_from<int>(d.at(4));
+  p.day_offset = opt_from<int>(d.at(5));
+  p.chain_offset = opt_from<int>(d.at(6));
+  p.period = enum_from_json(d.at(7), date_period::first_three_quarters);
+  p.week_offset = opt_from<int>(d.at(8));
+  p.weekday = opt_from<unsigned>(d.at(9));
+  p.place = enum_from_json(d.at(10), weekday_place::after);
+  p.weekend = d.at(11).get<bool>();
+  p.iso_week = opt_from<unsigned>(d.at(12));
+  if (!d.at(13).is_null()) {
+    const nlohmann::json& s = d.at(13);
+    p.shift = date_shift{s.at(0).get<int>(), enum_from_json(s.at(1), date_grain::range), s.at(2).get<bool>()};
+  }
+  if (!d.at(14).is_null()) {
+    const nlohmann::json& e = d.at(14);
+    p.range_end = date_end{opt_from<int>(e.at(0)), opt_from<unsigned>(e.at(1)), opt_from<unsigned>(e.at(2))};
+  }
+  p.order_ambiguous = d.at(15).get<bool>();
+  p.named_event = d.at(16).get<bool>();
+  return p;
+}
+
+nlohmann::json mention_json(const mention& m) {
+  return {span_json(m.span),
+          m.text,
+          m.sentence,
+          static_cast<int>(m.kind),
+          static_cast<int>(m.hedge),
+          m.hedge_text,
+          m.amount ? amount_json(*m.amount) : nlohmann::json(),
+          m.date ? date_parts_json(*m.date) : nlohmann::json(),
+          m.too_long};
+}
+
+mention mention_from(const nlohmann::json& d) {
+  mention m;
+  m.span = span_from(d.at(0));
+  m.text = d.at(1).get<std::string>();
+  m.sentence = d.at(2).get<std::size_t>();
+  m.kind = enum_from_json(d.at(3), claim_kind::date);
+  m.hedge = enum_from_json(d.at(4), hedge_kind::exact);
+  m.hedge_text = d.at(5).get<std::string>();
+  if (!d.at(6).is_null()) m.amount = amount_from(d.at(6));
+  if (!d.at(7).is_null()) m.date = date_parts_from(d.at(7));
+  m.too_long = d.at(8).get<bool>();
+  return m;
+}
+
+nlohmann::json claim_json(const claim& c) {
+  nlohmann::json date;
+  if (c.date) date = {day(c.date->first), day(c.date->last), static_cast<int>(c.date->grain), c.date->anchor};
+  return {c.id,
+          mention_json(c.found),
+          span_json(c.original_span),
+          static_cast<int>(c.status),
+          c.status_reason,
+          opt_dec(c.value),
+          {opt_dec(c.interval.low), opt_dec(c.interval.high), c.interval.low_inclusive, c.interval.high_inclusive},
+          date,
+          c.unit,
+          c.subject,
+          c.attribute,
+          c.qualifiers,
+          c.as_of,
+          c.link_confidence,
+          c.link_basis};
+}
+
+claim claim_from(const nlohmann::json& d) {
+  claim c;
+  c.id = d.at(0).get<std::string>();
+  c.found = mention_from(d.at(1));
+  c.original_span = span_from(d.at(2));
+  c.status = enum_from_json(d.at(3), resolution::invalid);
+  c.status_reason = d.at(4).get<std::string>();
+  c.value = opt_dec_from(d.at(5));
+  const nlohmann::json& i = d.at(6);
+  c.interval = value_interval{opt_dec_from(i.at(0)), opt_dec_from(i.at(1)), i.at(2).get<bool>(), i.at(3).get<bool>()};
+  if (!d.at(7).is_null()) {
+    const nlohmann::json& v = d.at(7);
+    c.date = date_value{day_from(v.at(0)), day_from(v.at(1)), enum_from_json(v.at(2), date_grain::range), v.at(3).get<std::string>()};
+  }
+  c.unit = d.at(8).get<std::string>();
+  c.subject = d.at(9).get<std::string>();
+  c.attribute = d.at(10).get<std::string>();
+  c.qualifiers = d.at(11).get<std::vector<std::string>>();
+  c.as_of = d.at(12).get<std::string>();
+  c.link_confidence = d.at(13).get<double>();
+  c.link_basis = d.at(14).get<std::string>();
+  return c;
+}
+
+nlohmann::json diags_json(const diagnostics& list) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const diagnostic& d : list) {
+    out.push_back({{"id", d.id},
+                   {"level", static_cast<int>(d.level)},
+                   {"file", d.file},
+                   {"message", d.message},
+                   {"offset", d.offset ? nlohmann::json(*d.offset) : nlohmann::json()}});
+  }
+  return out;
+}
+
+diagnostics diags_from(const nlohmann::json& data) {
+  diagnostics out;
+  for (const nlohmann::json& d : data) {
+    diagnostic diag{d.at("id").get<std::string>(), enum_from_json(d.at("level"), diagnostic_level::error),
+                    d.at("file").get<std::string>(), d.at("message").get<std::string>(), std::nullopt};
+    if (!d.at("offset").is_null()) diag.offset = d.at("offset").get<std::size_t>();
+    out.push_back(std::move(diag));
+  }
+  return out;
+}
+
 std::string value_text(const claim& c) {
   if (c.date) return c.date->first == c.date->last ? c.date->first.iso() : c.date->first.iso() + ".." + c.date->last.iso();
   return c.value ? c.value->to_string() : std::string();
@@ -177,6 +349,7 @@ std::string content_hash(const document& doc) {
 
 archive_record make_record(document doc, diagnostics ingest_diags, const std::vector<claim>& claims) {
   archive_record record;
+  record.ingest_diags = std::move(ingest_diags);
   record.hash = content_hash(doc);
   for (const claim& c : claims) {
     indexed_claim k;
@@ -189,7 +362,6 @@ archive_record make_record(document doc, diagnostics ingest_diags, const std::ve
     record.claims.push_back(std::move(k));
   }
   record.doc = std::move(doc);
-  record.ingest_diags = std::move(ingest_diags);
   return record;
 }
 
@@ -200,18 +372,21 @@ std::string analysis_version(const std::string& lexicon_text) {
 }
 
 nlohmann::json record_to_json(const archive_record& record, const std::string& version) {
-  nlohmann::json diags = nlohmann::json::array();
-  for (const diagnostic& d : record.ingest_diags) {
-    diags.push_back({{"id", d.id},
-                     {"level", static_cast<int>(d.level)},
-                     {"file", d.file},
-                     {"message", d.message},
-                     {"offset", d.offset ? nlohmann::json(*d.offset) : nlohmann::json()}});
-  }
   nlohmann::json claims = nlohmann::json::array();
   for (const indexed_claim& k : record.claims) claims.push_back({k.fact_key, k.subject, k.attribute, k.unit, k.value, k.text});
-  return {{record_format, archive_schema_version}, {"analysis_version", version}, {"hash", record.hash},
-          {"document", document_to_json(record.doc)}, {"diagnostics", diags}, {"claims", claims}};
+  nlohmann::json sentences = nlohmann::json::array();
+  for (const sentence& s : record.sentences) sentences.push_back(span_json(s.span));
+  nlohmann::json unlinked = nlohmann::json::array();
+  for (const claim& c : record.unlinked) unlinked.push_back(claim_json(c));
+  return {{record_format, archive_schema_version},
+          {"analysis_version", version},
+          {"hash", record.hash},
+          {"document", document_to_json(record.doc)},
+          {"diagnostics", diags_json(record.ingest_diags)},
+          {"sentences", sentences},
+          {"unlinked_claims", unlinked},
+          {"analysis_diagnostics", diags_json(record.analysis_diags)},
+          {"claims", claims}};
 }
 
 archive_record record_from_json(const nlohmann::json& data, const std::string& where, const std::string& expected_version) {
@@ -232,11 +407,19 @@ archive_record record_from_json(const nlohmann::json& data, const std::string& w
     archive_record record;
     record.doc = document_from_json(data.at("document"));
     record.hash = data.at("hash").get<std::string>();
-    for (const nlohmann::json& d : data.at("diagnostics")) {
-      diagnostic diag{d.at("id").get<std::string>(), enum_from_json(d.at("level"), diagnostic_level::error),
-                      d.at("file").get<std::string>(), d.at("message").get<std::string>(), std::nullopt};
-      if (!d.at("offset").is_null()) diag.offset = d.at("offset").get<std::size_t>();
-      record.ingest_diags.push_back(std::move(diag));
+    record.ingest_diags = diags_from(data.at("diagnostics"));
+    record.analysis_diags = diags_from(data.at("analysis_diagnostics"));
+    for (const nlohmann::json& span : data.at("sentences")) {
+      const byte_span s = span_from(span);
+      if (s.begin > s.end || s.end > record.doc.text.size()) throw std::out_of_range("a sentence lies outside the text");
+      record.sentences.push_back(sentence{s});
+    }
+    for (const nlohmann::json& c : data.at("unlinked_claims")) {
+      record.unlinked.push_back(claim_from(c));
+      const claim& back = record.unlinked.back();
+      if (back.found.span.end > record.doc.text.size() || back.found.sentence >= record.sentences.size()) {
+        throw std::out_of_range("a claim lies outside the text");
+      }
     }
     for (const nlohmann::json& k : data.at("claims")) {
       record.claims.push_back(indexed_claim{k.at(0).get<std::string>(), k.at(1).get<std::string>(), k.at(2).get<std::string>(),

@@ -277,21 +277,17 @@ int run_check_command(const check_request& request) {
   config.ingest.standard_input = read_standard_input(all_paths, request.stdin_name, request.max_file_bytes);
   // Progress only for a person watching a terminal; CI logs stay clean.
   config.progress = progress_printer(quiet, "analysed");
-  std::vector<document> archived;
-  diagnostics archived_diags;
+  std::vector<archive_record> archived;
   if (!request.archive.empty()) {
     const std::unique_ptr<archive_store> store = open_archive(request.archive, archive_access::existing);
     require_version(*store, current_analysis_version(project));
-    for (archive_record& r : store->load_all()) {
-      archived.push_back(std::move(r.doc));
-      archived_diags.insert(archived_diags.end(), r.ingest_diags.begin(), r.ingest_diags.end());
-    }
+    archived = store->load_all();
     if (archived.empty() && config.inputs.empty()) {
       throw error(fmt::format("archive {}: holds no document; add some with `factcheck archive add PATH... --archive {}`",
                               request.archive, request.archive));
     }
   }
-  const run_result run = run_check(config, std::move(archived), std::move(archived_diags), lex);
+  const run_result run = run_check(config, std::move(archived), lex);
   print_diagnostics(run);
   if (run.documents.empty()) {
     fmt::print(stderr, "factcheck: no document could be read from {}; nothing was checked\n",

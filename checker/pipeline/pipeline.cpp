@@ -19,8 +19,16 @@
 namespace checker {
 namespace {
 
+// What an archive already holds of a document: its analysis up to link.
+struct prepared_analysis {
+  std::vector<sentence> sentences;
+  std::vector<claim> claims;
+  diagnostics diags;
+};
+
 run_result analyse(std::vector<document> documents, const lexicon& lex, const link_options& options, diagnostics diags,
-                   const std::function<void(std::size_t, std::size_t)>& progress, unsigned jobs) {
+                   const std::function<void(std::size_t, std::size_t)>& progress, unsigned jobs,
+                   std::map<std::string, prepared_analysis> prepared = {}) {
   run_result result;
   result.diags = std::move(diags);
   result.documents = std::move(documents);
@@ -37,11 +45,20 @@ run_result analyse(std::vector<document> documents, const lexicon& lex, const li
   std::atomic<std::size_t> done{0};
   std::mutex progress_mutex;
   for_each_index(count, jobs, [&](std::size_t i, unsigned worker) {
-    if (!splitters[worker]) splitters[worker] = std::make_unique<segmenter>();
     const document& doc = result.documents[i];
-    result.sentences[i] = splitters[worker]->split(doc);
-    const std::vector<mention> mentions = recognize(doc, result.sentences[i], lex);
-    slots[i].claims = normalize(doc, i, mentions, lex, slots[i].diags);
+    // An archived document (never a draft) comes with its analysis up to link: only its
+    // claims' document index is this run's.
+    if (const auto ready = doc.draft ? prepared.end() : prepared.find(doc.id); ready != prepared.end()) {
+      result.sentences[i] = std::move(ready->second.sentences);
+      slots[i].claims = std::move(ready->second.claims);
+      for (claim& c : slots[i].claims) c.document = i;
+      slots[i].diags = std::move(ready->second.diags);
+    } else {
+      if (!splitters[worker]) splitters[worker] = std::make_unique<segmenter>();
+      result.sentences[i] = splitters[worker]->split(doc);
+      const std::vector<mention> mentions = recognize(doc, result.sentences[i], lex);
+      slots[i].claims = normalize(doc, i, mentions, lex, slots[i].diags);
+    }
     if (progress) {
       const std::lock_guard lock(progress_mutex);
       progress(++done, count);
@@ -104,10 +121,18 @@ void keep_draft_findings(run_result& result) {
 
 }  // namespace
 
-run_result run_check(const run_config& config, const lexicon& lex) { return run_check(config, {}, {}, lex); }
+run_result run_check(const run_config& config, const lexicon& lex) { return run_check(config, {}, lex); }
 
-run_result run_check(const run_config& config, std::vector<document> published, diagnostics published_diags,
-                     const lexicon& lex) {
+run_result run_check(const run_config& config, std::vector<archive_record> archived, const lexicon& lex) {
+  std::vector<document> published;
+  diagnostics published_diags;
+  std::map<std::string, prepared_analysis> prepared;
+  for (archive_record& r : archived) {
+    published_diags.insert(published_diags.end(), r.ingest_diags.begin(), r.ingest_diags.end());
+    prepared[r.doc.id] = prepared_analysis{std::move(r.sentences), std::move(r.unlinked), std::move(r.analysis_diags)};
+    published.push_back(std::move(r.doc));
+  }
+  archived.clear();
   diagnostics read_diags;
   ingest_options ingest = config.ingest;
   ingest.jobs = config.jobs;
@@ -121,6 +146,7 @@ run_result run_check(const run_config& config, std::vector<document> published, 
     std::erase_if(published, [&](const document& d) {
       if (read_ids.count(d.id) == 0) return false;
       replaced_paths.insert(d.path);
+      prepared.erase(d.id);
       return true;
     });
     std::erase_if(published_diags, [&](const diagnostic& d) { return replaced_paths.count(d.file) > 0; });
@@ -151,7 +177,8 @@ run_result run_check(const run_config& config, std::vector<document> published, 
                      [](const document& a, const document& b) { return a.id < b.id; });
     ingested.skipped.insert(ingested.skipped.end(), drafts.skipped.begin(), drafts.skipped.end());
   }
-  run_result result = analyse(std::move(ingested.documents), lex, config.link, std::move(diags), config.progress, config.jobs);
+  run_result result =
+      analyse(std::move(ingested.documents), lex, config.link, std::move(diags), config.progress, config.jobs, std::move(prepared));
   result.skipped = std::move(ingested.skipped);
   if (!config.drafts.empty()) {
     result.draft_mode = true;
@@ -186,12 +213,16 @@ std::vector<archive_record> make_archive_records(std::vector<document> documents
     const std::vector<std::vector<sentence>> sentences{splitters[worker]->split(doc)};
     const std::vector<mention> mentions = recognize(doc, sentences[0], lex);
     diagnostics diags;
-    std::vector<claim> claims = normalize(doc, 0, mentions, lex, diags);
+    std::vector<claim> unlinked = normalize(doc, 0, mentions, lex, diags);
     std::vector<document> alone(1);
     alone[0] = std::move(doc);
-    claims = link(alone, sentences, std::move(claims), lex, options, diags);
+    diagnostics link_diags;
+    const std::vector<claim> claims = link(alone, sentences, unlinked, lex, options, link_diags);
     const auto own = by_file.find(alone[0].path);
     records[i] = make_record(std::move(alone[0]), own == by_file.end() ? diagnostics{} : own->second, claims);
+    records[i].sentences = sentences[0];
+    records[i].unlinked = std::move(unlinked);
+    records[i].analysis_diags = std::move(diags);
     if (progress) {
       const std::lock_guard lock(progress_mutex);
       progress(++done, documents.size());

@@ -53,11 +53,11 @@ struct run_result {
 /// draft filter and the baseline.
 run_result run_check(const run_config& config, const lexicon& lex);
 
-/// As `run_check`, with `published` documents already read (from an archive) checked along with
-/// `config.inputs`, as if ingest had read them; `published_diags` are what ingest said of them.
-/// The result is the same as a plain check reading the same documents from files.
-run_result run_check(const run_config& config, std::vector<document> published, diagnostics published_diags,
-                     const lexicon& lex);
+/// As `run_check`, with `archived` documents (read and analysed up to link when they were
+/// archived) checked along with `config.inputs`; a document of `config.inputs` with an archived
+/// document's id replaces it. Linking and comparison run over all of them, so the result is the
+/// same as a plain check reading the same documents from files.
+run_result run_check(const run_config& config, std::vector<archive_record> archived, const lexicon& lex);
 
 /// The claims of documents already in memory (the `extract` command and tests).
 run_result analyse_documents(std::vector<document> documents, const lexicon& lex, const link_options& options,
