@@ -121,8 +121,9 @@ class archive_store {
   /// Every document, by id.
   virtual std::vector<archive_entry> list() = 0;
   virtual archive_summary summary() = 0;
-  /// Every record, by id (`check --archive`, `archive refresh`).
-  virtual std::vector<archive_record> load_all() = 0;
+  /// Every record, by id (`check --archive`, `archive refresh`), decoded on `jobs` threads
+  /// (0: one per core).
+  virtual std::vector<archive_record> load_all(unsigned jobs) = 0;
 };
 
 /// The default archive when neither `--archive` nor the project file names one.

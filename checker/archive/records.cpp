@@ -9,7 +9,7 @@
 namespace checker {
 namespace {
 
-// Bumped whenever recognise, normalise or link change what they produce for the same lexicon,
+// Bumped whenever segment, recognise, normalise or link change what they produce for the same lexicon,
 // so that records of an older analysis are never mixed with new ones.
 constexpr const char* analysis_code_version = "2026-12-07.1";
 

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "archive/archive.h"
+#include "util/parallel.h"
 
 namespace checker {
 namespace {
@@ -206,28 +207,33 @@ class sqlite_store final : public archive_store {
     return s;
   }
 
-  std::vector<archive_record> load_all() override {
-    std::vector<archive_record> out;
+  std::vector<archive_record> load_all(unsigned jobs) override {
+    std::vector<std::pair<std::string, std::vector<std::uint8_t>>> blobs;
+    std::string version;
     // One read transaction: a writer committing meanwhile is not seen half way.
     exec("BEGIN");
     try {
-      const std::string version = stored_analysis_version();
+      version = stored_analysis_version();
       statement q(db_, location_, "SELECT id, record FROM documents ORDER BY id");
-      while (q.step()) {
-        const std::vector<std::uint8_t> bytes = q.blob(1);
-        nlohmann::json data;
-        try {
-          data = nlohmann::json::from_cbor(bytes);
-        } catch (const nlohmann::json::exception& e) {
-          throw error(fmt::format("archive {}: the record of {} is unreadable: {}", location_, q.text(0), e.what()));
-        }
-        out.push_back(record_from_json(data, fmt::format("archive {}: document {}", location_, q.text(0)), version));
-      }
+      while (q.step()) blobs.emplace_back(q.text(0), q.blob(1));
       exec("COMMIT");
     } catch (const error&) {
       sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
       throw;
     }
+    // Decoding the records is most of the cost of a load: it runs on `jobs` threads.
+    std::vector<archive_record> out(blobs.size());
+    for_each_index(blobs.size(), jobs, [&](std::size_t i, unsigned) {
+      nlohmann::json data;
+      const std::string where = fmt::format("archive {}: document {}", location_, blobs[i].first);
+      try {
+        data = nlohmann::json::from_cbor(blobs[i].second);
+      } catch (const nlohmann::json::exception& e) {
+        throw error(fmt::format("{}: the record is unreadable: {}", where, e.what()));
+      }
+      std::vector<std::uint8_t>().swap(blobs[i].second);
+      out[i] = record_from_json(data, where, version);
+    });
     return out;
   }
 

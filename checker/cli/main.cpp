@@ -281,7 +281,7 @@ int run_check_command(const check_request& request) {
   if (!request.archive.empty()) {
     const std::unique_ptr<archive_store> store = open_archive(request.archive, archive_access::existing);
     require_version(*store, current_analysis_version(project));
-    archived = store->load_all();
+    archived = store->load_all(request.jobs);
     if (archived.empty() && config.inputs.empty()) {
       throw error(fmt::format("archive {}: holds no document; add some with `factcheck archive add PATH... --archive {}`",
                               request.archive, request.archive));
@@ -458,7 +458,7 @@ int archive_remove(archive_store& store, const archive_request& request, const s
 int archive_refresh(archive_store& store, const archive_request& request, const lexicon& lex, const std::string& version) {
   std::vector<document> docs;
   diagnostics diags;
-  for (archive_record& r : store.load_all()) {
+  for (archive_record& r : store.load_all(request.jobs)) {
     diags.insert(diags.end(), r.ingest_diags.begin(), r.ingest_diags.end());
     docs.push_back(std::move(r.doc));
   }

@@ -150,7 +150,7 @@ BOOST_AUTO_TEST_CASE(issue_15_sqlite_store_adds_replaces_and_removes_in_transact
   BOOST_TEST_REQUIRE(entries.size() == 3u);
   BOOST_TEST(entries[0].id == "d1.md");
   BOOST_TEST(entries[0].published == "2025-04-02");
-  const std::vector<archive_record> loaded = store->load_all();
+  const std::vector<archive_record> loaded = store->load_all(2);
   BOOST_TEST_REQUIRE(loaded.size() == 3u);
   BOOST_TEST(loaded[2].doc.text == records[3].doc.text);
   // A refresh that misses a document writes nothing.
