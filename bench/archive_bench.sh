@@ -45,7 +45,7 @@ EOF
 measure() {
   local label=$1
   shift
-  /usr/bin/time -f "$label: %e s wall, %M KB peak" "$@" >/dev/null 2>"$work/time.txt" || true
+  /usr/bin/time -f "$label: %e s wall, %U s user, %M KB peak" "$@" >/dev/null 2>"$work/time.txt" || true
   tail -1 "$work/time.txt"
 }
 
