@@ -414,6 +414,9 @@ archive_record record_from_json(const nlohmann::json& data, const std::string& w
       if (s.begin > s.end || s.end > record.doc.text.size()) throw std::out_of_range("a sentence lies outside the text");
       record.sentences.push_back(sentence{s});
     }
+    // Reserved: a claim is large and growing the vector would copy every one of them again.
+    record.unlinked.reserve(data.at("unlinked_claims").size());
+    record.claims.reserve(data.at("claims").size());
     for (const nlohmann::json& c : data.at("unlinked_claims")) {
       record.unlinked.push_back(claim_from(c));
       const claim& back = record.unlinked.back();
