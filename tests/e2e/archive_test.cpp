@@ -121,6 +121,19 @@ BOOST_AUTO_TEST_CASE(issue_15_unchanged_documents_are_skipped_and_changed_ones_r
   BOOST_TEST(missing.out.find("holds no document nothing.md") != std::string::npos, missing.out);
 }
 
+BOOST_AUTO_TEST_CASE(issue_15_a_file_that_cannot_be_read_is_reported_and_the_rest_added) {
+  const fs::path work = scratch("archive-skipped");
+  write_text(work / "docs" / "zh.md", zh_doc);
+  write_text(work / "docs" / "broken.md", std::string("abc\0def", 7));
+  const outcome added = run_in(work.string(), "archive add docs --archive a.db");
+  BOOST_TEST(added.exit_code == 0, added.out);
+  BOOST_TEST(added.out.find("[ingest.binary]") != std::string::npos, added.out);
+  BOOST_TEST(added.out.find("1 document(s) added") != std::string::npos, added.out);
+  const outcome nothing = run_in(work.string(), "archive add docs/broken.md --archive a.db");
+  BOOST_TEST(nothing.exit_code == 2, nothing.out);
+  BOOST_TEST(nothing.out.find("nothing was added") != std::string::npos, nothing.out);
+}
+
 BOOST_AUTO_TEST_CASE(issue_15_project_file_names_the_archive) {
   const fs::path work = scratch("archive-project");
   write_text(work / "docs" / "zh.md", zh_doc);
@@ -143,6 +156,9 @@ BOOST_AUTO_TEST_CASE(issue_15_extract_jsonl_then_import_gives_the_same_archive) 
   BOOST_TEST(imported.out.find("2 document(s) added") != std::string::npos, imported.out);
   run_in(work.string(), "archive add docs --archive added.db");
   BOOST_TEST(run_in(work.string(), "archive list --archive imported.db").out == run_in(work.string(), "archive list --archive added.db").out);
+  const outcome unknown = run_in(work.string(), "extract docs --format xml");
+  BOOST_TEST(unknown.exit_code == 2);
+  BOOST_TEST(unknown.out.find("unknown extract format 'xml'") != std::string::npos, unknown.out);
   const outcome a = run_in(work.string(), "check --archive imported.db --format json --out a -q");
   const outcome b = run_in(work.string(), "check docs --format json --out b -q");
   BOOST_TEST(a.exit_code == b.exit_code);
