@@ -5,6 +5,8 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <set>
@@ -15,8 +17,10 @@
 
 #include <filesystem>
 
+#include "archive/archive.h"
 #include "baseline/baseline.h"
 #include "config/config.h"
+#include "lexicon/embedded.h"
 #include "lexicon/lexicon.h"
 #include "pipeline/pipeline.h"
 #include "report/report.h"
@@ -181,6 +185,7 @@ struct check_request {
   std::string encoding;
   std::string stdin_name = "stdin";
   std::string source_root = ".";
+  std::string archive;  // --archive: published documents come from this archive
 };
 
 // `-` among the paths names standard input: read it once, in binary, up to one byte over the
@@ -223,6 +228,44 @@ sarif_options sarif_paths(const std::string& source_root) {
   return options;
 }
 
+// The analysis version of this build with this project's vocabulary: archives record it, so
+// that records of another lexicon or code version are never mixed with this one's.
+std::string current_analysis_version(const std::optional<project_config>& project) {
+  std::string text;
+  for (const char* name : {"lexicon.json", "places.json"}) {
+    if (const auto data = embedded_file(name)) text += *data;
+  }
+  if (project) text += project->vocabulary.dump();
+  return analysis_version(text);
+}
+
+// The archive `named` on the command line, else the project file's, else the default.
+std::string archive_location(const std::string& named, const std::optional<project_config>& project) {
+  if (!named.empty()) return named;
+  if (project && project->archive) return *project->archive;
+  return default_archive;
+}
+
+// Refuses an archive whose records another analysis made: mixing them would compare figures
+// read by two different rule sets.
+void require_version(archive_store& store, const std::string& version) {
+  const std::string stored = store.stored_analysis_version();
+  if (!stored.empty() && stored != version) {
+    throw error(fmt::format("archive {}: its records were made by analysis version {}, this factcheck is {}; run "
+                            "`factcheck archive refresh --archive {}` to analyse them again",
+                            store.location(), stored, version, store.location()));
+  }
+}
+
+// Progress on stderr, only for a person watching a terminal; CI logs stay clean.
+std::function<void(std::size_t, std::size_t)> progress_printer(bool quiet, const char* verb) {
+  if (quiet || isatty(STDERR_FILENO) == 0 || std::getenv("CI") != nullptr) return {};
+  return [verb](std::size_t done, std::size_t total) {
+    if (total >= 20) fmt::print(stderr, "\r  {} {}/{} documents", verb, done, total);
+    if (total >= 20 && done == total) fmt::print(stderr, "\n");
+  };
+}
+
 int run_check_command(const check_request& request) {
   lexicon lex = load_builtin_lexicon();
   const std::optional<project_config> project = find_project(request.project);
@@ -252,6 +295,8 @@ int run_check_command(const check_request& request) {
   const bool quiet = request.quiet;
   run_config config;
   config.inputs = inputs.empty() ? std::vector<std::string>{"corpus"} : inputs;
+  // With an archive, the published documents are the archive's (plus any PATH given).
+  if (!request.archive.empty()) config.inputs = request.paths;
   config.drafts = request.drafts;
   config.ingest.max_file_bytes = request.max_file_bytes;
   config.ingest.encoding = request.encoding;
@@ -263,17 +308,22 @@ int run_check_command(const check_request& request) {
   all_paths.insert(all_paths.end(), config.drafts.begin(), config.drafts.end());
   config.ingest.standard_input = read_standard_input(all_paths, request.stdin_name, request.max_file_bytes);
   // Progress only for a person watching a terminal; CI logs stay clean.
-  const bool show_progress = !quiet && isatty(STDERR_FILENO) != 0 && std::getenv("CI") == nullptr;
-  if (show_progress) {
-    config.progress = [](std::size_t done, std::size_t total) {
-      if (total >= 20) fmt::print(stderr, "\r  analysed {}/{} documents", done, total);
-      if (total >= 20 && done == total) fmt::print(stderr, "\n");
-    };
+  config.progress = progress_printer(quiet, "analysed");
+  std::vector<archive_record> archived;
+  if (!request.archive.empty()) {
+    const std::unique_ptr<archive_store> store = open_archive(request.archive, archive_access::existing);
+    require_version(*store, current_analysis_version(project));
+    archived = store->load_all(request.jobs);
+    if (archived.empty() && config.inputs.empty()) {
+      throw error(fmt::format("archive {}: holds no document; add some with `factcheck archive add PATH... --archive {}`",
+                              request.archive, request.archive));
+    }
   }
-  const run_result run = run_check(config, lex);
+  const run_result run = run_check(config, std::move(archived), lex);
   print_diagnostics(run, formats.count("json") > 0 ? "are listed in report.json" : "are listed in report.json with --format json");
   if (run.documents.empty()) {
-    fmt::print(stderr, "factcheck: no document could be read from {}; nothing was checked\n", fmt::join(config.inputs, ", "));
+    fmt::print(stderr, "factcheck: no document could be read from {}; nothing was checked\n",
+               request.archive.empty() ? fmt::format("{}", fmt::join(config.inputs, ", ")) : request.archive);
     return exit_error;
   }
   if (run.draft_mode && std::none_of(run.documents.begin(), run.documents.end(), [](const document& d) { return d.draft; })) {
@@ -321,19 +371,183 @@ int run_check_command(const check_request& request) {
 
 struct extract_request {
   std::vector<std::string> files;
+  std::string format = "claims";
   std::string project;
   std::string encoding;
   std::string stdin_name = "stdin";
 };
 
+void print_ingest_diagnostics(const diagnostics& diags) {
+  for (const diagnostic& d : diags) {
+    if (d.level != diagnostic_level::note) fmt::print(stderr, "factcheck: {}: {} [{}]\n", d.file, d.message, d.id);
+  }
+}
+
+// `extract --format jsonl`: one archive record a line, for `archive import` (the map step of
+// a parallel extraction).
+int extract_records(const run_config& config, const lexicon& lex, const std::string& version) {
+  diagnostics diags;
+  ingest_result in = ingest_paths(config.inputs, config.ingest, diags);
+  print_ingest_diagnostics(diags);
+  const std::size_t read = in.documents.size();
+  for (const archive_record& r : make_archive_records(std::move(in.documents), diags, lex, config.link, config.jobs, {})) {
+    std::cout << record_to_json(r, version).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  }
+  return read == 0 ? exit_error : exit_clean;
+}
+
+struct archive_request {
+  std::string action;              // add, remove, list, stats, refresh, import
+  std::vector<std::string> items;  // paths, document ids or JSONL files
+  std::string archive;
+  std::string project;
+  std::string encoding;
+  std::uintmax_t max_file_bytes = 64u * 1024u * 1024u;
+  unsigned jobs = 0;
+  bool quiet = false;
+};
+
+// Stores `records` that are new or changed; an unchanged document costs a hash comparison.
+int store_records(archive_store& store, std::vector<archive_record> records, const std::string& version, bool quiet,
+                  std::size_t unchanged) {
+  std::size_t added = 0;
+  std::size_t replaced = 0;
+  std::size_t claims = 0;
+  const std::size_t given = records.size() + unchanged;
+  std::erase_if(records, [&](const archive_record& r) {
+    const std::optional<std::string> stored = store.hash_of(r.doc.id);
+    if (stored && *stored == r.hash) return true;
+    ++(stored ? replaced : added);
+    claims += r.claims.size();
+    return false;
+  });
+  if (!records.empty()) store.write(records, {}, version, false);
+  if (!quiet) {
+    fmt::print("archive {}: {} document(s) added, {} replaced, {} unchanged; {} claim(s) stored\n", store.location(), added,
+               replaced, given - added - replaced, claims);
+  }
+  return exit_clean;
+}
+
+int archive_add(archive_store& store, const archive_request& request, const lexicon& lex, const std::string& version) {
+  if (request.items.empty()) throw error("archive add needs one or more files or folders");
+  check_encoding(request.encoding);
+  diagnostics diags;
+  ingest_options options;
+  options.max_file_bytes = request.max_file_bytes;
+  options.encoding = request.encoding;
+  options.jobs = request.jobs;
+  ingest_result in = ingest_paths(request.items, options, diags);
+  print_ingest_diagnostics(diags);
+  if (in.documents.empty()) {
+    fmt::print(stderr, "factcheck: no document could be read from {}; nothing was added\n", fmt::join(request.items, ", "));
+    return exit_error;
+  }
+  // Only new and changed documents are analysed.
+  const std::size_t read = in.documents.size();
+  std::erase_if(in.documents, [&](const document& d) {
+    const std::optional<std::string> stored = store.hash_of(d.id);
+    return stored && *stored == content_hash(d);
+  });
+  std::vector<archive_record> records =
+      make_archive_records(std::move(in.documents), diags, lex, {}, request.jobs, progress_printer(request.quiet, "analysed"));
+  return store_records(store, std::move(records), version, request.quiet, read - records.size());
+}
+
+int archive_import(archive_store& store, const archive_request& request, const std::string& version) {
+  if (request.items.empty()) throw error("archive import needs one or more JSONL files (from `factcheck extract --format jsonl`)");
+  std::vector<archive_record> records;
+  for (const std::string& file : request.items) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw error(fmt::format("{}: cannot read (does it exist?)", file));
+    std::string line;
+    for (std::size_t number = 1; std::getline(in, line); ++number) {
+      if (line.empty()) continue;
+      const std::string where = fmt::format("{}:{}", file, number);
+      nlohmann::json data;
+      try {
+        data = nlohmann::json::parse(line);
+      } catch (const nlohmann::json::exception& e) {
+        throw error(fmt::format("{}: not JSON: {}; nothing was imported into {}", where, e.what(), store.location()));
+      }
+      records.push_back(record_from_json(data, where, version));
+    }
+  }
+  return store_records(store, std::move(records), version, request.quiet, 0);
+}
+
+int archive_remove(archive_store& store, const archive_request& request, const std::string& version) {
+  if (request.items.empty()) throw error("archive remove needs one or more document ids (as `archive list` prints them)");
+  for (const std::string& id : request.items) {
+    if (!store.hash_of(id)) {
+      throw error(fmt::format("archive {}: holds no document {} (see `factcheck archive list`); nothing was removed",
+                              store.location(), id));
+    }
+  }
+  const std::size_t removed = store.write({}, request.items, version, false);
+  if (!request.quiet) fmt::print("archive {}: {} document(s) removed\n", store.location(), removed);
+  return exit_clean;
+}
+
+// Analyses every stored document again from its stored content (no file is read), with this
+// factcheck's analysis, and records the new version.
+int archive_refresh(archive_store& store, const archive_request& request, const lexicon& lex, const std::string& version) {
+  std::vector<document> docs;
+  diagnostics diags;
+  for (archive_record& r : store.load_all(request.jobs)) {
+    diags.insert(diags.end(), r.ingest_diags.begin(), r.ingest_diags.end());
+    docs.push_back(std::move(r.doc));
+  }
+  const std::size_t count = docs.size();
+  std::vector<archive_record> records =
+      make_archive_records(std::move(docs), diags, lex, {}, request.jobs, progress_printer(request.quiet, "analysed"));
+  store.write(records, {}, version, true);
+  if (!request.quiet) fmt::print("archive {}: {} document(s) analysed again with analysis version {}\n", store.location(), count, version);
+  return exit_clean;
+}
+
+int run_archive_command(const archive_request& request) {
+  lexicon lex = load_builtin_lexicon();
+  const std::optional<project_config> project = find_project(request.project);
+  if (project) apply_project(*project, lex);
+  const std::string version = current_analysis_version(project);
+  const std::string location = archive_location(request.archive, project);
+  const bool creates = request.action == "add" || request.action == "import";
+  const std::unique_ptr<archive_store> store = open_archive(location, creates ? archive_access::create : archive_access::existing);
+  if (request.action == "refresh") return archive_refresh(*store, request, lex, version);
+  if (request.action == "list") {
+    for (const archive_entry& e : store->list()) {
+      fmt::print("{}\t{}\t{} claims\t{} linked\t{}\n", e.id, e.published.empty() ? "-" : e.published, e.claims, e.linked, e.path);
+    }
+    return exit_clean;
+  }
+  if (request.action == "stats") {
+    const archive_summary s = store->summary();
+    fmt::print("archive {}\nschema version {}\nanalysis version {}{}\n{} document(s), {} claim(s), {} linked to a fact, {} fact key(s)\n",
+               s.location, s.schema_version, s.analysis_version.empty() ? "(none yet)" : s.analysis_version,
+               s.analysis_version.empty() || s.analysis_version == version
+                   ? ""
+                   : fmt::format(" (this factcheck is {}: run `factcheck archive refresh --archive {}`)", version, s.location),
+               s.documents, s.claims, s.linked, s.fact_keys);
+    return exit_clean;
+  }
+  require_version(*store, version);
+  if (request.action == "add") return archive_add(*store, request, lex, version);
+  if (request.action == "import") return archive_import(*store, request, version);
+  return archive_remove(*store, request, version);
+}
+
 int run_extract_command(const extract_request& request) {
   lexicon lex = load_builtin_lexicon();
-  if (const std::optional<project_config> project = find_project(request.project)) apply_project(*project, lex);
+  const std::optional<project_config> project = find_project(request.project);
+  if (project) apply_project(*project, lex);
   check_encoding(request.encoding);
   run_config config;
   config.inputs = request.files;
   config.ingest.encoding = request.encoding;
   config.ingest.standard_input = read_standard_input(request.files, request.stdin_name, config.ingest.max_file_bytes);
+  if (request.format == "jsonl") return extract_records(config, lex, current_analysis_version(project));
+  if (request.format != "claims") throw error(fmt::format("unknown extract format '{}'; use claims or jsonl", request.format));
   const run_result run = run_check(config, lex);
   print_diagnostics(run, "are not shown");
   for (const claim& c : run.claims) {
@@ -419,6 +633,44 @@ int main(int argc, char** argv) {
   extract->add_option("--encoding", extract_args.encoding, encoding_help);
   extract->add_option("--stdin-name", extract_args.stdin_name, stdin_help)->capture_default_str();
 
+  extract->add_option("--format", extract_args.format,
+                      "claims: one claim a line, for inspection; jsonl: one archive record (a document and its claims) a "
+                      "line, for `archive import`")
+      ->capture_default_str();
+
+  archive_request archive_args;
+  CLI::App* archive = app.add_subcommand("archive", "Keep published documents in a claim archive and manage it");
+  archive->require_subcommand(1);
+  const std::string archive_help = fmt::format(
+      "The archive: a SQLite file (default: the project file's `archive`, else {})", default_archive);
+  const auto archive_action = [&](const char* name, const char* help, const char* items_help) {
+    CLI::App* sub = archive->add_subcommand(name, help);
+    if (items_help != nullptr) sub->add_option("items", archive_args.items, items_help);
+    sub->add_option("--archive", archive_args.archive, archive_help);
+    sub->add_option("--project", archive_args.project, project_help);
+    sub->add_flag("-q,--quiet", archive_args.quiet, "Print nothing but problems");
+    sub->callback([&archive_args, name] { archive_args.action = name; });
+    return sub;
+  };
+  CLI::App* archive_add_cmd = archive_action(
+      "add", "Read, analyse and store documents; unchanged ones are skipped, changed ones replaced (one transaction)",
+      "Files and folders to add");
+  archive_add_cmd->add_option("-j,--jobs", archive_args.jobs, "Threads that analyse documents; 0 means one per core");
+  archive_add_cmd->add_option("--encoding", archive_args.encoding, encoding_help);
+  archive_add_cmd->add_option("--max-file-size", archive_args.max_file_bytes, "Refuse documents larger than this")
+      ->transform(CLI::AsSizeValue(false));
+  archive_action("import", "Store the records of JSONL files written by `extract --format jsonl` (one transaction)",
+                 "JSONL files");
+  archive_action("remove", "Remove documents by id (one transaction)", "Document ids, as `archive list` prints them");
+  archive_action("list", "List the documents: id, published, claims, linked claims, path (tab-separated)", nullptr);
+  archive_action("stats", "Print the archive's versions and counts", nullptr);
+  archive_action("refresh", "Analyse every stored document again with this factcheck (after an upgrade or a lexicon change)",
+                 nullptr)
+      ->add_option("-j,--jobs", archive_args.jobs, "Threads that analyse documents; 0 means one per core");
+  check->add_option("--archive", request.archive,
+                    "Check the documents of this claim archive (`factcheck archive add`), with --draft FILE the drafts "
+                    "against them, without reading their files again");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -437,6 +689,7 @@ int main(int argc, char** argv) {
       request.formats_given = format_option->count() > 0;
       return run_check_command(request);
     }
+    if (archive->parsed()) return run_archive_command(archive_args);
     return run_extract_command(extract_args);
   } catch (const checker::error& e) {
     fmt::print(stderr, "factcheck: error: {}\n", e.what());

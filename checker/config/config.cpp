@@ -34,6 +34,7 @@ project_config parse_project(const std::string& path, const std::string& text) {
   if (data.contains("out")) project.out = resolve(data["out"].get<std::string>());
   for (const auto& f : data.value("formats", nlohmann::json::array())) project.formats.push_back(f.get<std::string>());
   if (data.contains("baseline")) project.baseline = resolve(data["baseline"].get<std::string>());
+  if (data.contains("archive")) project.archive = resolve(data["archive"].get<std::string>());
   if (data.contains("fail_on")) project.fail_on = data["fail_on"].get<std::string>();
   project.vocabulary = data.value("lexicon", nlohmann::json::object());
   if (data.contains("subjects")) {

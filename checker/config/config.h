@@ -22,6 +22,7 @@ struct project_config {
   std::vector<std::string> formats;   // default report formats; empty: none declared
   std::optional<std::string> baseline;  // default baseline file
   std::optional<std::string> fail_on;   // default threshold: error, warning, info or none
+  std::optional<std::string> archive;   // default claim archive of the `archive` commands
   nlohmann::json vocabulary;          // lexicon fragment: `lexicon` entries plus `subjects`
 };
 

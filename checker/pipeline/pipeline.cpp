@@ -5,6 +5,7 @@
 #include <cassert>
 #include <memory>
 #include <mutex>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -19,8 +20,16 @@
 namespace checker {
 namespace {
 
+// What an archive already holds of a document: its analysis up to link.
+struct prepared_analysis {
+  std::vector<sentence> sentences;
+  std::vector<claim> claims;
+  diagnostics diags;
+};
+
 run_result analyse(std::vector<document> documents, const lexicon& lex, const link_options& options, diagnostics diags,
-                   const std::function<void(std::size_t, std::size_t)>& progress, unsigned jobs) {
+                   const std::function<void(std::size_t, std::size_t)>& progress, unsigned jobs,
+                   std::map<std::string, prepared_analysis> prepared = {}) {
   run_result result;
   result.diags = std::move(diags);
   result.documents = std::move(documents);
@@ -35,9 +44,16 @@ run_result analyse(std::vector<document> documents, const lexicon& lex, const li
   std::vector<std::unique_ptr<segmenter>> splitters(resolve_jobs(jobs));
   std::vector<std::size_t> first_claim(count + 1, 0);
   for_each_index(count, jobs, [&](std::size_t i, unsigned worker) {
+    const document& doc = result.documents[i];
+    // An archived document (never a draft) comes with its analysis up to link.
+    if (const auto ready = doc.draft ? prepared.end() : prepared.find(doc.id); ready != prepared.end()) {
+      result.sentences[i] = std::move(ready->second.sentences);
+      first_claim[i + 1] = ready->second.claims.size();
+      return;
+    }
     if (!splitters[worker]) splitters[worker] = std::make_unique<segmenter>();
-    result.sentences[i] = splitters[worker]->split(result.documents[i]);
-    first_claim[i + 1] = recognize(result.documents[i], result.sentences[i], lex).size();
+    result.sentences[i] = splitters[worker]->split(doc);
+    first_claim[i + 1] = recognize(doc, result.sentences[i], lex).size();
   });
   for (std::size_t i = 0; i < count; ++i) first_claim[i + 1] += first_claim[i];
   result.claims.resize(first_claim[count]);
@@ -46,9 +62,17 @@ run_result analyse(std::vector<document> documents, const lexicon& lex, const li
   std::mutex progress_mutex;
   for_each_index(count, jobs, [&](std::size_t i, unsigned) {
     const document& doc = result.documents[i];
-    const std::vector<mention> mentions = recognize(doc, result.sentences[i], lex);
-    std::vector<claim> claims = normalize(doc, i, mentions, lex, slot_diags[i]);
-    assert(claims.size() == first_claim[i + 1] - first_claim[i]);  // one claim per mention, as recognised the first time
+    std::vector<claim> claims;
+    if (const auto ready = doc.draft ? prepared.end() : prepared.find(doc.id); ready != prepared.end()) {
+      // Only the claims' document index is this run's.
+      claims = std::move(ready->second.claims);
+      for (claim& c : claims) c.document = i;
+      slot_diags[i] = std::move(ready->second.diags);
+    } else {
+      const std::vector<mention> mentions = recognize(doc, result.sentences[i], lex);
+      claims = normalize(doc, i, mentions, lex, slot_diags[i]);
+    }
+    assert(claims.size() == first_claim[i + 1] - first_claim[i]);  // one claim per mention, as counted in the first pass
     std::move(claims.begin(), claims.end(), result.claims.begin() + static_cast<std::ptrdiff_t>(first_claim[i]));
     if (progress) {
       const std::lock_guard lock(progress_mutex);
@@ -111,11 +135,43 @@ void keep_draft_findings(run_result& result) {
 
 }  // namespace
 
-run_result run_check(const run_config& config, const lexicon& lex) {
-  diagnostics diags;
+run_result run_check(const run_config& config, const lexicon& lex) { return run_check(config, {}, lex); }
+
+run_result run_check(const run_config& config, std::vector<archive_record> archived, const lexicon& lex) {
+  std::vector<document> published;
+  diagnostics published_diags;
+  std::map<std::string, prepared_analysis> prepared;
+  for (archive_record& r : archived) {
+    published_diags.insert(published_diags.end(), r.ingest_diags.begin(), r.ingest_diags.end());
+    prepared[r.doc.id] = prepared_analysis{std::move(r.sentences), std::move(r.unlinked), std::move(r.analysis_diags)};
+    published.push_back(std::move(r.doc));
+  }
+  archived.clear();
+  diagnostics read_diags;
   ingest_options ingest = config.ingest;
   ingest.jobs = config.jobs;
-  ingest_result ingested = ingest_paths(config.inputs, ingest, diags);
+  ingest_result ingested;
+  if (!config.inputs.empty()) ingested = ingest_paths(config.inputs, ingest, read_diags);
+  if (!published.empty()) {
+    // A document read from a path is the newer copy of an archived one with its id.
+    std::set<std::string> read_ids;
+    for (const document& d : ingested.documents) read_ids.insert(d.id);
+    std::set<std::string> replaced_paths;
+    std::erase_if(published, [&](const document& d) {
+      if (read_ids.count(d.id) == 0) return false;
+      replaced_paths.insert(d.path);
+      prepared.erase(d.id);
+      return true;
+    });
+    std::erase_if(published_diags, [&](const diagnostic& d) { return replaced_paths.count(d.file) > 0; });
+    // Ingest returns documents in id order; archived ones join them in that order.
+    ingested.documents.insert(ingested.documents.end(), std::make_move_iterator(published.begin()),
+                              std::make_move_iterator(published.end()));
+    std::stable_sort(ingested.documents.begin(), ingested.documents.end(),
+                     [](const document& a, const document& b) { return a.id < b.id; });
+  }
+  diagnostics diags = std::move(published_diags);
+  diags.insert(diags.end(), std::make_move_iterator(read_diags.begin()), std::make_move_iterator(read_diags.end()));
   if (!config.drafts.empty()) {
     ingest_result drafts = ingest_paths(config.drafts, ingest, diags);
     // A draft that also sits in the corpus folder is read once, as a draft.
@@ -135,7 +191,8 @@ run_result run_check(const run_config& config, const lexicon& lex) {
                      [](const document& a, const document& b) { return a.id < b.id; });
     ingested.skipped.insert(ingested.skipped.end(), drafts.skipped.begin(), drafts.skipped.end());
   }
-  run_result result = analyse(std::move(ingested.documents), lex, config.link, std::move(diags), config.progress, config.jobs);
+  run_result result =
+      analyse(std::move(ingested.documents), lex, config.link, std::move(diags), config.progress, config.jobs, std::move(prepared));
   result.skipped = std::move(ingested.skipped);
   if (!config.drafts.empty()) {
     result.draft_mode = true;
@@ -152,6 +209,40 @@ run_result run_check(const run_config& config, const lexicon& lex) {
 run_result analyse_documents(std::vector<document> documents, const lexicon& lex, const link_options& options,
                              diagnostics diags) {
   return analyse(std::move(documents), lex, options, std::move(diags), {}, 1);
+}
+
+std::vector<archive_record> make_archive_records(std::vector<document> documents, const diagnostics& ingest_diags,
+                                                 const lexicon& lex, const link_options& options, unsigned jobs,
+                                                 const std::function<void(std::size_t, std::size_t)>& progress) {
+  std::map<std::string, diagnostics> by_file;
+  for (const diagnostic& d : ingest_diags) by_file[d.file].push_back(d);
+  std::vector<archive_record> records(documents.size());
+  std::vector<std::unique_ptr<segmenter>> splitters(resolve_jobs(jobs));
+  std::atomic<std::size_t> done{0};
+  std::mutex progress_mutex;
+  // Each document alone: its index must not depend on which documents were added with it.
+  for_each_index(documents.size(), jobs, [&](std::size_t i, unsigned worker) {
+    if (!splitters[worker]) splitters[worker] = std::make_unique<segmenter>();
+    document& doc = documents[i];
+    const std::vector<std::vector<sentence>> sentences{splitters[worker]->split(doc)};
+    const std::vector<mention> mentions = recognize(doc, sentences[0], lex);
+    diagnostics diags;
+    std::vector<claim> unlinked = normalize(doc, 0, mentions, lex, diags);
+    std::vector<document> alone(1);
+    alone[0] = std::move(doc);
+    diagnostics link_diags;
+    const std::vector<claim> claims = link(alone, sentences, unlinked, lex, options, link_diags);
+    const auto own = by_file.find(alone[0].path);
+    records[i] = make_record(std::move(alone[0]), own == by_file.end() ? diagnostics{} : own->second, claims);
+    records[i].sentences = sentences[0];
+    records[i].unlinked = std::move(unlinked);
+    records[i].analysis_diags = std::move(diags);
+    if (progress) {
+      const std::lock_guard lock(progress_mutex);
+      progress(++done, documents.size());
+    }
+  });
+  return records;
 }
 
 }  // namespace checker

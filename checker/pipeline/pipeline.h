@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "archive/archive.h"
 #include "ingest/ingest.h"
 #include "lexicon/lexicon.h"
 #include "link/link.h"
@@ -52,8 +53,21 @@ struct run_result {
 /// draft filter and the baseline.
 run_result run_check(const run_config& config, const lexicon& lex);
 
+/// As `run_check`, with `archived` documents (read and analysed up to link when they were
+/// archived) checked along with `config.inputs`; a document of `config.inputs` with an archived
+/// document's id replaces it. Linking and comparison run over all of them, so the result is the
+/// same as a plain check reading the same documents from files.
+run_result run_check(const run_config& config, std::vector<archive_record> archived, const lexicon& lex);
+
 /// The claims of documents already in memory (the `extract` command and tests).
 run_result analyse_documents(std::vector<document> documents, const lexicon& lex, const link_options& options,
                              diagnostics diags = {});
+
+/// Archive records of `documents` (`archive add`, `archive refresh`, `extract --format jsonl`):
+/// each document analysed and linked on its own for the claim index; `ingest_diags` are shared
+/// out to the documents whose file they name. `progress` may be empty.
+std::vector<archive_record> make_archive_records(std::vector<document> documents, const diagnostics& ingest_diags,
+                                                 const lexicon& lex, const link_options& options, unsigned jobs,
+                                                 const std::function<void(std::size_t, std::size_t)>& progress);
 
 }  // namespace checker

@@ -1,0 +1,137 @@
+#pragma once
+// The claim archive (issue 15): documents read and analysed once, stored, and checked later
+// without reading their files again. documents (+ their claims) -> a store -> documents.
+//
+// A record holds what a plain check needs of one document: the ingested document itself (text,
+// offset map, metadata and where it came from, the original bytes), the ingest diagnostics it
+// raised, a content hash, and an index of its claims by fact key (the document linked on its
+// own). The store is behind `archive_store` so that a shared backend (PostgreSQL) can be added
+// beside the embedded one (SQLite) without changing the commands. What is corpus-wide (alias
+// merging, subject ties, comparison) is not stored: `check --archive` recomputes it over the
+// stored documents, so the findings are those of a plain check (docs/archive.md).
+// This stage does not analyse or compare; the pipeline and the CLI do.
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model/claim.h"
+#include "model/diagnostic.h"
+#include "model/document.h"
+#include "segment/segment.h"
+
+namespace checker {
+
+/// The layout of the archive's tables and records; bumped when either changes.
+inline constexpr int archive_schema_version = 1;
+
+/// One claim of a record as the index keeps it: enough to find candidate groups by fact key.
+struct indexed_claim {
+  std::string fact_key;  // subject, attribute, qualifiers and unit joined by `|`; empty if unlinked
+  std::string subject;
+  std::string attribute;
+  std::string unit;
+  std::string value;     // the normalised value (`1.2e9`, `2025-01-02`), or empty
+  std::string text;      // as written
+};
+
+/// One archived document.
+struct archive_record {
+  document doc;
+  diagnostics ingest_diags;  // what ingest said about this file when it was added
+  std::string hash;          // `content_hash(doc)`
+  /// The analysis that no other document changes: the sentences, the claims as normalise made
+  /// them (before linking; `document` is meaningless until loaded) and normalise's diagnostics.
+  std::vector<sentence> sentences;
+  std::vector<claim> unlinked;
+  diagnostics analysis_diags;
+  std::vector<indexed_claim> claims;  // the index: the claims linked with this document alone
+};
+
+/// A row of `archive list`.
+struct archive_entry {
+  std::string id;
+  std::string path;
+  std::string hash;
+  std::string source;
+  std::string published;
+  std::size_t claims = 0;
+  std::size_t linked = 0;
+};
+
+/// What `archive stats` prints.
+struct archive_summary {
+  std::string location;
+  int schema_version = 0;
+  std::string analysis_version;
+  std::size_t documents = 0;
+  std::size_t claims = 0;
+  std::size_t linked = 0;
+  std::size_t fact_keys = 0;
+};
+
+/// A 64-bit FNV-1a hash (hex) of what makes `doc` what it is: its id, bytes, format,
+/// encoding and metadata. It detects change; it is not a cryptographic digest.
+std::string content_hash(const document& doc);
+
+/// The record of `doc`: `claims` are its claims (linked on its own), `ingest_diags` what ingest
+/// reported about its file.
+archive_record make_record(document doc, diagnostics ingest_diags, const std::vector<claim>& claims);
+
+/// The version of the analysis that made a record: the code's constant and a hash of the
+/// lexicon data (`lexicon_text`, the built-in lexicon plus a project's vocabulary).
+std::string analysis_version(const std::string& lexicon_text);
+
+/// A record as one JSON object (a line of `extract --format jsonl`, and the stored form).
+nlohmann::json record_to_json(const archive_record& record, const std::string& version);
+
+/// Reads a record written by `record_to_json`. Throws `checker::error` saying what is wrong
+/// (prefixed by `where`) when `data` is not one, or was made by another analysis version than
+/// `expected_version` (unless that is empty).
+archive_record record_from_json(const nlohmann::json& data, const std::string& where, const std::string& expected_version);
+
+/// How a command opens an archive.
+enum class archive_access {
+  create,   // add, import: made if missing
+  existing, // check, list, stats, remove, refresh: must exist
+};
+
+/// A store of records. Every method throws `checker::error` naming the archive on failure; a
+/// write either happens whole or not at all.
+class archive_store {
+ public:
+  virtual ~archive_store() = default;
+  /// Where the archive is (a file name or a URL), for messages.
+  virtual const std::string& location() const = 0;
+  /// The analysis version its records were made by; empty for an archive with no record yet.
+  virtual std::string stored_analysis_version() = 0;
+  /// The stored hash of document `id`, if archived.
+  virtual std::optional<std::string> hash_of(const std::string& id) = 0;
+  /// In one transaction: stores `records` (replacing documents of the same id and their claims),
+  /// removes the documents `remove` names, and records `version` as the archive's analysis
+  /// version. Returns how many of `remove` were archived. Unless `refreshing`, an archive of
+  /// another analysis version is refused; when `refreshing`, `records` must be every archived
+  /// document, unchanged since they were loaded, or nothing is written.
+  virtual std::size_t write(const std::vector<archive_record>& records, const std::vector<std::string>& remove,
+                            const std::string& version, bool refreshing) = 0;
+  /// Every document, by id.
+  virtual std::vector<archive_entry> list() = 0;
+  virtual archive_summary summary() = 0;
+  /// Every record, by id (`check --archive`, `archive refresh`), decoded on `jobs` threads
+  /// (0: one per core).
+  virtual std::vector<archive_record> load_all(unsigned jobs) = 0;
+};
+
+/// The default archive when neither `--archive` nor the project file names one.
+inline constexpr const char* default_archive = "factcheck-archive.db";
+
+/// Opens the archive at `location`: a file name (SQLite) or a `postgresql://` URL (not built in
+/// this version: an error says so). A file that is not a factcheck archive, an unreadable or
+/// corrupt one, or one of a newer schema, is an error naming it.
+std::unique_ptr<archive_store> open_archive(const std::string& location, archive_access access);
+
+}  // namespace checker

@@ -1,0 +1,341 @@
+// The embedded archive: one SQLite file in WAL mode. Every write is one IMMEDIATE transaction
+// (the write lock is taken at BEGIN, so two writers queue on the busy timeout instead of one
+// failing half way); a process killed mid-write leaves the last committed state.
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "archive/archive.h"
+#include "util/parallel.h"
+
+namespace checker {
+namespace {
+
+// Long enough for another process's whole add to commit; the writer waits, then goes on.
+constexpr int busy_timeout_ms = 120000;
+
+constexpr const char* schema_sql = R"sql(
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE documents (
+  id TEXT PRIMARY KEY,
+  path TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  source TEXT NOT NULL,
+  published TEXT NOT NULL,
+  claims INTEGER NOT NULL,
+  linked INTEGER NOT NULL,
+  record BLOB NOT NULL
+);
+CREATE TABLE claims (
+  document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  fact_key TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  attribute TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  value TEXT NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (document, ordinal)
+);
+CREATE INDEX claims_by_fact_key ON claims(fact_key) WHERE fact_key <> '';
+)sql";
+
+class statement {
+ public:
+  statement(sqlite3* db, const std::string& location, const char* sql) : db_(db), location_(location) {
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) fail("prepare");
+  }
+  statement(const statement&) = delete;
+  statement& operator=(const statement&) = delete;
+  ~statement() { sqlite3_finalize(stmt_); }
+  statement& bind(int i, const std::string& text) {
+    sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  statement& bind(int i, std::int64_t n) {
+    sqlite3_bind_int64(stmt_, i, n);
+    return *this;
+  }
+  statement& bind_blob(int i, const std::vector<std::uint8_t>& bytes) {
+    sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  /// True while there is a row.
+  bool step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc != SQLITE_DONE) fail("step");
+    return false;
+  }
+  void run() {
+    step();
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  std::string text(int col) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+    return p == nullptr ? std::string() : std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)));
+  }
+  std::int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+  std::vector<std::uint8_t> blob(int col) const {
+    const auto* p = static_cast<const std::uint8_t*>(sqlite3_column_blob(stmt_, col));
+    return p == nullptr ? std::vector<std::uint8_t>() : std::vector<std::uint8_t>(p, p + sqlite3_column_bytes(stmt_, col));
+  }
+
+ private:
+  [[noreturn]] void fail(const char* what) const {
+    throw error(fmt::format("archive {}: {} failed: {}", location_, what, sqlite3_errmsg(db_)));
+  }
+  sqlite3* db_;
+  const std::string& location_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+class sqlite_store final : public archive_store {
+ public:
+  sqlite_store(const std::string& location, archive_access access) : location_(location) {
+    std::error_code ignored;
+    const bool exists = std::filesystem::exists(location, ignored);
+    if (!exists && access == archive_access::existing) {
+      throw error(fmt::format("archive {}: no such archive (make one with `factcheck archive add PATH... --archive {}`)",
+                              location, location));
+    }
+    const int flags = SQLITE_OPEN_READWRITE | (access == archive_access::create ? SQLITE_OPEN_CREATE : 0);
+    if (sqlite3_open_v2(location.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+      const std::string why = db_ != nullptr ? sqlite3_errmsg(db_) : "out of memory";
+      sqlite3_close(db_);
+      db_ = nullptr;
+      throw error(fmt::format("archive {}: cannot open: {}", location, why));
+    }
+    sqlite3_busy_timeout(db_, busy_timeout_ms);
+    try {
+      prepare();
+    } catch (const error&) {
+      sqlite3_close(db_);
+      db_ = nullptr;
+      throw;
+    }
+  }
+  sqlite_store(const sqlite_store&) = delete;
+  sqlite_store& operator=(const sqlite_store&) = delete;
+  ~sqlite_store() override { sqlite3_close(db_); }
+
+  const std::string& location() const override { return location_; }
+
+  std::string stored_analysis_version() override { return meta("analysis_version").value_or(""); }
+
+  std::optional<std::string> hash_of(const std::string& id) override {
+    statement q(db_, location_, "SELECT hash FROM documents WHERE id = ?1");
+    q.bind(1, id);
+    if (q.step()) return q.text(0);
+    return std::nullopt;
+  }
+
+  std::size_t write(const std::vector<archive_record>& records, const std::vector<std::string>& remove,
+                    const std::string& version, bool refreshing) override {
+    exec("BEGIN IMMEDIATE");
+    try {
+      if (refreshing) require_same_documents(records);
+      // Another process may have refreshed the archive since this one looked.
+      if (const std::string stored = stored_analysis_version(); !refreshing && !stored.empty() && stored != version) {
+        throw error(fmt::format("archive {}: its records were made by analysis version {}, this factcheck is {}; run "
+                                "`factcheck archive refresh --archive {}` first",
+                                location_, stored, version, location_));
+      }
+      std::size_t removed = 0;
+      statement drop(db_, location_, "DELETE FROM documents WHERE id = ?1");
+      for (const std::string& id : remove) {
+        drop.bind(1, id).run();
+        removed += static_cast<std::size_t>(sqlite3_changes(db_));
+      }
+      statement put(db_, location_,
+                    "INSERT OR REPLACE INTO documents (id, path, hash, source, published, claims, linked, record) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+      statement clear(db_, location_, "DELETE FROM claims WHERE document = ?1");
+      statement add(db_, location_,
+                    "INSERT INTO claims (document, ordinal, fact_key, subject, attribute, unit, value, text) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+      for (const archive_record& r : records) {
+        std::int64_t linked = 0;
+        for (const indexed_claim& k : r.claims) linked += k.fact_key.empty() ? 0 : 1;
+        clear.bind(1, r.doc.id).run();
+        put.bind(1, r.doc.id).bind(2, r.doc.path).bind(3, r.hash).bind(4, r.doc.metadata.source.value);
+        put.bind(5, r.doc.metadata.published.value).bind(6, static_cast<std::int64_t>(r.claims.size())).bind(7, linked);
+        put.bind_blob(8, nlohmann::json::to_cbor(record_to_json(r, version))).run();
+        for (std::size_t i = 0; i < r.claims.size(); ++i) {
+          const indexed_claim& k = r.claims[i];
+          add.bind(1, r.doc.id).bind(2, static_cast<std::int64_t>(i)).bind(3, k.fact_key).bind(4, k.subject);
+          add.bind(5, k.attribute).bind(6, k.unit).bind(7, k.value).bind(8, k.text).run();
+        }
+      }
+      set_meta("analysis_version", version);
+      exec("COMMIT");
+      return removed;
+    } catch (const error&) {
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
+  }
+
+  std::vector<archive_entry> list() override {
+    std::vector<archive_entry> out;
+    statement q(db_, location_, "SELECT id, path, hash, source, published, claims, linked FROM documents ORDER BY id");
+    while (q.step()) {
+      out.push_back(archive_entry{q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), static_cast<std::size_t>(q.integer(5)),
+                                  static_cast<std::size_t>(q.integer(6))});
+    }
+    return out;
+  }
+
+  archive_summary summary() override {
+    archive_summary s;
+    s.location = location_;
+    s.schema_version = std::stoi(meta("schema_version").value_or("0"));
+    s.analysis_version = stored_analysis_version();
+    statement q(db_, location_, "SELECT count(*), coalesce(sum(claims), 0), coalesce(sum(linked), 0) FROM documents");
+    if (q.step()) {
+      s.documents = static_cast<std::size_t>(q.integer(0));
+      s.claims = static_cast<std::size_t>(q.integer(1));
+      s.linked = static_cast<std::size_t>(q.integer(2));
+    }
+    statement k(db_, location_, "SELECT count(DISTINCT fact_key) FROM claims WHERE fact_key <> ''");
+    if (k.step()) s.fact_keys = static_cast<std::size_t>(k.integer(0));
+    return s;
+  }
+
+  std::vector<archive_record> load_all(unsigned jobs) override {
+    std::vector<std::pair<std::string, std::vector<std::uint8_t>>> blobs;
+    std::string version;
+    // One read transaction: a writer committing meanwhile is not seen half way.
+    exec("BEGIN");
+    try {
+      version = stored_analysis_version();
+      statement q(db_, location_, "SELECT id, record FROM documents ORDER BY id");
+      while (q.step()) blobs.emplace_back(q.text(0), q.blob(1));
+      exec("COMMIT");
+    } catch (const error&) {
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
+    // Decoding the records is most of the cost of a load: it runs on `jobs` threads.
+    std::vector<archive_record> out(blobs.size());
+    for_each_index(blobs.size(), jobs, [&](std::size_t i, unsigned) {
+      nlohmann::json data;
+      const std::string where = fmt::format("archive {}: document {}", location_, blobs[i].first);
+      try {
+        data = nlohmann::json::from_cbor(blobs[i].second);
+      } catch (const nlohmann::json::exception& e) {
+        throw error(fmt::format("{}: the record is unreadable: {}", where, e.what()));
+      }
+      std::vector<std::uint8_t>().swap(blobs[i].second);
+      out[i] = record_from_json(data, where, version);
+    });
+    return out;
+  }
+
+ private:
+  // A refresh rewrites every record; a document added or changed by another process meanwhile
+  // would keep the old analysis beside the new one.
+  void require_same_documents(const std::vector<archive_record>& records) {
+    statement count(db_, location_, "SELECT count(*) FROM documents");
+    const bool same_count = count.step() && static_cast<std::size_t>(count.integer(0)) == records.size();
+    const bool same_hashes = std::all_of(records.begin(), records.end(), [&](const archive_record& r) { return hash_of(r.doc.id) == r.hash; });
+    if (!same_count || !same_hashes) {
+      throw error(fmt::format("archive {}: changed by another process during the refresh; nothing was written, run it again",
+                              location_));
+    }
+  }
+
+  void exec(const char* sql) {
+    char* message = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+      const std::string why = message != nullptr ? message : sqlite3_errmsg(db_);
+      sqlite3_free(message);
+      throw error(fmt::format("archive {}: {}", location_, why));
+    }
+  }
+
+  std::optional<std::string> meta(const char* key) {
+    statement q(db_, location_, "SELECT value FROM meta WHERE key = ?1");
+    q.bind(1, key);
+    if (q.step()) return q.text(0);
+    return std::nullopt;
+  }
+
+  void set_meta(const char* key, const std::string& value) {
+    statement q(db_, location_, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)");
+    q.bind(1, key).bind(2, value).run();
+  }
+
+  // Makes the tables of a new archive, or checks that an existing file is an archive this
+  // version reads. SQLite reads a file lazily: a corrupt or foreign file shows up here.
+  void prepare() {
+    int tables = 0;
+    {
+      char* message = nullptr;
+      const int rc = sqlite3_exec(
+          db_, "SELECT count(*) FROM sqlite_master",
+          [](void* out, int, char** values, char**) {
+            *static_cast<int*>(out) = values[0] != nullptr ? std::atoi(values[0]) : 0;
+            return 0;
+          },
+          &tables, &message);
+      if (rc != SQLITE_OK) {
+        const std::string why = message != nullptr ? message : sqlite3_errmsg(db_);
+        sqlite3_free(message);
+        throw error(fmt::format("archive {}: not a factcheck archive, or damaged: {}", location_, why));
+      }
+    }
+    exec("PRAGMA foreign_keys = ON");
+    if (tables == 0) {
+      exec("PRAGMA journal_mode = WAL");
+      exec("BEGIN IMMEDIATE");
+      // Two processes creating one archive at once: the second finds the first one's tables.
+      if (!has_table("meta")) {
+        exec(schema_sql);
+        set_meta("format", "factcheck-archive");
+        set_meta("schema_version", std::to_string(archive_schema_version));
+      }
+      exec("COMMIT");
+    }
+    if (!has_table("meta") || meta("format").value_or("") != "factcheck-archive") {
+      throw error(fmt::format("archive {}: a SQLite database, but not a factcheck archive (it has no factcheck meta table); "
+                              "name another file with --archive",
+                              location_));
+    }
+    const int version = std::stoi(meta("schema_version").value_or("0"));
+    if (version > archive_schema_version) {
+      throw error(fmt::format("archive {}: schema version {} was written by a newer factcheck (this one reads version {}); "
+                              "use that version",
+                              location_, version, archive_schema_version));
+    }
+    // Older schemas are migrated here, one step at a time, each in its own transaction; version 1
+    // is the first, so there is nothing to migrate yet.
+    if (version < 1) throw error(fmt::format("archive {}: schema version {} is not one factcheck ever wrote", location_, version));
+  }
+
+  bool has_table(const char* name) {
+    statement q(db_, location_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1");
+    q.bind(1, name);
+    return q.step();
+  }
+
+  std::string location_;
+  sqlite3* db_ = nullptr;
+};
+
+}  // namespace
+
+std::unique_ptr<archive_store> open_archive(const std::string& location, archive_access access) {
+  if (location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0) {
+    throw error(fmt::format("archive {}: PostgreSQL archives are not built into this factcheck yet; use a file name (SQLite)",
+                            location));
+  }
+  return std::make_unique<sqlite_store>(location, access);
+}
+
+}  // namespace checker

@@ -1,0 +1,306 @@
+// Issue 15 (the claim archive): `archive add/remove/list/stats/refresh/import`, `check
+// --archive` and `check --draft --archive` against a plain check, and bad archives.
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <boost/test/unit_test.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "e2e/cli_support.h"
+
+namespace {
+
+nlohmann::json read_report(const fs::path& folder) { return read_json(folder / "report.json"); }
+
+// What must not differ between a plain check and an archive check: the documents, every claim
+// (value, subject, attribute, qualifiers, quote, place), the findings and the summary.
+nlohmann::json essentials(nlohmann::json report) {
+  // Problems of files that were never archived (skipped, not a document) are not repeated.
+  report.erase("diagnostics");
+  return report;
+}
+
+void write_text(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+void sql(const fs::path& db, const std::string& statement) {
+  sqlite3* handle = nullptr;
+  BOOST_REQUIRE(sqlite3_open(db.c_str(), &handle) == SQLITE_OK);
+  char* message = nullptr;
+  const int rc = sqlite3_exec(handle, statement.c_str(), nullptr, nullptr, &message);
+  BOOST_TEST(rc == SQLITE_OK, (message != nullptr ? message : ""));
+  sqlite3_free(message);
+  sqlite3_close(handle);
+}
+
+// Plain check of `folder` and archive check of the same documents: same findings, same exit code.
+void expect_same_findings(const std::string& name, const fs::path& folder, const std::string& draft = {}) {
+  const fs::path work = scratch("archive-same-" + name);
+  const std::string db = quote((work / "a.db").string());
+  const std::string draft_option = draft.empty() ? std::string() : " --draft " + quote(draft);
+  const outcome plain = run("check " + quote(folder.string()) + draft_option + " --format json --out " + quote((work / "plain").string()) + " -q");
+  const outcome added = run("archive add " + quote(folder.string()) + " --archive " + db + " -q");
+  BOOST_TEST_REQUIRE(added.exit_code == 0, name << ": " << added.out);
+  const outcome archived = run("check --archive " + db + draft_option + " --format json --out " + quote((work / "archived").string()) + " -q");
+  BOOST_TEST(plain.exit_code == archived.exit_code, name << ": " << plain.out << "\n---\n" << archived.out);
+  const nlohmann::json a = essentials(read_report(work / "plain"));
+  const nlohmann::json b = essentials(read_report(work / "archived"));
+  BOOST_TEST(a["findings"].size() == b["findings"].size(), name);
+  BOOST_TEST((a == b), name << ": the archive check differs from the plain check");
+}
+
+std::string count_line(const std::string& stats) {
+  const auto at = stats.find("document(s)");
+  return at == std::string::npos ? stats : stats.substr(stats.rfind('\n', at) + 1, at - stats.rfind('\n', at) - 1);
+}
+
+constexpr const char* zh_doc =
+    "---\ntitle: 新品发布\npublished: 2025-03-02\n---\n青禾科技周日发布了新款扫地机器人“青禾X3”。青禾X3的售价为2999元，续航时间为180分钟。\n";
+constexpr const char* en_doc =
+    "---\ntitle: Launch\npublished: 2025-03-03\n---\nQinghe Technology unveiled its new robot vacuum, the Qinghe X3, on Sunday. The "
+    "Qinghe X3 sells for 3,499 yuan and runs for 180 minutes on one charge.\n";
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(archive)
+
+BOOST_AUTO_TEST_CASE(issue_15_archive_check_gives_the_plain_check_findings) {
+  expect_same_findings("corpus", fs::path(FACTCHECK_SOURCE_DIR) / "corpus");
+  const fs::path seeds = fs::path(FACTCHECK_SOURCE_DIR) / ".." / "shared" / "seeds";
+  if (fs::exists(seeds)) expect_same_findings("seeds", seeds);
+  // The tuning clusters only: the validation clusters are never run here.
+  for (const char* cluster : {"black-myth-wukong-2024", "change6-lunar-samples-2024", "hualien-earthquake-2024", "nezha2-box-office-2025"}) {
+    const fs::path docs = fs::path(FACTCHECK_SOURCE_DIR) / ".." / "shared" / "realnews" / cluster / "docs";
+    if (fs::exists(docs)) expect_same_findings(cluster, docs);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(issue_15_draft_against_the_archive_gives_the_plain_draft_findings) {
+  const fs::path work = scratch("archive-draft");
+  write_text(work / "published" / "zh.md", zh_doc);
+  write_text(work / "published" / "en.md", en_doc);
+  write_text(work / "draft.md",
+             "---\ntitle: Draft\npublished: 2025-03-04\n---\n青禾科技的青禾X3售价为3999元，续航时间为180分钟。\n");
+  expect_same_findings("draft", work / "published", (work / "draft.md").string());
+  // A draft named from inside the archived folder is read once, as a draft, in both checks.
+  expect_same_findings("corpus-draft", fs::path(FACTCHECK_SOURCE_DIR) / "corpus",
+                       (fs::path(FACTCHECK_SOURCE_DIR) / "corpus" / "zh-guancha-training-cost.md").string());
+}
+
+BOOST_AUTO_TEST_CASE(issue_15_unchanged_documents_are_skipped_and_changed_ones_replaced) {
+  const fs::path work = scratch("archive-add");
+  write_text(work / "docs" / "zh.md", zh_doc);
+  write_text(work / "docs" / "en.md", en_doc);
+  const std::string db = " --archive " + quote((work / "a.db").string());
+  const outcome first = run("archive add " + quote((work / "docs").string()) + db);
+  BOOST_TEST(first.exit_code == 0, first.out);
+  BOOST_TEST(first.out.find("2 document(s) added, 0 replaced, 0 unchanged") != std::string::npos, first.out);
+  const outcome again = run("archive add " + quote((work / "docs").string()) + db);
+  BOOST_TEST(again.out.find("0 document(s) added, 0 replaced, 2 unchanged") != std::string::npos, again.out);
+  write_text(work / "docs" / "en.md", std::string(en_doc) + "It weighs 3.2 kilograms.\n");
+  const outcome changed = run("archive add " + quote((work / "docs").string()) + db);
+  BOOST_TEST(changed.out.find("0 document(s) added, 1 replaced, 1 unchanged") != std::string::npos, changed.out);
+  const outcome list = run("archive list" + db);
+  BOOST_TEST(list.exit_code == 0);
+  BOOST_TEST(list.out.find("en.md\t2025-03-03") != std::string::npos, list.out);
+  BOOST_TEST(list.out.find("zh.md\t2025-03-02") != std::string::npos, list.out);
+  const outcome removed = run("archive remove en.md" + db);
+  BOOST_TEST(removed.exit_code == 0, removed.out);
+  const outcome stats = run("archive stats" + db);
+  BOOST_TEST(stats.out.find("1 document(s)") != std::string::npos, stats.out);
+  BOOST_TEST(stats.out.find("schema version 1") != std::string::npos, stats.out);
+  const outcome missing = run("archive remove nothing.md" + db);
+  BOOST_TEST(missing.exit_code == 2);
+  BOOST_TEST(missing.out.find("holds no document nothing.md") != std::string::npos, missing.out);
+}
+
+BOOST_AUTO_TEST_CASE(issue_15_a_file_that_cannot_be_read_is_reported_and_the_rest_added) {
+  const fs::path work = scratch("archive-skipped");
+  write_text(work / "docs" / "zh.md", zh_doc);
+  write_text(work / "docs" / "broken.md", std::string("abc\0def", 7));
+  const outcome added = run_in(work.string(), "archive add docs --archive a.db");
+  BOOST_TEST(added.exit_code == 0, added.out);
+  BOOST_TEST(added.out.find("[ingest.binary]") != std::string::npos, added.out);
+  BOOST_TEST(added.out.find("1 document(s) added") != std::string::npos, added.out);
+  const outcome nothing = run_in(work.string(), "archive add docs/broken.md --archive a.db");
+  BOOST_TEST(nothing.exit_code == 2, nothing.out);
+  BOOST_TEST(nothing.out.find("nothing was added") != std::string::npos, nothing.out);
+}
+
+BOOST_AUTO_TEST_CASE(issue_15_project_file_names_the_archive) {
+  const fs::path work = scratch("archive-project");
+  write_text(work / "docs" / "zh.md", zh_doc);
+  write_text(work / "factcheck.json", R"({"archive": "store/claims.db"})");
+  fs::create_directories(work / "store");
+  const outcome added = run_in(work.string(), "archive add docs");
+  BOOST_TEST(added.exit_code == 0, added.out);
+  BOOST_TEST(fs::exists(work / "store" / "claims.db"));
+  BOOST_TEST(!fs::exists(work / "factcheck-archive.db"));
+}
+
+BOOST_AUTO_TEST_CASE(issue_15_extract_jsonl_then_import_gives_the_same_archive) {
+  const fs::path work = scratch("archive-import");
+  write_text(work / "docs" / "zh.md", zh_doc);
+  write_text(work / "docs" / "en.md", en_doc);
+  const outcome extracted = run_in(work.string(), "extract docs --format jsonl > shard.jsonl");
+  BOOST_TEST_REQUIRE(extracted.exit_code == 0, extracted.out);
+  const outcome imported = run_in(work.string(), "archive import shard.jsonl --archive imported.db");
+  BOOST_TEST(imported.exit_code == 0, imported.out);
+  BOOST_TEST(imported.out.find("2 document(s) added") != std::string::npos, imported.out);
+  run_in(work.string(), "archive add docs --archive added.db");
+  BOOST_TEST(run_in(work.string(), "archive list --archive imported.db").out == run_in(work.string(), "archive list --archive added.db").out);
+  const outcome unknown = run_in(work.string(), "extract docs --format xml");
+  BOOST_TEST(unknown.exit_code == 2);
+  BOOST_TEST(unknown.out.find("unknown extract format 'xml'") != std::string::npos, unknown.out);
+  const outcome a = run_in(work.string(), "check --archive imported.db --format json --out a -q");
+  const outcome b = run_in(work.string(), "check docs --format json --out b -q");
+  BOOST_TEST(a.exit_code == b.exit_code);
+  BOOST_TEST((essentials(read_report(work / "a")) == essentials(read_report(work / "b"))));
+}
+
+BOOST_AUTO_TEST_CASE(issue_15_a_line_that_is_not_a_record_imports_nothing) {
+  const fs::path work = scratch("archive-bad-jsonl");
+  write_text(work / "docs" / "zh.md", zh_doc);
+  run_in(work.string(), "extract docs --format jsonl > good.jsonl");
+  std::ifstream good(work / "good.jsonl");
+  std::string line;
+  std::getline(good, line);
+  write_text(work / "mixed.jsonl", line + "\n{\"id\": \"doc#1\", \"value\": 3}\n");
+  const outcome bad = run_in(work.string(), "archive import mixed.jsonl --archive a.db");
+  BOOST_TEST(bad.exit_code == 2);
+  BOOST_TEST(bad.out.find("mixed.jsonl:2: not an archive record") != std::string::npos, bad.out);
+  write_text(work / "broken.jsonl", "{\"factcheck_archive_record\": 1\n");
+  const outcome broken = run_in(work.string(), "archive import broken.jsonl --archive a.db");
+  BOOST_TEST(broken.exit_code == 2);
+  BOOST_TEST(broken.out.find("broken.jsonl:1: not JSON") != std::string::npos, broken.out);
+  const outcome stats = run_in(work.string(), "archive stats --archive a.db");
+  BOOST_TEST(stats.out.find("0 document(s)") != std::string::npos, stats.out);
+}
+
+BOOST_AUTO_TEST_CASE(issue_15_corrupt_foreign_and_newer_archives_are_refused) {
+  const fs::path work = scratch("archive-bad");
+  write_text(work / "docs" / "zh.md", zh_doc);
+  write_text(work / "garbage.db", std::string(4096, 'x'));
+  const outcome garbage = run_in(work.string(), "archive add docs --archive garbage.db");
+  BOOST_TEST(garbage.exit_code == 2);
+  BOOST_TEST(garbage.out.find("archive garbage.db: not a factcheck archive, or damaged") != std::string::npos, garbage.out);
+  sql(work / "foreign.db", "CREATE TABLE people (name TEXT)");
+  const outcome foreign = run_in(work.string(), "check --archive foreign.db");
+  BOOST_TEST(foreign.exit_code == 2);
+  BOOST_TEST(foreign.out.find("archive foreign.db: a SQLite database, but not a factcheck archive") != std::string::npos, foreign.out);
+  const outcome none = run_in(work.string(), "archive list --archive missing.db");
+  BOOST_TEST(none.exit_code == 2);
+  BOOST_TEST(none.out.find("archive missing.db: no such archive") != std::string::npos, none.out);
+  BOOST_TEST(!fs::exists(work / "missing.db"));
+  BOOST_TEST(run_in(work.string(), "archive add docs --archive newer.db").exit_code == 0);
+  sql(work / "newer.db", "UPDATE meta SET value = '99' WHERE key = 'schema_version'");
+  const outcome newer = run_in(work.string(), "archive add docs --archive newer.db");
+  BOOST_TEST(newer.exit_code == 2);
+  BOOST_TEST(newer.out.find("schema version 99 was written by a newer factcheck") != std::string::npos, newer.out);
+}
+
+BOOST_AUTO_TEST_CASE(issue_15_another_analysis_version_needs_a_refresh) {
+  const fs::path work = scratch("archive-version");
+  write_text(work / "docs" / "zh.md", zh_doc);
+  write_text(work / "docs" / "en.md", en_doc);
+  BOOST_TEST(run_in(work.string(), "archive add docs --archive a.db").exit_code == 0);
+  // A project vocabulary changes what the analysis finds: the archive's records are of another version.
+  write_text(work / "factcheck.json", R"({"subjects": [{"name": "Qinghe X3", "aliases": ["青禾X3"]}]})");
+  for (const char* command : {"check --archive a.db", "archive add docs --archive a.db"}) {
+    const outcome refused = run_in(work.string(), command);
+    BOOST_TEST(refused.exit_code == 2, command);
+    BOOST_TEST(refused.out.find("archive a.db: its records were made by analysis version") != std::string::npos, refused.out);
+    BOOST_TEST(refused.out.find("run `factcheck archive refresh --archive a.db`") != std::string::npos, refused.out);
+  }
+  const outcome stats = run_in(work.string(), "archive stats --archive a.db");
+  BOOST_TEST(stats.out.find("run `factcheck archive refresh --archive a.db`") != std::string::npos, stats.out);
+  const outcome refreshed = run_in(work.string(), "archive refresh --archive a.db");
+  BOOST_TEST(refreshed.exit_code == 0, refreshed.out);
+  BOOST_TEST(refreshed.out.find("2 document(s) analysed again") != std::string::npos, refreshed.out);
+  const outcome checked = run_in(work.string(), "check --archive a.db --format json --out a -q");
+  const outcome plain = run_in(work.string(), "check docs --format json --out b -q");
+  BOOST_TEST(checked.exit_code == plain.exit_code, checked.out);
+  BOOST_TEST((essentials(read_report(work / "a")) == essentials(read_report(work / "b"))));
+  // A record made with the old vocabulary is refused on import.
+  fs::remove(work / "factcheck.json");
+  run_in(work.string(), "extract docs --format jsonl > old.jsonl");
+  write_text(work / "factcheck.json", R"({"subjects": [{"name": "Qinghe X3", "aliases": ["青禾X3"]}]})");
+  const outcome old = run_in(work.string(), "archive import old.jsonl --archive a.db");
+  BOOST_TEST(old.exit_code == 2);
+  BOOST_TEST(old.out.find("old.jsonl:1: made by analysis version") != std::string::npos, old.out);
+}
+
+BOOST_AUTO_TEST_CASE(issue_15_two_processes_adding_at_once_lose_nothing) {
+  const fs::path work = scratch("archive-concurrent");
+  for (int i = 0; i < 40; ++i) {
+    write_text(work / "one" / fmt::format("a{:02}.md", i), zh_doc);
+    write_text(work / "two" / fmt::format("b{:02}.md", i), en_doc);
+  }
+  // run_in runs `cd FOLDER && factcheck ARGS`: `--version` is only there to get into the folder.
+  const outcome both = run_in(work.string(), fmt::format("--version > /dev/null; {0} archive add one --archive a.db -q & "
+                                                          "{0} archive add two --archive a.db -q; wait",
+                                                          quote(FACTCHECK_BINARY)));
+  BOOST_TEST(both.out.find("error") == std::string::npos, both.out);
+  const outcome stats = run_in(work.string(), "archive stats --archive a.db");
+  BOOST_TEST(stats.out.find("80 document(s)") != std::string::npos, stats.out);
+}
+
+BOOST_AUTO_TEST_CASE(issue_15_a_killed_add_leaves_the_last_committed_archive) {
+  const fs::path work = scratch("archive-killed");
+  write_text(work / "first" / "zh.md", zh_doc);
+  BOOST_TEST(run_in(work.string(), "archive add first --archive base.db").exit_code == 0);
+  for (int i = 0; i < 600; ++i) write_text(work / "many" / fmt::format("d{:03}.md", i), std::string(en_doc) + std::to_string(i) + "\n");
+  // Kills spread over the add (reading, analysing, writing, committing): every one of them
+  // leaves all of the add or none of it.
+  std::set<std::string> seen;
+  for (const char* delay : {"0.05", "0.2", "0.35", "0.5", "0.65", "0.8", "1.0"}) {
+    fs::copy_file(work / "base.db", work / "a.db", fs::copy_options::overwrite_existing);
+    for (const char* suffix : {"a.db-wal", "a.db-shm"}) fs::remove(work / suffix);
+    run_in(work.string(), fmt::format("--version > /dev/null; {} archive add many --archive a.db -q -j 1 & sleep {}; "
+                                      "kill -9 $! 2>/dev/null; wait",
+                                      quote(FACTCHECK_BINARY), delay));
+    const outcome stats = run_in(work.string(), "archive stats --archive a.db");
+    BOOST_TEST(stats.exit_code == 0, stats.out);
+    const std::string counts = count_line(stats.out);
+    BOOST_TEST((counts == "1 " || counts == "601 "), delay << ": " << stats.out);
+    seen.insert(counts);
+    BOOST_TEST(run_in(work.string(), "check --archive a.db --format json --out r -q").exit_code != 2);
+  }
+  BOOST_TEST_MESSAGE("archive sizes after the kills: " << seen.size() << " distinct");
+}
+
+BOOST_AUTO_TEST_CASE(issue_15_baselines_formats_and_exit_codes_work_with_the_archive) {
+  const fs::path work = scratch("archive-baseline");
+  write_text(work / "docs" / "zh.md", zh_doc);
+  write_text(work / "docs" / "en.md", en_doc);
+  write_text(work / "docs" / "zh2.md", "---\ntitle: 评测\npublished: 2025-03-05\n---\n青禾科技的青禾X3售价为3999元。\n");
+  BOOST_TEST(run_in(work.string(), "archive add docs --archive a.db -q").exit_code == 0);
+  const outcome plain = run_in(work.string(), "check docs --write-baseline base.json --format json,sarif --out p");
+  BOOST_TEST_REQUIRE(plain.exit_code == 1, plain.out);
+  const outcome archived = run_in(work.string(), "check --archive a.db --format json,sarif --out a");
+  BOOST_TEST(archived.exit_code == 1, archived.out);
+  BOOST_TEST(fs::exists(work / "a" / "report.sarif"));
+  const outcome gated = run_in(work.string(), "check --archive a.db --baseline base.json --format json --out b");
+  BOOST_TEST(gated.exit_code == 0, gated.out);
+  BOOST_TEST(gated.out.find("in the baseline") != std::string::npos, gated.out);
+  BOOST_TEST(run_in(work.string(), "check --archive a.db --fail-on none --format json --out c -q").exit_code == 0);
+}
+
+BOOST_AUTO_TEST_CASE(issue_15_a_path_given_with_the_archive_replaces_the_archived_copy) {
+  const fs::path work = scratch("archive-and-path");
+  write_text(work / "docs" / "zh.md", zh_doc);
+  write_text(work / "docs" / "en.md", en_doc);
+  BOOST_TEST(run_in(work.string(), "archive add docs --archive a.db").exit_code == 0);
+  const outcome both = run_in(work.string(), "check docs --archive a.db --format json --out r -q --fail-on none");
+  BOOST_TEST(both.exit_code == 0, both.out);
+  BOOST_TEST(read_report(work / "r")["documents"].size() == 2u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

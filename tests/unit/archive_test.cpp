@@ -1,0 +1,172 @@
+// Issue 15: archive records (hash, claim index, JSON form), the SQLite store, and a check over
+// archived documents against a check of the same documents read afresh.
+#include "archive/archive.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include <boost/test/unit_test.hpp>
+
+#include "support/support.h"
+
+namespace checker {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::pair<std::string, std::string>> sample = {
+    {"2025-04-01", "青禾科技周二发布了扫地机器人青禾X3。青禾X3的售价为2999元，电池续航为180分钟。"},
+    {"2025-04-02", "青禾科技新品青禾X3的售价为3299元，电池续航为180分钟。"},
+    {"2025-04-01", "Qinghe Technology launched the Qinghe X3 robot vacuum on Tuesday. The Qinghe X3 is priced at 2,999 yuan."},
+    {"2025-04-03", "The Qinghe X3 from Qinghe Technology is priced at 3,299 yuan, the company said."},
+};
+
+std::vector<document> sample_documents() {
+  std::vector<document> docs;
+  for (std::size_t i = 0; i < sample.size(); ++i) {
+    docs.push_back(testing::make_document("d" + std::to_string(i) + ".md", sample[i].second, sample[i].first));
+  }
+  return docs;
+}
+
+std::vector<archive_record> sample_records() {
+  return make_archive_records(sample_documents(), {}, testing::test_lexicon(), {}, 1, {});
+}
+
+// The record after a trip through its JSON text, as `extract --format jsonl` and `import` do.
+archive_record round_trip(const archive_record& r) {
+  const std::string line = record_to_json(r, "v1").dump();
+  return record_from_json(nlohmann::json::parse(line), "test", "v1");
+}
+
+std::string finding_dump(const run_result& run) {
+  std::string out;
+  for (const finding& f : run.findings) {
+    out += f.rule + " " + f.subject + "/" + f.attribute + ":";
+    for (std::size_t c : f.claims) out += " " + run.claims[c].id;
+    out += "\n";
+  }
+  return out;
+}
+
+struct scratch_file {
+  fs::path path = fs::temp_directory_path() / ("factcheck-archive-unit-" + std::to_string(::getpid()) + ".db");
+  scratch_file() { clean(); }
+  ~scratch_file() { clean(); }
+  void clean() const {
+    std::error_code ignored;
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix, ignored);
+  }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(archive)
+
+BOOST_AUTO_TEST_CASE(records_keep_chinese_and_english_documents_whole) {
+  for (const archive_record& r : sample_records()) {
+    const archive_record back = round_trip(r);
+    BOOST_TEST(back.doc.id == r.doc.id);
+    BOOST_TEST(back.doc.text == r.doc.text);
+    BOOST_TEST(back.doc.original == r.doc.original);
+    BOOST_TEST(back.doc.runs.size() == r.doc.runs.size());
+    BOOST_TEST(back.doc.line_starts == r.doc.line_starts);
+    BOOST_TEST(back.doc.published.has_value());
+    BOOST_TEST(back.doc.metadata.published.value == r.doc.metadata.published.value);
+    BOOST_TEST(back.hash == r.hash);
+    BOOST_TEST(back.claims.size() == r.claims.size());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(the_index_keys_linked_prices_in_both_languages) {
+  const std::vector<archive_record> records = sample_records();
+  std::size_t keyed_prices = 0;
+  for (const archive_record& r : records) {
+    for (const indexed_claim& k : r.claims) {
+      if (k.unit == "CNY" && !k.fact_key.empty()) {
+        ++keyed_prices;
+        BOOST_TEST(k.fact_key.find(k.subject + "|" + k.attribute + "|") == 0, k.fact_key);
+      }
+    }
+  }
+  BOOST_TEST(keyed_prices == 4u);
+}
+
+BOOST_AUTO_TEST_CASE(the_hash_sees_a_changed_figure_or_date) {
+  const std::vector<document> docs = sample_documents();
+  BOOST_TEST(content_hash(docs[0]) == content_hash(sample_documents()[0]));
+  document edited = testing::make_document("d0.md", "青禾科技周二发布了扫地机器人青禾X3。青禾X3的售价为2899元。", "2025-04-01");
+  BOOST_TEST(content_hash(edited) != content_hash(docs[0]));
+  document redated = testing::make_document("d2.md", sample[2].second, "2025-04-05");
+  BOOST_TEST(content_hash(redated) != content_hash(docs[2]));
+}
+
+BOOST_AUTO_TEST_CASE(issue_15_foreign_tampered_and_other_version_records_are_refused) {
+  const archive_record r = sample_records()[0];
+  BOOST_CHECK_THROW(record_from_json(nlohmann::json::parse(R"({"id": "d0.md#1", "value": "2999"})"), "x", ""), error);
+  nlohmann::json tampered = record_to_json(r, "v1");
+  tampered["document"]["text"] = "青禾X3的售价为1999元。";
+  tampered["document"]["original"] = "6Z2S";  // base64 of other bytes
+  BOOST_CHECK_THROW(record_from_json(tampered, "x", "v1"), error);
+  BOOST_CHECK_THROW(record_from_json(record_to_json(r, "v1"), "x", "v2"), error);
+  try {
+    record_from_json(record_to_json(r, "v1"), "shard.jsonl:7", "v2");
+  } catch (const error& e) {
+    BOOST_TEST(std::string(e.what()).find("shard.jsonl:7: made by analysis version v1") == 0, e.what());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(issue_15_a_check_over_archived_documents_equals_a_plain_check) {
+  const run_result plain = testing::analyse(sample_documents());
+  BOOST_TEST_REQUIRE(!plain.findings.empty());
+  std::vector<archive_record> archived;
+  for (const archive_record& r : sample_records()) archived.push_back(round_trip(r));
+  const run_result from_archive = run_check(run_config{}, std::move(archived), testing::test_lexicon());
+  BOOST_TEST(finding_dump(from_archive) == finding_dump(plain));
+  BOOST_TEST(testing::links(from_archive) == testing::links(plain));
+}
+
+BOOST_AUTO_TEST_CASE(issue_15_sqlite_store_adds_replaces_and_removes_in_transactions) {
+  const scratch_file file;
+  std::vector<archive_record> records = sample_records();
+  {
+    const auto store = open_archive(file.path.string(), archive_access::create);
+    BOOST_TEST(store->stored_analysis_version().empty());
+    store->write(records, {}, "v1", false);
+    BOOST_TEST(store->hash_of("d1.md").value_or("") == records[1].hash);
+    BOOST_TEST(!store->hash_of("d9.md").has_value());
+    const archive_summary s = store->summary();
+    BOOST_TEST(s.documents == 4u);
+    BOOST_TEST(s.schema_version == archive_schema_version);
+    BOOST_TEST(s.analysis_version == "v1");
+    // Another analysis version is never written beside this one.
+    BOOST_CHECK_THROW(store->write({records[0]}, {}, "v2", false), error);
+  }
+  const auto store = open_archive(file.path.string(), archive_access::existing);
+  const std::size_t removed = store->write({}, {"d0.md", "d9.md"}, "v1", false);
+  BOOST_TEST(removed == 1u);
+  const std::vector<archive_entry> entries = store->list();
+  BOOST_TEST_REQUIRE(entries.size() == 3u);
+  BOOST_TEST(entries[0].id == "d1.md");
+  BOOST_TEST(entries[0].published == "2025-04-02");
+  const std::vector<archive_record> loaded = store->load_all(2);
+  BOOST_TEST_REQUIRE(loaded.size() == 3u);
+  BOOST_TEST(loaded[2].doc.text == records[3].doc.text);
+  // A refresh that misses a document writes nothing.
+  BOOST_CHECK_THROW(store->write({loaded[0], loaded[1]}, {}, "v2", true), error);
+  BOOST_TEST(store->stored_analysis_version() == "v1");
+  store->write(loaded, {}, "v2", true);
+  BOOST_TEST(store->stored_analysis_version() == "v2");
+}
+
+BOOST_AUTO_TEST_CASE(issue_15_missing_archive_is_not_created_by_a_reader) {
+  const scratch_file file;
+  BOOST_CHECK_THROW(open_archive(file.path.string(), archive_access::existing), error);
+  BOOST_TEST(!fs::exists(file.path));
+  BOOST_CHECK_THROW(open_archive("postgresql://localhost/claims", archive_access::existing), error);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace checker
