@@ -259,6 +259,13 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         stamps.emplace_back(marker.begin, moment);
         stamp_dates.insert(j);
       }
+      // "as of 3.30 p.m.", 截至下午3时: a clock time alone is of the publication day.
+      if (docs[doc].published && (stamps.empty() || stamps.back().first != marker.begin)) {
+        if (std::string clock = clock_after(text, at, ctx.span.end); !clock.empty()) {
+          stamps.emplace_back(marker.begin, docs[doc].published->iso() + clock);
+          continue;
+        }
+      }
       // "as of Tuesday evening", 截至周二: the latest such weekday on or before the publication date.
       if (docs[doc].published && (stamps.empty() || stamps.back().first != marker.begin)) {
         if (auto weekday = weekday_at(text, at)) {
@@ -450,6 +457,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       if (!c.attribute.empty() && c.found.kind == claim_kind::number && (c.unit.empty() || c.unit == "number")) {
         if (std::string unit = unit_of_attribute(lex, c.attribute); !unit.empty()) c.unit = unit;
       }
+
       // Qualifiers: condition words in the clause, and a parenthesis right after the figure.
       std::set<std::string> qualifiers;
       std::map<std::string, std::pair<std::size_t, std::size_t>> grouped;  // group -> (distance, qualifier)

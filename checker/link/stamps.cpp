@@ -28,6 +28,38 @@ std::optional<unsigned> weekday_at(std::string_view text, std::size_t pos) {
   return std::nullopt;
 }
 
+namespace {
+
+// `3.30 p.m.`, `3:30pm`, `11 pm`, `9 a.m.` at `pos`: `T15:30`; empty when there is none. The
+// half-day word is required: `3.30` alone is a figure or a score, not a time.
+std::string english_clock(std::string_view text, std::size_t pos, std::size_t end) {
+  std::size_t p = pos;
+  int hour = 0;
+  while (p < end && is_digit(text[p]) && p - pos < 2) hour = hour * 10 + (text[p++] - '0');
+  if (p == pos) return {};
+  int minute = 0;
+  if (p + 2 < end && (text[p] == '.' || text[p] == ':') && is_digit(text[p + 1]) && is_digit(text[p + 2])) {
+    minute = (text[p + 1] - '0') * 10 + (text[p + 2] - '0');
+    p += 3;
+  }
+  p = detail::skip_spaces(text, p);
+  bool afternoon = false;
+  bool found = false;
+  for (std::string_view half : {"p.m.", "pm", "PM", "P.M.", "a.m.", "am", "AM", "A.M."}) {
+    if (text.substr(p, half.size()) == half && (p + half.size() >= end || !is_alpha(text[p + half.size()]))) {
+      afternoon = half[0] == 'p' || half[0] == 'P';
+      found = true;
+      break;
+    }
+  }
+  if (!found || hour < 1 || hour > 12 || minute > 59) return {};
+  if (afternoon && hour < 12) hour += 12;
+  if (!afternoon && hour == 12) hour = 0;
+  return fmt::format("T{:02}:{:02}", hour, minute);
+}
+
+}  // namespace
+
 std::string clock_after(std::string_view text, std::size_t pos, std::size_t end) {
   pos = detail::skip_spaces(text, pos);
   bool afternoon = false;
@@ -41,7 +73,8 @@ std::string clock_after(std::string_view text, std::size_t pos, std::size_t end)
   std::size_t p = pos;
   int hour = 0;
   while (p < end && is_digit(text[p]) && p - pos < 2) hour = hour * 10 + (text[p++] - '0');
-  if (p == pos || !(text.substr(p, 3) == "时" || text.substr(p, 3) == "点")) return {};
+  if (p > pos && !(text.substr(p, 3) == "时" || text.substr(p, 3) == "点")) return english_clock(text, pos, end);
+  if (p == pos) return {};
   p += 3;
   int minute = 0;
   const std::size_t minute_begin = p;

@@ -237,4 +237,14 @@ BOOST_AUTO_TEST_CASE(issue_13_a_calendar_date_is_local_to_its_time_zone) {
   BOOST_TEST(contradictions(same_zone) == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_clock_time_alone_stamps_the_publication_day) {
+  const run_result en = testing::analyse_text("Mountain Sea had 1.2 million concurrent players as of 3.30 p.m.", "2025-03-02");
+  BOOST_TEST(claim_with_text(en, "1.2 million").as_of == "2025-03-02T15:30");
+  const run_result zh = testing::analyse_text("截至下午3时，《山海行》同时在线玩家数达到120万。", "2025-03-02");
+  BOOST_TEST(claim_with_text(zh, "120万").as_of == "2025-03-02T15:00");
+  // No half-day word, no clock: `as of 3.30` could be anything.
+  const run_result bare = testing::analyse_text("Mountain Sea had 1.2 million concurrent players as of 3.30 in the index.", "2025-03-02");
+  BOOST_TEST(claim_with_text(bare, "1.2 million").as_of.empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
