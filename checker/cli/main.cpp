@@ -451,7 +451,10 @@ int archive_add(archive_store& store, const archive_request& request, const lexi
   });
   std::vector<archive_record> records =
       make_archive_records(std::move(in.documents), diags, lex, {}, request.jobs, progress_printer(request.quiet, "analysed"));
-  return store_records(store, std::move(records), version, request.quiet, read - records.size());
+  // Counted before the call: the order in which arguments are evaluated is unspecified, and
+  // `records` may be moved from before its size is read.
+  const std::size_t unchanged = read - records.size();
+  return store_records(store, std::move(records), version, request.quiet, unchanged);
 }
 
 int archive_import(archive_store& store, const archive_request& request, const std::string& version) {
