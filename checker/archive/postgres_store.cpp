@@ -115,8 +115,12 @@ std::string without_password(const std::string& url) {
 // libpq's messages end with a newline and may span lines; one line reads better after a name.
 std::string one_line(std::string message) {
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-  std::replace(message.begin(), message.end(), '\n', ' ');
-  return message;
+  std::string out;
+  for (char c : message) {
+    const char d = (c == '\n' || c == '\t') ? ' ' : c;
+    if (d != ' ' || out.empty() || out.back() != ' ') out += d;
+  }
+  return out;
 }
 
 class postgres_store final : public archive_store {
