@@ -380,6 +380,50 @@ BOOST_AUTO_TEST_CASE(issue_15_two_writers_at_once_on_postgresql_lose_nothing) {
   BOOST_TEST(run_in(work.string(), "archive list --archive " + single).out == list.out);
 }
 
+BOOST_AUTO_TEST_CASE(issue_15_postgresql_add_replace_refresh_import_and_remove) {
+  const std::optional<std::string> server = postgres_server("issue_15_postgresql_add_replace_refresh_import_and_remove");
+  if (!server) return;
+  const fs::path work = scratch("archive-pg-lifecycle");
+  write_text(work / "docs" / "zh.md", zh_doc);
+  write_text(work / "docs" / "en.md", en_doc);
+  const std::string url = fresh_postgres(*server, "lifecycle");
+  const std::string db = " --archive " + quote(url);
+  const outcome first = run_in(work.string(), "archive add docs" + db);
+  BOOST_TEST(first.exit_code == 0, first.out);
+  BOOST_TEST(first.out.find("2 document(s) added, 0 replaced, 0 unchanged") != std::string::npos, first.out);
+  const outcome again = run_in(work.string(), "archive add docs" + db);
+  BOOST_TEST(again.out.find("0 document(s) added, 0 replaced, 2 unchanged") != std::string::npos, again.out);
+  write_text(work / "docs" / "en.md", std::string(en_doc) + "It weighs 3.2 kilograms.\n");
+  const outcome changed = run_in(work.string(), "archive add docs" + db);
+  BOOST_TEST(changed.out.find("0 document(s) added, 1 replaced, 1 unchanged") != std::string::npos, changed.out);
+  const outcome list = run_in(work.string(), "archive list" + db);
+  BOOST_TEST(list.out.find("en.md\t2025-03-03") != std::string::npos, list.out);
+  // The same records through extract and import.
+  BOOST_TEST(run_in(work.string(), "extract docs --format jsonl > shard.jsonl").exit_code == 0);
+  const std::string imported = " --archive " + quote(fresh_postgres(*server, "imported"));
+  BOOST_TEST(run_in(work.string(), "archive import shard.jsonl -q" + imported).exit_code == 0);
+  BOOST_TEST(run_in(work.string(), "archive list" + imported).out == list.out);
+  // Another vocabulary: refused until a refresh, then the plain check's findings.
+  write_text(work / "factcheck.json", R"({"subjects": [{"name": "Qinghe X3", "aliases": ["青禾X3"]}]})");
+  const outcome refused = run_in(work.string(), "check" + db);
+  BOOST_TEST(refused.exit_code == 2, refused.out);
+  BOOST_TEST(refused.out.find("run `factcheck archive refresh --archive " + url + "`") != std::string::npos, refused.out);
+  const outcome refreshed = run_in(work.string(), "archive refresh" + db);
+  BOOST_TEST(refreshed.out.find("2 document(s) analysed again") != std::string::npos, refreshed.out);
+  const outcome checked = run_in(work.string(), "check --format json --out a -q" + db);
+  const outcome plain = run_in(work.string(), "check docs --format json --out b -q");
+  BOOST_TEST(checked.exit_code == plain.exit_code, checked.out);
+  BOOST_TEST((essentials(read_report(work / "a")) == essentials(read_report(work / "b"))));
+  const outcome removed = run_in(work.string(), "archive remove en.md" + db);
+  BOOST_TEST(removed.exit_code == 0, removed.out);
+  const outcome stats = run_in(work.string(), "archive stats" + db);
+  BOOST_TEST(stats.out.find("1 document(s)") != std::string::npos, stats.out);
+  BOOST_TEST(stats.out.find("schema version 1") != std::string::npos, stats.out);
+  const outcome missing = run_in(work.string(), "archive remove nothing.md" + db);
+  BOOST_TEST(missing.exit_code == 2);
+  BOOST_TEST(missing.out.find("holds no document nothing.md") != std::string::npos, missing.out);
+}
+
 BOOST_AUTO_TEST_CASE(issue_15_an_unreachable_postgresql_server_is_named_without_its_password) {
   const fs::path work = scratch("archive-pg-unreachable");
   write_text(work / "docs" / "zh.md", zh_doc);
