@@ -126,7 +126,11 @@ std::string one_line(std::string message) {
 class postgres_store final : public archive_store {
  public:
   postgres_store(const std::string& url, archive_access access) : location_(without_password(url)) {
-    conn_ = PQconnectdb(url.c_str());
+    // A host that drops packets would otherwise hold the command for minutes; a timeout in the
+    // URL (`?connect_timeout=N`) overrides this one.
+    const char* keys[] = {"connect_timeout", "dbname", nullptr};
+    const char* values[] = {"15", url.c_str(), nullptr};
+    conn_ = PQconnectdbParams(keys, values, 1);
     if (conn_ == nullptr || PQstatus(conn_) != CONNECTION_OK) {
       const std::string why = conn_ != nullptr ? one_line(PQerrorMessage(conn_)) : "out of memory";
       PQfinish(conn_);

@@ -452,6 +452,16 @@ BOOST_AUTO_TEST_CASE(issue_15_foreign_and_newer_postgresql_databases_are_refused
     BOOST_TEST(refused.out.find("archive " + foreign + ": a PostgreSQL database, but not a factcheck archive") != std::string::npos,
                refused.out);
   }
+  // A login the server refuses (no such role): named, without the password.
+  const std::size_t authority = server->find("://") + 3;
+  const std::size_t at = server->find('@', authority);
+  const std::string stranger =
+      server->substr(0, authority) + "nobody_here:hunter2@" + server->substr(at == std::string::npos ? authority : at + 1);
+  const outcome login = run_in(work.string(), "archive stats --archive " + quote(stranger));
+  BOOST_TEST(login.exit_code == 2, login.out);
+  BOOST_TEST(login.out.find("nobody_here:***@") != std::string::npos, login.out);
+  BOOST_TEST(login.out.find("cannot connect to the PostgreSQL server") != std::string::npos, login.out);
+  BOOST_TEST(login.out.find("hunter2") == std::string::npos, login.out);
   const std::string empty = fresh_postgres(*server, "empty");
   const outcome none = run_in(work.string(), "archive list --archive " + quote(empty));
   BOOST_TEST(none.exit_code == 2);
