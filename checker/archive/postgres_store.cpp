@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -315,11 +316,31 @@ class postgres_store final : public archive_store {
     prepared("factcheck_put", {text_param(r.doc.id), text_param(r.doc.path), text_param(r.hash), text_param(r.doc.metadata.source.value),
                                text_param(r.doc.metadata.published.value), text_param(claims), text_param(linked_text),
                                param{reinterpret_cast<const char*>(record.data()), static_cast<int>(record.size()), 1}});
-    for (std::size_t i = 0; i < r.claims.size(); ++i) {
-      const indexed_claim& k = r.claims[i];
-      const std::string ordinal = std::to_string(i);
-      prepared("factcheck_add", {text_param(r.doc.id), text_param(ordinal), text_param(k.fact_key), text_param(k.subject),
-                                 text_param(k.attribute), text_param(k.unit), text_param(k.value), text_param(k.text)});
+    add_claims(r);
+  }
+
+  // The index rows of `r`, many per statement: one round trip per document instead of one per
+  // claim (what a remote server makes the cost of an add). Only placeholders are generated; the
+  // values are bound.
+  void add_claims(const archive_record& r) {
+    constexpr std::size_t per_statement = 500;  // 8 parameters each, far below libpq's 65535
+    for (std::size_t first = 0; first < r.claims.size(); first += per_statement) {
+      const std::size_t last = std::min(r.claims.size(), first + per_statement);
+      std::vector<std::string> ordinals;
+      ordinals.reserve(last - first);
+      std::vector<param> params;
+      std::string sql = "INSERT INTO factcheck_claims (document, ordinal, fact_key, subject, attribute, unit, value, text) VALUES ";
+      for (std::size_t i = first; i < last; ++i) {
+        const indexed_claim& k = r.claims[i];
+        ordinals.push_back(std::to_string(i));
+        const std::size_t n = params.size();
+        sql += fmt::format("{}(${}, ${}::integer, ${}, ${}, ${}, ${}, ${}, ${})", i == first ? "" : ", ", n + 1, n + 2, n + 3, n + 4,
+                           n + 5, n + 6, n + 7, n + 8);
+        const std::initializer_list<const std::string*> row = {&r.doc.id,    &ordinals.back(), &k.fact_key, &k.subject,
+                                                               &k.attribute, &k.unit,          &k.value,    &k.text};
+        for (const std::string* field : row) params.push_back(text_param(*field));
+      }
+      query(sql.c_str(), params);
     }
   }
 
@@ -331,9 +352,6 @@ class postgres_store final : public archive_store {
          "VALUES ($1, $2, $3, $4, $5, $6::bigint, $7::bigint, $8::bytea) "
          "ON CONFLICT (id) DO UPDATE SET path = EXCLUDED.path, hash = EXCLUDED.hash, source = EXCLUDED.source, "
          "published = EXCLUDED.published, claims = EXCLUDED.claims, linked = EXCLUDED.linked, record = EXCLUDED.record"},
-        {"factcheck_add",
-         "INSERT INTO factcheck_claims (document, ordinal, fact_key, subject, attribute, unit, value, text) "
-         "VALUES ($1, $2::integer, $3, $4, $5, $6, $7, $8)"},
     };
     for (const auto& [name, sql] : statements) {
       const result r(PQprepare(conn_, name, sql, 0, nullptr));
