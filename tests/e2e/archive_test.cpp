@@ -69,6 +69,19 @@ void postgres_sql(const std::string& url, const std::string& statement) {
   PQfinish(conn);
 }
 
+// The one value `query` returns on the database at `url`.
+std::string postgres_value(const std::string& url, const std::string& query) {
+  PGconn* conn = PQconnectdb(url.c_str());
+  BOOST_REQUIRE_MESSAGE(PQstatus(conn) == CONNECTION_OK, "the test PostgreSQL server cannot be reached: " << PQerrorMessage(conn));
+  PGresult* result = PQexec(conn, query.c_str());
+  const bool one = PQresultStatus(result) == PGRES_TUPLES_OK && PQntuples(result) == 1;
+  BOOST_TEST(one, query << ": " << PQerrorMessage(conn));
+  const std::string value = one ? PQgetvalue(result, 0, 0) : "";
+  PQclear(result);
+  PQfinish(conn);
+  return value;
+}
+
 // An empty database `fc_NAME` on the test server (made again if it exists); its URL.
 std::string fresh_postgres(const std::string& server, const std::string& name) {
   std::string database = "fc_";
@@ -422,6 +435,39 @@ BOOST_AUTO_TEST_CASE(issue_15_postgresql_add_replace_refresh_import_and_remove) 
   const outcome missing = run_in(work.string(), "archive remove nothing.md" + db);
   BOOST_TEST(missing.exit_code == 2);
   BOOST_TEST(missing.out.find("holds no document nothing.md") != std::string::npos, missing.out);
+}
+
+BOOST_AUTO_TEST_CASE(issue_15_postgresql_stores_every_claim_of_a_long_document) {
+  const std::optional<std::string> server = postgres_server("issue_15_postgresql_stores_every_claim_of_a_long_document");
+  if (!server) return;
+  const fs::path work = scratch("archive-pg-long");
+  // More claims than one index statement carries (500): the rows go in several statements.
+  std::string zh = "---\ntitle: 长文\npublished: 2025-03-06\n---\n";
+  std::string en = "---\ntitle: Long\npublished: 2025-03-06\n---\n";
+  for (int i = 0; i < 700; ++i) {
+    zh += fmt::format("第{}号仓库存放了{}台扫地机器人。\n", i, 100 + i);
+    en += fmt::format("Warehouse {} holds {} robot vacuums.\n", i, 100 + i);
+  }
+  write_text(work / "docs" / "zh.md", zh);
+  write_text(work / "docs" / "en.md", en);
+  const std::string bare_url = fresh_postgres(*server, "long");
+  const std::string url = quote(bare_url);
+  BOOST_TEST(run_in(work.string(), "archive add docs -q --archive " + url).exit_code == 0);
+  BOOST_TEST(run_in(work.string(), "archive add docs -q --archive a.db").exit_code == 0);
+  const outcome on_postgres = run_in(work.string(), "archive list --archive " + url);
+  BOOST_TEST(on_postgres.out == run_in(work.string(), "archive list --archive a.db").out);
+  // Each document has at least its 700 sentences' figures (the numbers in the names count too).
+  std::istringstream lines(on_postgres.out);
+  int documents = 0;
+  unsigned long claims = 0;
+  for (std::string line; std::getline(lines, line); ++documents) {
+    const std::size_t count = line.find('\t', line.find('\t') + 1) + 1;
+    BOOST_TEST(std::stoul(line.substr(count)) >= 700u, line);
+    claims += std::stoul(line.substr(count));
+  }
+  BOOST_TEST(documents == 2);
+  // Every claim has its index row.
+  BOOST_TEST(postgres_value(bare_url, "SELECT count(*) FROM factcheck_claims") == std::to_string(claims));
 }
 
 BOOST_AUTO_TEST_CASE(issue_15_an_unreachable_postgresql_server_is_named_without_its_password) {
