@@ -456,6 +456,8 @@ std::unique_ptr<archive_store> open_postgres_archive(const std::string& url, arc
   return std::make_unique<postgres_store>(url, access);
 }
 
-std::string archive_display_name(const std::string& location) { return without_password(location); }
+std::string archive_display_name(const std::string& location) {
+  return is_postgres_location(location) ? without_password(location) : location;
+}
 
 }  // namespace checker
