@@ -133,7 +133,11 @@ class postgres_store final : public archive_store {
     const char* values[] = {"15", url.c_str(), nullptr};
     conn_ = PQconnectdbParams(keys, values, 1);
     if (conn_ == nullptr || PQstatus(conn_) != CONNECTION_OK) {
-      const std::string why = conn_ != nullptr ? one_line(PQerrorMessage(conn_)) : "out of memory";
+      std::string why = conn_ != nullptr ? one_line(PQerrorMessage(conn_)) : "out of memory";
+      // libpq quotes a URL it cannot parse whole, password included.
+      for (std::size_t at = why.find(url); !url.empty() && at != std::string::npos; at = why.find(url, at + location_.size())) {
+        why.replace(at, url.size(), location_);
+      }
       PQfinish(conn_);
       conn_ = nullptr;
       throw error(fmt::format("archive {}: cannot connect to the PostgreSQL server: {}", location_, why));

@@ -483,6 +483,11 @@ BOOST_AUTO_TEST_CASE(issue_15_an_unreachable_postgresql_server_is_named_without_
     BOOST_TEST(refused.out.find("cannot connect to the PostgreSQL server") != std::string::npos, refused.out);
     BOOST_TEST(refused.out.find("hunter2") == std::string::npos, refused.out);
   }
+  // A URL libpq cannot parse: it quotes it in its message, the password must not follow.
+  const outcome malformed = run_in(work.string(), "archive stats --archive 'postgresql://editor:hunter2@[::1/news'");
+  BOOST_TEST(malformed.exit_code == 2, malformed.out);
+  BOOST_TEST(malformed.out.find("cannot connect to the PostgreSQL server") != std::string::npos, malformed.out);
+  BOOST_TEST(malformed.out.find("hunter2") == std::string::npos, malformed.out);
 }
 
 BOOST_AUTO_TEST_CASE(issue_15_foreign_and_newer_postgresql_databases_are_refused) {
