@@ -7,6 +7,8 @@
 #   4. the same draft check against the folder (a plain check, for comparison)
 #   5. check --archive (the archive's own findings) and a plain check of the folder
 # Usage: bash bench/archive_bench.sh [N] [JOBS]   (default 2000 documents, 2 threads)
+#   ARCHIVE=postgresql://... bash bench/archive_bench.sh [N] [JOBS]   the same on an empty
+#   PostgreSQL database (e.g. the one `bash .ci/postgres start DIR` prints)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-2000}
@@ -14,6 +16,7 @@ jobs=${2:-2}
 bin=${FACTCHECK:-build/checker/factcheck}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+archive=${ARCHIVE:-$work/a.db}
 
 python3 - "$work/docs" "$count" <<'EOF'
 import os, random, sys
@@ -51,10 +54,10 @@ measure() {
 
 export CI=true  # no progress lines
 echo "$count documents, $(du -sh "$work/docs" | cut -f1) on disk, -j $jobs"
-measure "archive add (new)" "$bin" archive add "$work/docs" --archive "$work/a.db" -j "$jobs" -q
-measure "archive add (unchanged)" "$bin" archive add "$work/docs" --archive "$work/a.db" -j "$jobs" -q
-echo "archive file: $(du -sh "$work/a.db" | cut -f1)"
-measure "check --draft --archive" "$bin" check --draft "$work/draft.md" --archive "$work/a.db" -j "$jobs" -q --format json --out "$work/r1"
+measure "archive add (new)" "$bin" archive add "$work/docs" --archive "$archive" -j "$jobs" -q
+measure "archive add (unchanged)" "$bin" archive add "$work/docs" --archive "$archive" -j "$jobs" -q
+[ -f "$archive" ] && echo "archive file: $(du -sh "$archive" | cut -f1)"
+measure "check --draft --archive" "$bin" check --draft "$work/draft.md" --archive "$archive" -j "$jobs" -q --format json --out "$work/r1"
 measure "check --draft DOCS (plain)" "$bin" check "$work/docs" --draft "$work/draft.md" -j "$jobs" -q --format json --out "$work/r2"
-measure "check --archive" "$bin" check --archive "$work/a.db" -j "$jobs" -q --format json --out "$work/r3"
+measure "check --archive" "$bin" check --archive "$archive" -j "$jobs" -q --format json --out "$work/r3"
 measure "check DOCS (plain)" "$bin" check "$work/docs" -j "$jobs" -q --format json --out "$work/r4"

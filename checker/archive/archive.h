@@ -129,9 +129,18 @@ class archive_store {
 /// The default archive when neither `--archive` nor the project file names one.
 inline constexpr const char* default_archive = "factcheck-archive.db";
 
-/// Opens the archive at `location`: a file name (SQLite) or a `postgresql://` URL (not built in
-/// this version: an error says so). A file that is not a factcheck archive, an unreadable or
-/// corrupt one, or one of a newer schema, is an error naming it.
+/// Opens the archive at `location`: a file name (SQLite) or a `postgresql://` / `postgres://`
+/// URL (PostgreSQL). A file or database that is not a factcheck archive, an unreadable or corrupt
+/// one, one of a newer schema, or a server that cannot be reached, is an error naming it.
 std::unique_ptr<archive_store> open_archive(const std::string& location, archive_access access);
+
+/// True when `location` names a PostgreSQL archive.
+bool is_postgres_location(const std::string& location);
+
+/// The PostgreSQL store (postgres_store.cpp); `open_archive` chooses it.
+std::unique_ptr<archive_store> open_postgres_archive(const std::string& url, archive_access access);
+
+/// `location` as messages show it: a URL's password replaced by `***`.
+std::string archive_display_name(const std::string& location);
 
 }  // namespace checker

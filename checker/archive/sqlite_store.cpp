@@ -330,11 +330,12 @@ class sqlite_store final : public archive_store {
 
 }  // namespace
 
+bool is_postgres_location(const std::string& location) {
+  return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
+}
+
 std::unique_ptr<archive_store> open_archive(const std::string& location, archive_access access) {
-  if (location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0) {
-    throw error(fmt::format("archive {}: PostgreSQL archives are not built into this factcheck yet; use a file name (SQLite)",
-                            location));
-  }
+  if (is_postgres_location(location)) return open_postgres_archive(location, access);
   return std::make_unique<sqlite_store>(location, access);
 }
 

@@ -316,14 +316,14 @@ int run_check_command(const check_request& request) {
     archived = store->load_all(request.jobs);
     if (archived.empty() && config.inputs.empty()) {
       throw error(fmt::format("archive {}: holds no document; add some with `factcheck archive add PATH... --archive {}`",
-                              request.archive, request.archive));
+                              store->location(), store->location()));
     }
   }
   const run_result run = run_check(config, std::move(archived), lex);
   print_diagnostics(run, formats.count("json") > 0 ? "are listed in report.json" : "are listed in report.json with --format json");
   if (run.documents.empty()) {
     fmt::print(stderr, "factcheck: no document could be read from {}; nothing was checked\n",
-               request.archive.empty() ? fmt::format("{}", fmt::join(config.inputs, ", ")) : request.archive);
+               request.archive.empty() ? fmt::format("{}", fmt::join(config.inputs, ", ")) : archive_display_name(request.archive));
     return exit_error;
   }
   if (run.draft_mode && std::none_of(run.documents.begin(), run.documents.end(), [](const document& d) { return d.draft; })) {

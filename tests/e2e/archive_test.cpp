@@ -1,8 +1,14 @@
 // Issue 15 (the claim archive): `archive add/remove/list/stats/refresh/import`, `check
 // --archive` and `check --draft --archive` against a plain check, and bad archives.
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <filesystem>
+#include <iostream>
+#include <optional>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -40,10 +46,61 @@ void sql(const fs::path& db, const std::string& statement) {
   sqlite3_close(handle);
 }
 
+// The PostgreSQL server of the tests: `FACTCHECK_TEST_POSTGRES_URL` (.ci/run starts one with
+// .ci/postgres and sets it). Unset, the PostgreSQL cases are not run, and say so.
+std::optional<std::string> postgres_server(const char* test) {
+  const char* url = std::getenv("FACTCHECK_TEST_POSTGRES_URL");
+  if (url != nullptr && *url != '\0') return std::string(url);
+  std::cerr << "NOTICE: " << test << ": the PostgreSQL cases were NOT run (set FACTCHECK_TEST_POSTGRES_URL, "
+            << "e.g. to the URL `bash .ci/postgres start DIR` prints)\n";
+  BOOST_TEST_MESSAGE("PostgreSQL cases not run: FACTCHECK_TEST_POSTGRES_URL is not set");
+  return std::nullopt;
+}
+
+// Runs `statement` on the database at `url`; a server that cannot be reached fails the test.
+void postgres_sql(const std::string& url, const std::string& statement) {
+  PGconn* conn = PQconnectdb(url.c_str());
+  BOOST_REQUIRE_MESSAGE(PQstatus(conn) == CONNECTION_OK, "the test PostgreSQL server cannot be reached: " << PQerrorMessage(conn));
+  PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);  // "does not exist, skipping"
+  PGresult* result = PQexec(conn, statement.c_str());
+  const ExecStatusType status = PQresultStatus(result);
+  BOOST_TEST((status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK), statement << ": " << PQerrorMessage(conn));
+  PQclear(result);
+  PQfinish(conn);
+}
+
+// The one value `query` returns on the database at `url`.
+std::string postgres_value(const std::string& url, const std::string& query) {
+  PGconn* conn = PQconnectdb(url.c_str());
+  BOOST_REQUIRE_MESSAGE(PQstatus(conn) == CONNECTION_OK, "the test PostgreSQL server cannot be reached: " << PQerrorMessage(conn));
+  PGresult* result = PQexec(conn, query.c_str());
+  const bool one = PQresultStatus(result) == PGRES_TUPLES_OK && PQntuples(result) == 1;
+  BOOST_TEST(one, query << ": " << PQerrorMessage(conn));
+  const std::string value = one ? PQgetvalue(result, 0, 0) : "";
+  PQclear(result);
+  PQfinish(conn);
+  return value;
+}
+
+// An empty database `fc_NAME` on the test server (made again if it exists); its URL.
+std::string fresh_postgres(const std::string& server, const std::string& name) {
+  std::string database = "fc_";
+  for (char c : name) database += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : '_';
+  postgres_sql(server, "DROP DATABASE IF EXISTS \"" + database + "\" WITH (FORCE)");
+  postgres_sql(server, "CREATE DATABASE \"" + database + "\"");
+  const std::size_t authority = server.find("://") + 3;
+  const std::size_t slash = server.find('/', authority);
+  const std::size_t query = server.find('?', authority);
+  const std::string base = server.substr(0, std::min(slash, query));
+  return base + "/" + database + (query == std::string::npos ? "" : server.substr(query));
+}
+
 // Plain check of `folder` and archive check of the same documents: same findings, same exit code.
-void expect_same_findings(const std::string& name, const fs::path& folder, const std::string& draft = {}) {
+// `archive` is the archive to fill (empty: a SQLite file in the scratch folder).
+void expect_same_findings(const std::string& name, const fs::path& folder, const std::string& draft = {},
+                          const std::string& archive = {}) {
   const fs::path work = scratch("archive-same-" + name);
-  const std::string db = quote((work / "a.db").string());
+  const std::string db = quote(archive.empty() ? (work / "a.db").string() : archive);
   const std::string draft_option = draft.empty() ? std::string() : " --draft " + quote(draft);
   const outcome plain = run("check " + quote(folder.string()) + draft_option + " --format json --out " + quote((work / "plain").string()) + " -q");
   const outcome added = run("archive add " + quote(folder.string()) + " --archive " + db + " -q");
@@ -54,6 +111,13 @@ void expect_same_findings(const std::string& name, const fs::path& folder, const
   const nlohmann::json b = essentials(read_report(work / "archived"));
   BOOST_TEST(a["findings"].size() == b["findings"].size(), name);
   BOOST_TEST((a == b), name << ": the archive check differs from the plain check");
+}
+
+// The same, on both backends: SQLite, and PostgreSQL when a test server is given.
+void expect_same_findings_on_both(const std::optional<std::string>& server, const std::string& name, const fs::path& folder,
+                                  const std::string& draft = {}) {
+  expect_same_findings(name, folder, draft);
+  if (server) expect_same_findings(name + "-pg", folder, draft, fresh_postgres(*server, name));
 }
 
 std::string count_line(const std::string& stats) {
@@ -72,13 +136,14 @@ constexpr const char* en_doc =
 BOOST_AUTO_TEST_SUITE(archive)
 
 BOOST_AUTO_TEST_CASE(issue_15_archive_check_gives_the_plain_check_findings) {
-  expect_same_findings("corpus", fs::path(FACTCHECK_SOURCE_DIR) / "corpus");
+  const std::optional<std::string> server = postgres_server("issue_15_archive_check_gives_the_plain_check_findings");
+  expect_same_findings_on_both(server, "corpus", fs::path(FACTCHECK_SOURCE_DIR) / "corpus");
   const fs::path seeds = fs::path(FACTCHECK_SOURCE_DIR) / ".." / "shared" / "seeds";
-  if (fs::exists(seeds)) expect_same_findings("seeds", seeds);
+  if (fs::exists(seeds)) expect_same_findings_on_both(server, "seeds", seeds);
   // The tuning clusters only: the validation clusters are never run here.
   for (const char* cluster : {"black-myth-wukong-2024", "change6-lunar-samples-2024", "hualien-earthquake-2024", "nezha2-box-office-2025"}) {
     const fs::path docs = fs::path(FACTCHECK_SOURCE_DIR) / ".." / "shared" / "realnews" / cluster / "docs";
-    if (fs::exists(docs)) expect_same_findings(cluster, docs);
+    if (fs::exists(docs)) expect_same_findings_on_both(server, cluster, docs);
   }
 }
 
@@ -88,9 +153,10 @@ BOOST_AUTO_TEST_CASE(issue_15_draft_against_the_archive_gives_the_plain_draft_fi
   write_text(work / "published" / "en.md", en_doc);
   write_text(work / "draft.md",
              "---\ntitle: Draft\npublished: 2025-03-04\n---\n青禾科技的青禾X3售价为3999元，续航时间为180分钟。\n");
-  expect_same_findings("draft", work / "published", (work / "draft.md").string());
+  const std::optional<std::string> server = postgres_server("issue_15_draft_against_the_archive_gives_the_plain_draft_findings");
+  expect_same_findings_on_both(server, "draft", work / "published", (work / "draft.md").string());
   // A draft named from inside the archived folder is read once, as a draft, in both checks.
-  expect_same_findings("corpus-draft", fs::path(FACTCHECK_SOURCE_DIR) / "corpus",
+  expect_same_findings_on_both(server, "corpus-draft", fs::path(FACTCHECK_SOURCE_DIR) / "corpus",
                        (fs::path(FACTCHECK_SOURCE_DIR) / "corpus" / "zh-guancha-training-cost.md").string());
 }
 
@@ -301,6 +367,162 @@ BOOST_AUTO_TEST_CASE(issue_15_a_path_given_with_the_archive_replaces_the_archive
   const outcome both = run_in(work.string(), "check docs --archive a.db --format json --out r -q --fail-on none");
   BOOST_TEST(both.exit_code == 0, both.out);
   BOOST_TEST(read_report(work / "r")["documents"].size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(issue_15_two_writers_at_once_on_postgresql_lose_nothing) {
+  const std::optional<std::string> server = postgres_server("issue_15_two_writers_at_once_on_postgresql_lose_nothing");
+  if (!server) return;
+  const fs::path work = scratch("archive-pg-concurrent");
+  for (int i = 0; i < 40; ++i) {
+    write_text(work / "one" / fmt::format("a{:02}.md", i), zh_doc);
+    write_text(work / "two" / fmt::format("b{:02}.md", i), en_doc);
+  }
+  const std::string url = quote(fresh_postgres(*server, "concurrent"));
+  // Both start on an empty database: both make the tables, and both write, at once.
+  const outcome both = run_in(work.string(), fmt::format("--version > /dev/null; {0} archive add one --archive {1} -q & "
+                                                          "{0} archive add two --archive {1} -q; wait",
+                                                          quote(FACTCHECK_BINARY), url));
+  BOOST_TEST(both.out.find("error") == std::string::npos, both.out);
+  const outcome stats = run_in(work.string(), "archive stats --archive " + url);
+  BOOST_TEST(stats.out.find("80 document(s)") != std::string::npos, stats.out);
+  const outcome list = run_in(work.string(), "archive list --archive " + url);
+  BOOST_TEST(std::count(list.out.begin(), list.out.end(), '\n') == 80, list.out);
+  // And they give what one writer adding both folders gives.
+  const std::string single = quote(fresh_postgres(*server, "single"));
+  BOOST_TEST(run_in(work.string(), "archive add one two -q --archive " + single).exit_code == 0);
+  BOOST_TEST(run_in(work.string(), "archive list --archive " + single).out == list.out);
+}
+
+BOOST_AUTO_TEST_CASE(issue_15_postgresql_add_replace_refresh_import_and_remove) {
+  const std::optional<std::string> server = postgres_server("issue_15_postgresql_add_replace_refresh_import_and_remove");
+  if (!server) return;
+  const fs::path work = scratch("archive-pg-lifecycle");
+  write_text(work / "docs" / "zh.md", zh_doc);
+  write_text(work / "docs" / "en.md", en_doc);
+  const std::string url = fresh_postgres(*server, "lifecycle");
+  const std::string db = " --archive " + quote(url);
+  const outcome first = run_in(work.string(), "archive add docs" + db);
+  BOOST_TEST(first.exit_code == 0, first.out);
+  BOOST_TEST(first.out.find("2 document(s) added, 0 replaced, 0 unchanged") != std::string::npos, first.out);
+  const outcome again = run_in(work.string(), "archive add docs" + db);
+  BOOST_TEST(again.out.find("0 document(s) added, 0 replaced, 2 unchanged") != std::string::npos, again.out);
+  write_text(work / "docs" / "en.md", std::string(en_doc) + "It weighs 3.2 kilograms.\n");
+  const outcome changed = run_in(work.string(), "archive add docs" + db);
+  BOOST_TEST(changed.out.find("0 document(s) added, 1 replaced, 1 unchanged") != std::string::npos, changed.out);
+  const outcome list = run_in(work.string(), "archive list" + db);
+  BOOST_TEST(list.out.find("en.md\t2025-03-03") != std::string::npos, list.out);
+  // The same records through extract and import.
+  BOOST_TEST(run_in(work.string(), "extract docs --format jsonl > shard.jsonl").exit_code == 0);
+  const std::string imported = " --archive " + quote(fresh_postgres(*server, "imported"));
+  BOOST_TEST(run_in(work.string(), "archive import shard.jsonl -q" + imported).exit_code == 0);
+  BOOST_TEST(run_in(work.string(), "archive list" + imported).out == list.out);
+  // Another vocabulary: refused until a refresh, then the plain check's findings.
+  write_text(work / "factcheck.json", R"({"subjects": [{"name": "Qinghe X3", "aliases": ["青禾X3"]}]})");
+  const outcome refused = run_in(work.string(), "check" + db);
+  BOOST_TEST(refused.exit_code == 2, refused.out);
+  BOOST_TEST(refused.out.find("run `factcheck archive refresh --archive " + url + "`") != std::string::npos, refused.out);
+  const outcome refreshed = run_in(work.string(), "archive refresh" + db);
+  BOOST_TEST(refreshed.out.find("2 document(s) analysed again") != std::string::npos, refreshed.out);
+  const outcome checked = run_in(work.string(), "check --format json --out a -q" + db);
+  const outcome plain = run_in(work.string(), "check docs --format json --out b -q");
+  BOOST_TEST(checked.exit_code == plain.exit_code, checked.out);
+  BOOST_TEST((essentials(read_report(work / "a")) == essentials(read_report(work / "b"))));
+  const outcome removed = run_in(work.string(), "archive remove en.md" + db);
+  BOOST_TEST(removed.exit_code == 0, removed.out);
+  const outcome stats = run_in(work.string(), "archive stats" + db);
+  BOOST_TEST(stats.out.find("1 document(s)") != std::string::npos, stats.out);
+  BOOST_TEST(stats.out.find("schema version 1") != std::string::npos, stats.out);
+  const outcome missing = run_in(work.string(), "archive remove nothing.md" + db);
+  BOOST_TEST(missing.exit_code == 2);
+  BOOST_TEST(missing.out.find("holds no document nothing.md") != std::string::npos, missing.out);
+}
+
+BOOST_AUTO_TEST_CASE(issue_15_postgresql_stores_every_claim_of_a_long_document) {
+  const std::optional<std::string> server = postgres_server("issue_15_postgresql_stores_every_claim_of_a_long_document");
+  if (!server) return;
+  const fs::path work = scratch("archive-pg-long");
+  // More claims than one index statement carries (500): the rows go in several statements.
+  std::string zh = "---\ntitle: 长文\npublished: 2025-03-06\n---\n";
+  std::string en = "---\ntitle: Long\npublished: 2025-03-06\n---\n";
+  for (int i = 0; i < 700; ++i) {
+    zh += fmt::format("第{}号仓库存放了{}台扫地机器人。\n", i, 100 + i);
+    en += fmt::format("Warehouse {} holds {} robot vacuums.\n", i, 100 + i);
+  }
+  write_text(work / "docs" / "zh.md", zh);
+  write_text(work / "docs" / "en.md", en);
+  const std::string bare_url = fresh_postgres(*server, "long");
+  const std::string url = quote(bare_url);
+  BOOST_TEST(run_in(work.string(), "archive add docs -q --archive " + url).exit_code == 0);
+  BOOST_TEST(run_in(work.string(), "archive add docs -q --archive a.db").exit_code == 0);
+  const outcome on_postgres = run_in(work.string(), "archive list --archive " + url);
+  BOOST_TEST(on_postgres.out == run_in(work.string(), "archive list --archive a.db").out);
+  // Each document has at least its 700 sentences' figures (the numbers in the names count too).
+  std::istringstream lines(on_postgres.out);
+  int documents = 0;
+  unsigned long claims = 0;
+  for (std::string line; std::getline(lines, line); ++documents) {
+    const std::size_t count = line.find('\t', line.find('\t') + 1) + 1;
+    BOOST_TEST(std::stoul(line.substr(count)) >= 700u, line);
+    claims += std::stoul(line.substr(count));
+  }
+  BOOST_TEST(documents == 2);
+  // Every claim has its index row.
+  BOOST_TEST(postgres_value(bare_url, "SELECT count(*) FROM factcheck_claims") == std::to_string(claims));
+}
+
+BOOST_AUTO_TEST_CASE(issue_15_an_unreachable_postgresql_server_is_named_without_its_password) {
+  const fs::path work = scratch("archive-pg-unreachable");
+  write_text(work / "docs" / "zh.md", zh_doc);
+  // Port 1 on the loopback: nobody listens there.
+  for (const char* command : {"archive add docs --archive 'postgresql://editor:hunter2@127.0.0.1:1/news'",
+                              "check --archive 'postgres://editor:hunter2@127.0.0.1:1/news?password=hunter2'",
+                              "archive stats --archive 'postgresql://editor:hunter2@127.0.0.1:1/news'"}) {
+    const outcome refused = run_in(work.string(), command);
+    BOOST_TEST(refused.exit_code == 2, command << "\n" << refused.out);
+    BOOST_TEST(refused.out.find("://editor:***@127.0.0.1:1/news") != std::string::npos, refused.out);
+    BOOST_TEST(refused.out.find("cannot connect to the PostgreSQL server") != std::string::npos, refused.out);
+    BOOST_TEST(refused.out.find("hunter2") == std::string::npos, refused.out);
+  }
+  // A URL libpq cannot parse: it quotes it in its message, the password must not follow.
+  const outcome malformed = run_in(work.string(), "archive stats --archive 'postgresql://editor:hunter2@[::1/news'");
+  BOOST_TEST(malformed.exit_code == 2, malformed.out);
+  BOOST_TEST(malformed.out.find("cannot connect to the PostgreSQL server") != std::string::npos, malformed.out);
+  BOOST_TEST(malformed.out.find("hunter2") == std::string::npos, malformed.out);
+}
+
+BOOST_AUTO_TEST_CASE(issue_15_foreign_and_newer_postgresql_databases_are_refused) {
+  const std::optional<std::string> server = postgres_server("issue_15_foreign_and_newer_postgresql_databases_are_refused");
+  if (!server) return;
+  const fs::path work = scratch("archive-pg-bad");
+  write_text(work / "docs" / "zh.md", zh_doc);
+  const std::string foreign = fresh_postgres(*server, "foreign");
+  postgres_sql(foreign, "CREATE TABLE people (name TEXT)");
+  for (const char* command : {"archive add docs --archive ", "check --archive "}) {
+    const outcome refused = run_in(work.string(), command + quote(foreign));
+    BOOST_TEST(refused.exit_code == 2, refused.out);
+    BOOST_TEST(refused.out.find("archive " + foreign + ": a PostgreSQL database, but not a factcheck archive") != std::string::npos,
+               refused.out);
+  }
+  // A login the server refuses (no such role): named, without the password.
+  const std::size_t authority = server->find("://") + 3;
+  const std::size_t at = server->find('@', authority);
+  const std::string stranger =
+      server->substr(0, authority) + "nobody_here:hunter2@" + server->substr(at == std::string::npos ? authority : at + 1);
+  const outcome login = run_in(work.string(), "archive stats --archive " + quote(stranger));
+  BOOST_TEST(login.exit_code == 2, login.out);
+  BOOST_TEST(login.out.find("nobody_here:***@") != std::string::npos, login.out);
+  BOOST_TEST(login.out.find("cannot connect to the PostgreSQL server") != std::string::npos, login.out);
+  BOOST_TEST(login.out.find("hunter2") == std::string::npos, login.out);
+  const std::string empty = fresh_postgres(*server, "empty");
+  const outcome none = run_in(work.string(), "archive list --archive " + quote(empty));
+  BOOST_TEST(none.exit_code == 2);
+  BOOST_TEST(none.out.find("archive " + empty + ": no such archive") != std::string::npos, none.out);
+  const std::string newer = fresh_postgres(*server, "newer");
+  BOOST_TEST(run_in(work.string(), "archive add docs -q --archive " + quote(newer)).exit_code == 0);
+  postgres_sql(newer, "UPDATE factcheck_meta SET value = '99' WHERE key = 'schema_version'");
+  const outcome refused = run_in(work.string(), "archive add docs --archive " + quote(newer));
+  BOOST_TEST(refused.exit_code == 2);
+  BOOST_TEST(refused.out.find("schema version 99 was written by a newer factcheck") != std::string::npos, refused.out);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -167,6 +167,23 @@ BOOST_AUTO_TEST_CASE(issue_15_missing_archive_is_not_created_by_a_reader) {
   BOOST_CHECK_THROW(open_archive("postgresql://localhost/claims", archive_access::existing), error);
 }
 
+BOOST_AUTO_TEST_CASE(issue_15_postgresql_urls_are_shown_without_their_password) {
+  BOOST_TEST(is_postgres_location("postgresql://db.example.org/news"));
+  BOOST_TEST(is_postgres_location("postgres://db.example.org/news"));
+  BOOST_TEST(!is_postgres_location("newsroom.db"));
+  BOOST_TEST(!is_postgres_location("archives/postgresql://x.db"));
+  BOOST_TEST(archive_display_name("postgresql://editor:s3cret@db.example.org:5433/news") ==
+             "postgresql://editor:***@db.example.org:5433/news");
+  // An `@` inside the password: the user part ends at the last one.
+  BOOST_TEST(archive_display_name("postgres://editor:p@ss@db/news") == "postgres://editor:***@db/news");
+  BOOST_TEST(archive_display_name("postgresql://db/news?user=editor&password=s3cret&sslmode=require") ==
+             "postgresql://db/news?user=editor&password=***&sslmode=require");
+  BOOST_TEST(archive_display_name("postgresql://editor@db/news") == "postgresql://editor@db/news");
+  BOOST_TEST(archive_display_name("postgresql://db/news?application_name=a@b:c") == "postgresql://db/news?application_name=a@b:c");
+  // A file name is shown as it is, whatever it contains.
+  BOOST_TEST(archive_display_name("password=1.db") == "password=1.db");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace checker

@@ -1,0 +1,467 @@
+// The shared archive: a PostgreSQL database reached with libpq, named by a `postgresql://` or
+// `postgres://` URL. Same tables as the SQLite store (prefixed `factcheck_`, so that a database
+// holding other tables is recognised as foreign), records as `bytea`.
+//
+// Writers: every write is one transaction that first takes a transaction-scoped advisory lock
+// (`pg_advisory_xact_lock`), so writers on any number of machines queue for the few seconds a
+// write takes, like SQLite's IMMEDIATE transactions; the analysis before it runs in parallel.
+// Chosen over SERIALIZABLE with retries because a refresh must see every document unchanged
+// and the analysis-version check must see the last committed version: with the lock taken
+// first, READ COMMITTED gives both, with no retry loop and no serialisation failures to report.
+// Readers take no lock: `load_all` reads in one REPEATABLE READ snapshot.
+// Every value is a bound parameter (PQexecParams / PQexecPrepared), never spliced into SQL.
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "archive/archive.h"
+#include "util/parallel.h"
+
+namespace checker {
+namespace {
+
+// The advisory lock every writer of a factcheck archive takes ("fcarchiv" as 8 bytes).
+constexpr const char* writer_lock_key = "7386017498862586230";
+
+constexpr const char* schema_sql = R"sql(
+CREATE TABLE IF NOT EXISTS factcheck_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS factcheck_documents (
+  id TEXT PRIMARY KEY,
+  path TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  source TEXT NOT NULL,
+  published TEXT NOT NULL,
+  claims BIGINT NOT NULL,
+  linked BIGINT NOT NULL,
+  record BYTEA NOT NULL
+);
+CREATE TABLE IF NOT EXISTS factcheck_claims (
+  document TEXT NOT NULL REFERENCES factcheck_documents(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  fact_key TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  attribute TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  value TEXT NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (document, ordinal)
+);
+CREATE INDEX IF NOT EXISTS factcheck_claims_by_fact_key ON factcheck_claims(fact_key) WHERE fact_key <> '';
+)sql";
+
+// A result that clears itself.
+class result {
+ public:
+  explicit result(PGresult* r) : r_(r) {}
+  result(const result&) = delete;
+  result& operator=(const result&) = delete;
+  result(result&& other) noexcept : r_(std::exchange(other.r_, nullptr)) {}
+  ~result() { PQclear(r_); }
+  int rows() const { return PQntuples(r_); }
+  std::string text(int row, int col) const {
+    return std::string(PQgetvalue(r_, row, col), static_cast<std::size_t>(PQgetlength(r_, row, col)));
+  }
+  std::int64_t integer(int row, int col) const { return std::stoll(text(row, col)); }
+  std::vector<std::uint8_t> bytes(int row, int col) const {
+    const auto* p = reinterpret_cast<const std::uint8_t*>(PQgetvalue(r_, row, col));
+    return std::vector<std::uint8_t>(p, p + PQgetlength(r_, row, col));
+  }
+  PGresult* get() const { return r_; }
+
+ private:
+  PGresult* r_;
+};
+
+// A bound parameter: text, or binary bytes for a `bytea`.
+struct param {
+  const char* data;
+  int length;
+  int binary;
+};
+
+param text_param(const std::string& s) { return param{s.c_str(), static_cast<int>(s.size()), 0}; }
+
+// The password of `url`, in its user part or its query, replaced by `***`: messages name the
+// archive, never its secret.
+std::string without_password(const std::string& url) {
+  std::string out = url;
+  const std::size_t scheme = out.find("://");
+  if (scheme != std::string::npos) {
+    const std::size_t start = scheme + 3;
+    const std::size_t end = std::min(out.find_first_of("/?", start), out.size());
+    const std::size_t at = out.rfind('@', end);
+    if (at != std::string::npos && at >= start) {
+      const std::size_t colon = out.find(':', start);
+      if (colon != std::string::npos && colon < at) out.replace(colon + 1, at - colon - 1, "***");
+    }
+  }
+  for (std::size_t at = out.find("password="); at != std::string::npos; at = out.find("password=", at + 1)) {
+    const bool is_key = at == 0 || out[at - 1] == '?' || out[at - 1] == '&';
+    if (!is_key) continue;
+    const std::size_t value = at + std::strlen("password=");
+    const std::size_t end = std::min(out.find('&', value), out.size());
+    out.replace(value, end - value, "***");
+  }
+  return out;
+}
+
+// libpq's messages end with a newline and may span lines; one line reads better after a name.
+std::string one_line(std::string message) {
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  std::string out;
+  for (char c : message) {
+    const char d = (c == '\n' || c == '\t') ? ' ' : c;
+    if (d != ' ' || out.empty() || out.back() != ' ') out += d;
+  }
+  return out;
+}
+
+class postgres_store final : public archive_store {
+ public:
+  postgres_store(const std::string& url, archive_access access) : location_(without_password(url)) {
+    // A host that drops packets would otherwise hold the command for minutes; a timeout in the
+    // URL (`?connect_timeout=N`) overrides this one.
+    const char* keys[] = {"connect_timeout", "dbname", nullptr};
+    const char* values[] = {"15", url.c_str(), nullptr};
+    conn_ = PQconnectdbParams(keys, values, 1);
+    if (conn_ == nullptr || PQstatus(conn_) != CONNECTION_OK) {
+      std::string why = conn_ != nullptr ? one_line(PQerrorMessage(conn_)) : "out of memory";
+      // libpq quotes a URL it cannot parse whole, password included.
+      for (std::size_t at = why.find(url); !url.empty() && at != std::string::npos; at = why.find(url, at + location_.size())) {
+        why.replace(at, url.size(), location_);
+      }
+      PQfinish(conn_);
+      conn_ = nullptr;
+      throw error(fmt::format("archive {}: cannot connect to the PostgreSQL server: {}", location_, why));
+    }
+    try {
+      if (PQsetClientEncoding(conn_, "UTF8") != 0) fail("setting the client encoding to UTF8");
+      exec("SET client_min_messages = warning");
+      prepare(access);
+    } catch (const error&) {
+      PQfinish(conn_);
+      conn_ = nullptr;
+      throw;
+    }
+  }
+  postgres_store(const postgres_store&) = delete;
+  postgres_store& operator=(const postgres_store&) = delete;
+  ~postgres_store() override { PQfinish(conn_); }
+
+  const std::string& location() const override { return location_; }
+
+  std::string stored_analysis_version() override { return meta("analysis_version").value_or(""); }
+
+  std::optional<std::string> hash_of(const std::string& id) override {
+    const result r = query("SELECT hash FROM factcheck_documents WHERE id = $1", {text_param(id)});
+    if (r.rows() > 0) return r.text(0, 0);
+    return std::nullopt;
+  }
+
+  std::size_t write(const std::vector<archive_record>& records, const std::vector<std::string>& remove,
+                    const std::string& version, bool refreshing) override {
+    exec("BEGIN");
+    try {
+      lock_writers();
+      if (refreshing) require_same_documents(records);
+      if (const std::string stored = stored_analysis_version(); !refreshing && !stored.empty() && stored != version) {
+        throw error(fmt::format("archive {}: its records were made by analysis version {}, this factcheck is {}; run "
+                                "`factcheck archive refresh --archive {}` first",
+                                location_, stored, version, location_));
+      }
+      std::size_t removed = 0;
+      for (const std::string& id : remove) {
+        const result r = query("DELETE FROM factcheck_documents WHERE id = $1", {text_param(id)});
+        removed += static_cast<std::size_t>(std::stoul(PQcmdTuples(r.get())));
+      }
+      for (const archive_record& r : records) put(r, version);
+      set_meta("analysis_version", version);
+      exec("COMMIT");
+      return removed;
+    } catch (const error&) {
+      PQclear(PQexec(conn_, "ROLLBACK"));
+      throw;
+    }
+  }
+
+  std::vector<archive_entry> list() override {
+    std::vector<archive_entry> out;
+    // Byte order, as SQLite's: the listing does not depend on the database's collation.
+    const result r = query(
+        "SELECT id, path, hash, source, published, claims, linked FROM factcheck_documents ORDER BY id COLLATE \"C\"", {});
+    for (int i = 0; i < r.rows(); ++i) {
+      out.push_back(archive_entry{r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4),
+                                  static_cast<std::size_t>(r.integer(i, 5)), static_cast<std::size_t>(r.integer(i, 6))});
+    }
+    return out;
+  }
+
+  // Counted in the database: the claims never travel to this process.
+  archive_summary summary() override {
+    archive_summary s;
+    s.location = location_;
+    exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    try {
+      s.schema_version = std::stoi(meta("schema_version").value_or("0"));
+      s.analysis_version = stored_analysis_version();
+      const result d = query("SELECT count(*), coalesce(sum(claims), 0), coalesce(sum(linked), 0) FROM factcheck_documents", {});
+      s.documents = static_cast<std::size_t>(d.integer(0, 0));
+      s.claims = static_cast<std::size_t>(d.integer(0, 1));
+      s.linked = static_cast<std::size_t>(d.integer(0, 2));
+      const result k = query(
+          "SELECT count(*) FROM (SELECT fact_key FROM factcheck_claims WHERE fact_key <> '' GROUP BY fact_key) AS groups", {});
+      s.fact_keys = static_cast<std::size_t>(k.integer(0, 0));
+      exec("COMMIT");
+    } catch (const error&) {
+      PQclear(PQexec(conn_, "ROLLBACK"));
+      throw;
+    }
+    return s;
+  }
+
+  std::vector<archive_record> load_all(unsigned jobs) override {
+    std::vector<std::pair<std::string, std::vector<std::uint8_t>>> blobs;
+    std::string version;
+    // One snapshot: a writer committing meanwhile is not seen half way.
+    exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    try {
+      version = stored_analysis_version();
+      const result r = query("SELECT id, record FROM factcheck_documents ORDER BY id COLLATE \"C\"", {}, 1);
+      blobs.reserve(static_cast<std::size_t>(r.rows()));
+      for (int i = 0; i < r.rows(); ++i) blobs.emplace_back(r.text(i, 0), r.bytes(i, 1));
+      exec("COMMIT");
+    } catch (const error&) {
+      PQclear(PQexec(conn_, "ROLLBACK"));
+      throw;
+    }
+    std::vector<archive_record> out(blobs.size());
+    for_each_index(blobs.size(), jobs, [&](std::size_t i, unsigned) {
+      nlohmann::json data;
+      const std::string where = fmt::format("archive {}: document {}", location_, blobs[i].first);
+      try {
+        data = nlohmann::json::from_cbor(blobs[i].second);
+      } catch (const nlohmann::json::exception& e) {
+        throw error(fmt::format("{}: the record is unreadable: {}", where, e.what()));
+      }
+      std::vector<std::uint8_t>().swap(blobs[i].second);
+      out[i] = record_from_json(data, where, version);
+    });
+    return out;
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& what) const {
+    throw error(fmt::format("archive {}: {} failed: {}", location_, what, one_line(PQerrorMessage(conn_))));
+  }
+
+  // Runs `sql` with `params` bound; `binary_result` 1 asks for every column in binary form.
+  result query(const char* sql, const std::vector<param>& params, int binary_result = 0) {
+    std::vector<const char*> values;
+    std::vector<int> lengths;
+    std::vector<int> formats;
+    for (const param& p : params) {
+      values.push_back(p.data);
+      lengths.push_back(p.length);
+      formats.push_back(p.binary);
+    }
+    result r(PQexecParams(conn_, sql, static_cast<int>(params.size()), nullptr, values.data(), lengths.data(), formats.data(),
+                          binary_result));
+    check(r, sql);
+    return r;
+  }
+
+  result prepared(const char* name, const std::vector<param>& params) {
+    std::vector<const char*> values;
+    std::vector<int> lengths;
+    std::vector<int> formats;
+    for (const param& p : params) {
+      values.push_back(p.data);
+      lengths.push_back(p.length);
+      formats.push_back(p.binary);
+    }
+    result r(PQexecPrepared(conn_, name, static_cast<int>(params.size()), values.data(), lengths.data(), formats.data(), 0));
+    check(r, name);
+    return r;
+  }
+
+  void check(const result& r, const char* what) const {
+    const ExecStatusType status = r.get() == nullptr ? PGRES_FATAL_ERROR : PQresultStatus(r.get());
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+      const std::string statement(what, std::min<std::size_t>(std::strlen(what), 40));
+      fail(fmt::format("`{}...`", statement));
+    }
+  }
+
+  // A command without parameters (PQexec runs several at once: the schema).
+  void exec(const char* sql) {
+    const result r(PQexec(conn_, sql));
+    check(r, sql);
+  }
+
+  void lock_writers() { query("SELECT pg_advisory_xact_lock($1::bigint)", {text_param(writer_lock_key)}); }
+
+  // Writes one record and its claims index, replacing a document of the same id.
+  void put(const archive_record& r, const std::string& version) {
+    if (!statements_prepared_) prepare_statements();
+    std::int64_t linked = 0;
+    for (const indexed_claim& k : r.claims) linked += k.fact_key.empty() ? 0 : 1;
+    const std::vector<std::uint8_t> record = nlohmann::json::to_cbor(record_to_json(r, version));
+    const std::string claims = std::to_string(r.claims.size());
+    const std::string linked_text = std::to_string(linked);
+    prepared("factcheck_clear", {text_param(r.doc.id)});
+    prepared("factcheck_put", {text_param(r.doc.id), text_param(r.doc.path), text_param(r.hash), text_param(r.doc.metadata.source.value),
+                               text_param(r.doc.metadata.published.value), text_param(claims), text_param(linked_text),
+                               param{reinterpret_cast<const char*>(record.data()), static_cast<int>(record.size()), 1}});
+    add_claims(r);
+  }
+
+  // The index rows of `r`, many per statement: one round trip per document instead of one per
+  // claim (what a remote server makes the cost of an add). Only placeholders are generated; the
+  // values are bound.
+  void add_claims(const archive_record& r) {
+    constexpr std::size_t per_statement = 500;  // 8 parameters each, far below libpq's 65535
+    for (std::size_t first = 0; first < r.claims.size(); first += per_statement) {
+      const std::size_t last = std::min(r.claims.size(), first + per_statement);
+      std::vector<std::string> ordinals;
+      ordinals.reserve(last - first);
+      std::vector<param> params;
+      std::string sql = "INSERT INTO factcheck_claims (document, ordinal, fact_key, subject, attribute, unit, value, text) VALUES ";
+      for (std::size_t i = first; i < last; ++i) {
+        const indexed_claim& k = r.claims[i];
+        ordinals.push_back(std::to_string(i));
+        const std::size_t n = params.size();
+        sql += fmt::format("{}(${}, ${}::integer, ${}, ${}, ${}, ${}, ${}, ${})", i == first ? "" : ", ", n + 1, n + 2, n + 3, n + 4,
+                           n + 5, n + 6, n + 7, n + 8);
+        const std::initializer_list<const std::string*> row = {&r.doc.id,    &ordinals.back(), &k.fact_key, &k.subject,
+                                                               &k.attribute, &k.unit,          &k.value,    &k.text};
+        for (const std::string* field : row) params.push_back(text_param(*field));
+      }
+      query(sql.c_str(), params);
+    }
+  }
+
+  void prepare_statements() {
+    const std::pair<const char*, const char*> statements[] = {
+        {"factcheck_clear", "DELETE FROM factcheck_claims WHERE document = $1"},
+        {"factcheck_put",
+         "INSERT INTO factcheck_documents (id, path, hash, source, published, claims, linked, record) "
+         "VALUES ($1, $2, $3, $4, $5, $6::bigint, $7::bigint, $8::bytea) "
+         "ON CONFLICT (id) DO UPDATE SET path = EXCLUDED.path, hash = EXCLUDED.hash, source = EXCLUDED.source, "
+         "published = EXCLUDED.published, claims = EXCLUDED.claims, linked = EXCLUDED.linked, record = EXCLUDED.record"},
+    };
+    for (const auto& [name, sql] : statements) {
+      const result r(PQprepare(conn_, name, sql, 0, nullptr));
+      check(r, name);
+    }
+    statements_prepared_ = true;
+  }
+
+  // A refresh rewrites every record; a document added or changed by another writer meanwhile
+  // would keep the old analysis beside the new one.
+  void require_same_documents(const std::vector<archive_record>& records) {
+    const result count = query("SELECT count(*) FROM factcheck_documents", {});
+    const bool same_count = static_cast<std::size_t>(count.integer(0, 0)) == records.size();
+    const bool same_hashes =
+        std::all_of(records.begin(), records.end(), [&](const archive_record& r) { return hash_of(r.doc.id) == r.hash; });
+    if (!same_count || !same_hashes) {
+      throw error(fmt::format("archive {}: changed by another process during the refresh; nothing was written, run it again",
+                              location_));
+    }
+  }
+
+  std::optional<std::string> meta(const std::string& key) {
+    const result r = query("SELECT value FROM factcheck_meta WHERE key = $1", {text_param(key)});
+    if (r.rows() > 0) return r.text(0, 0);
+    return std::nullopt;
+  }
+
+  void set_meta(const std::string& key, const std::string& value) {
+    query("INSERT INTO factcheck_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+          {text_param(key), text_param(value)});
+  }
+
+  bool has_meta_table() {
+    const result r = query("SELECT to_regclass('factcheck_meta') IS NOT NULL", {});
+    return r.text(0, 0) == "t";
+  }
+
+  // Tables of the current schema that are not factcheck's: a database that holds them is not
+  // an archive to write into.
+  std::int64_t foreign_tables() {
+    const result r = query(
+        "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name NOT LIKE 'factcheck\\_%'",
+        {});
+    return r.integer(0, 0);
+  }
+
+  // Makes the tables of a new archive (under the writers' lock: two writers creating one archive
+  // at once both find it made), or checks that the database is an archive this version reads.
+  void prepare(archive_access access) {
+    if (!has_meta_table()) {
+      if (foreign_tables() > 0) {
+        throw error(fmt::format("archive {}: a PostgreSQL database, but not a factcheck archive (it has tables of its own and "
+                                "no factcheck_meta table); name an empty database",
+                                location_));
+      }
+      if (access == archive_access::existing) {
+        throw error(fmt::format("archive {}: no such archive (make one with `factcheck archive add PATH... --archive {}`)",
+                                location_, location_));
+      }
+      exec("BEGIN");
+      try {
+        lock_writers();
+        if (!has_meta_table()) {
+          exec(schema_sql);
+          set_meta("format", "factcheck-archive");
+          set_meta("schema_version", std::to_string(archive_schema_version));
+        }
+        exec("COMMIT");
+      } catch (const error&) {
+        PQclear(PQexec(conn_, "ROLLBACK"));
+        throw;
+      }
+    }
+    if (meta("format").value_or("") != "factcheck-archive") {
+      throw error(fmt::format("archive {}: a PostgreSQL database, but not a factcheck archive (its factcheck_meta table does "
+                              "not say so); name another database",
+                              location_));
+    }
+    int version = 0;
+    try {
+      version = std::stoi(meta("schema_version").value_or("0"));
+    } catch (const std::exception&) {
+      version = 0;
+    }
+    if (version > archive_schema_version) {
+      throw error(fmt::format("archive {}: schema version {} was written by a newer factcheck (this one reads version {}); "
+                              "use that version",
+                              location_, version, archive_schema_version));
+    }
+    // Older schemas would be migrated here, as in the SQLite store; version 1 is the first.
+    if (version < 1) throw error(fmt::format("archive {}: schema version {} is not one factcheck ever wrote", location_, version));
+  }
+
+  std::string location_;
+  PGconn* conn_ = nullptr;
+  bool statements_prepared_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<archive_store> open_postgres_archive(const std::string& url, archive_access access) {
+  return std::make_unique<postgres_store>(url, access);
+}
+
+std::string archive_display_name(const std::string& location) {
+  return is_postgres_location(location) ? without_password(location) : location;
+}
+
+}  // namespace checker
