@@ -46,11 +46,17 @@ void sql(const fs::path& db, const std::string& statement) {
   sqlite3_close(handle);
 }
 
-// The PostgreSQL server of the tests: `FACTCHECK_TEST_POSTGRES_URL` (.ci/run starts one with
-// .ci/postgres and sets it). Unset, the PostgreSQL cases are not run, and say so.
+// The PostgreSQL server of the tests: `FACTCHECK_TEST_POSTGRES_URL` when set, else the one ctest
+// started for them (the `postgres_start` fixture writes its URL to a file). Neither: the
+// PostgreSQL cases are not run, and say so.
 std::optional<std::string> postgres_server(const char* test) {
   const char* url = std::getenv("FACTCHECK_TEST_POSTGRES_URL");
   if (url != nullptr && *url != '\0') return std::string(url);
+#ifdef FACTCHECK_POSTGRES_URL_FILE
+  std::ifstream file(FACTCHECK_POSTGRES_URL_FILE);
+  std::string started;
+  if (std::getline(file, started) && !started.empty()) return started;
+#endif
   std::cerr << "NOTICE: " << test << ": the PostgreSQL cases were NOT run (set FACTCHECK_TEST_POSTGRES_URL, "
             << "e.g. to the URL `bash .ci/postgres start DIR` prints)\n";
   BOOST_TEST_MESSAGE("PostgreSQL cases not run: FACTCHECK_TEST_POSTGRES_URL is not set");
