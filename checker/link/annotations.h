@@ -98,6 +98,8 @@ class alias_table {
 /// Chang'e-6. Takes each name as written with its number of mentions; gives each tied name the
 /// wording mentioned most. Only names that meet across scripts, on keys of four or more. (romanised.cpp)
 std::map<std::string, std::string> cross_script_aliases(const std::map<std::string, std::size_t>& mentions);
+/// The text holds a CJK ideograph (written in Chinese). (romanised.cpp)
+bool has_han(std::string_view text);
 
 // Names in a sentence: Latin-script names, titles in 《》 and 「」, known and generic subjects. (names.cpp)
 bool inside_a_name(const std::vector<name_mention>& names, byte_span figure);

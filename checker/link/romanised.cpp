@@ -84,17 +84,18 @@ std::string with_digits(std::string_view name) {
   return utf8;
 }
 
-bool has_han(std::string_view name) {
-  for (std::size_t pos = 0; pos < name.size();) {
+
+}  // namespace
+
+bool has_han(std::string_view text) {
+  for (std::size_t pos = 0; pos < text.size();) {
     std::size_t n = 0;
-    const char32_t c = decode(name, pos, &n);
+    const char32_t c = decode(text, pos, &n);
     if (c >= 0x3400 && c <= 0x9FFF) return true;
     pos += n;
   }
   return false;
 }
-
-}  // namespace
 
 std::map<std::string, std::string> cross_script_aliases(const std::map<std::string, std::size_t>& mentions) {
   std::map<std::string, std::string> out;

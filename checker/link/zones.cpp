@@ -9,19 +9,6 @@
 #include "recognize/scanner.h"
 
 namespace checker::detail {
-namespace {
-
-bool written_in_chinese(std::string_view date_text) {
-  for (std::size_t pos = 0; pos < date_text.size();) {
-    std::size_t n = 0;
-    const char32_t c = decode(date_text, pos, &n);
-    if (c >= 0x4E00 && c <= 0x9FFF) return true;
-    pos += n;
-  }
-  return false;
-}
-
-}  // namespace
 
 void assign_time_zone(claim& c, std::string_view text, byte_span clause, const lexicon& lex) {
   const byte_span span = c.found.span;
@@ -41,7 +28,7 @@ void assign_time_zone(claim& c, std::string_view text, byte_span clause, const l
   if (nearest != nullptr) {
     c.utc_offset_minutes = lex.zone_offsets[nearest->payload];
     c.zone_basis = fmt::format("stated '{}'", text.substr(nearest->begin, nearest->end - nearest->begin));
-  } else if (lex.chinese_dates_zone && written_in_chinese(c.found.text)) {
+  } else if (lex.chinese_dates_zone && has_han(c.found.text)) {
     c.utc_offset_minutes = *lex.chinese_dates_zone;
     c.zone_basis = "written in Chinese";
   }
