@@ -12,9 +12,11 @@
 // This stage does not analyse or compare; the pipeline and the CLI do.
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -93,6 +95,13 @@ nlohmann::json record_to_json(const archive_record& record, const std::string& v
 /// (prefixed by `where`) when `data` is not one, or was made by another analysis version than
 /// `expected_version` (unless that is empty).
 archive_record record_from_json(const nlohmann::json& data, const std::string& where, const std::string& expected_version);
+/// A stored document's id with its record as the backends keep it (CBOR).
+using stored_record = std::pair<std::string, std::vector<std::uint8_t>>;
+/// Decodes the records a backend read from archive `location`, on `jobs` threads (decoding is most
+/// of the cost of a load), freeing each blob once read. Throws `checker::error` naming the
+/// document whose record is unreadable or of another analysis version.
+std::vector<archive_record> decode_records(std::vector<stored_record> blobs, const std::string& location,
+                                           const std::string& version, unsigned jobs);
 
 /// How a command opens an archive.
 enum class archive_access {

@@ -23,7 +23,6 @@
 #include <fmt/format.h>
 
 #include "archive/archive.h"
-#include "util/parallel.h"
 
 namespace checker {
 namespace {
@@ -228,7 +227,7 @@ class postgres_store final : public archive_store {
   }
 
   std::vector<archive_record> load_all(unsigned jobs) override {
-    std::vector<std::pair<std::string, std::vector<std::uint8_t>>> blobs;
+    std::vector<stored_record> blobs;
     std::string version;
     // One snapshot: a writer committing meanwhile is not seen half way.
     exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -242,19 +241,7 @@ class postgres_store final : public archive_store {
       PQclear(PQexec(conn_, "ROLLBACK"));
       throw;
     }
-    std::vector<archive_record> out(blobs.size());
-    for_each_index(blobs.size(), jobs, [&](std::size_t i, unsigned) {
-      nlohmann::json data;
-      const std::string where = fmt::format("archive {}: document {}", location_, blobs[i].first);
-      try {
-        data = nlohmann::json::from_cbor(blobs[i].second);
-      } catch (const nlohmann::json::exception& e) {
-        throw error(fmt::format("{}: the record is unreadable: {}", where, e.what()));
-      }
-      std::vector<std::uint8_t>().swap(blobs[i].second);
-      out[i] = record_from_json(data, where, version);
-    });
-    return out;
+    return decode_records(std::move(blobs), location_, version, jobs);
   }
 
  private:
@@ -262,32 +249,32 @@ class postgres_store final : public archive_store {
     throw error(fmt::format("archive {}: {} failed: {}", location_, what, one_line(PQerrorMessage(conn_))));
   }
 
-  // Runs `sql` with `params` bound; `binary_result` 1 asks for every column in binary form.
-  result query(const char* sql, const std::vector<param>& params, int binary_result = 0) {
+  // libpq's three parallel arrays for `params`.
+  struct bound_params {
     std::vector<const char*> values;
     std::vector<int> lengths;
     std::vector<int> formats;
-    for (const param& p : params) {
-      values.push_back(p.data);
-      lengths.push_back(p.length);
-      formats.push_back(p.binary);
+    explicit bound_params(const std::vector<param>& params) {
+      for (const param& p : params) {
+        values.push_back(p.data);
+        lengths.push_back(p.length);
+        formats.push_back(p.binary);
+      }
     }
-    result r(PQexecParams(conn_, sql, static_cast<int>(params.size()), nullptr, values.data(), lengths.data(), formats.data(),
-                          binary_result));
+    int count() const { return static_cast<int>(values.size()); }
+  };
+
+  // Runs `sql` with `params` bound; `binary_result` 1 asks for every column in binary form.
+  result query(const char* sql, const std::vector<param>& params, int binary_result = 0) {
+    const bound_params b(params);
+    result r(PQexecParams(conn_, sql, b.count(), nullptr, b.values.data(), b.lengths.data(), b.formats.data(), binary_result));
     check(r, sql);
     return r;
   }
 
   result prepared(const char* name, const std::vector<param>& params) {
-    std::vector<const char*> values;
-    std::vector<int> lengths;
-    std::vector<int> formats;
-    for (const param& p : params) {
-      values.push_back(p.data);
-      lengths.push_back(p.length);
-      formats.push_back(p.binary);
-    }
-    result r(PQexecPrepared(conn_, name, static_cast<int>(params.size()), values.data(), lengths.data(), formats.data(), 0));
+    const bound_params b(params);
+    result r(PQexecPrepared(conn_, name, b.count(), b.values.data(), b.lengths.data(), b.formats.data(), 0));
     check(r, name);
     return r;
   }

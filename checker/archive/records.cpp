@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "archive/archive.h"
+#include "util/parallel.h"
 
 namespace checker {
 namespace {
@@ -435,6 +436,23 @@ archive_record record_from_json(const nlohmann::json& data, const std::string& w
   } catch (const std::out_of_range& e) {
     throw error(fmt::format("{}: a malformed archive record: {}", where, e.what()));
   }
+}
+
+std::vector<archive_record> decode_records(std::vector<stored_record> blobs, const std::string& location,
+                                           const std::string& version, unsigned jobs) {
+  std::vector<archive_record> out(blobs.size());
+  for_each_index(blobs.size(), jobs, [&](std::size_t i, unsigned) {
+    nlohmann::json data;
+    const std::string where = fmt::format("archive {}: document {}", location, blobs[i].first);
+    try {
+      data = nlohmann::json::from_cbor(blobs[i].second);
+    } catch (const nlohmann::json::exception& e) {
+      throw error(fmt::format("{}: the record is unreadable: {}", where, e.what()));
+    }
+    std::vector<std::uint8_t>().swap(blobs[i].second);
+    out[i] = record_from_json(data, where, version);
+  });
+  return out;
 }
 
 }  // namespace checker

@@ -10,7 +10,6 @@
 #include <fmt/format.h>
 
 #include "archive/archive.h"
-#include "util/parallel.h"
 
 namespace checker {
 namespace {
@@ -208,7 +207,7 @@ class sqlite_store final : public archive_store {
   }
 
   std::vector<archive_record> load_all(unsigned jobs) override {
-    std::vector<std::pair<std::string, std::vector<std::uint8_t>>> blobs;
+    std::vector<stored_record> blobs;
     std::string version;
     // One read transaction: a writer committing meanwhile is not seen half way.
     exec("BEGIN");
@@ -221,20 +220,7 @@ class sqlite_store final : public archive_store {
       sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
       throw;
     }
-    // Decoding the records is most of the cost of a load: it runs on `jobs` threads.
-    std::vector<archive_record> out(blobs.size());
-    for_each_index(blobs.size(), jobs, [&](std::size_t i, unsigned) {
-      nlohmann::json data;
-      const std::string where = fmt::format("archive {}: document {}", location_, blobs[i].first);
-      try {
-        data = nlohmann::json::from_cbor(blobs[i].second);
-      } catch (const nlohmann::json::exception& e) {
-        throw error(fmt::format("{}: the record is unreadable: {}", where, e.what()));
-      }
-      std::vector<std::uint8_t>().swap(blobs[i].second);
-      out[i] = record_from_json(data, where, version);
-    });
-    return out;
+    return decode_records(std::move(blobs), location_, version, jobs);
   }
 
  private:
