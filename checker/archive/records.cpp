@@ -12,7 +12,7 @@ namespace {
 
 // Bumped whenever segment, recognise, normalise or link change what they produce for the same lexicon,
 // so that records of an older analysis are never mixed with new ones.
-constexpr const char* analysis_code_version = "2026-12-07.2";
+constexpr const char* analysis_code_version = "2026-12-07.4";
 
 constexpr const char* record_format = "factcheck_archive_record";
 
@@ -202,9 +202,11 @@ nlohmann::json date_parts_json(const date_parts& p) {
   if (p.shift) shift = {p.shift->amount, static_cast<int>(p.shift->unit), p.shift->from_preceding};
   nlohmann::json end;
   if (p.range_end) end = {opt(p.range_end->year), opt(p.range_end->month), opt(p.range_end->day)};
+  nlohmann::json clock;
+  if (p.clock) clock = {p.clock->hour, opt(p.clock->minute), opt(p.clock->second), p.clock->exact, p.clock->approximate};
   return {opt(p.year),       opt(p.month),     opt(p.day),        opt(p.year_offset),   opt(p.month_offset),
           opt(p.day_offset), opt(p.chain_offset), static_cast<int>(p.period), opt(p.week_offset), opt(p.weekday),
-          static_cast<int>(p.place), p.weekend, opt(p.iso_week), shift, end, p.order_ambiguous, p.named_event};
+          static_cast<int>(p.place), p.weekend, opt(p.iso_week), shift, end, p.order_ambiguous, p.named_event, clock};
 }
 
 date_parts date_parts_from(const nlohmann::json& d) {
@@ -232,6 +234,11 @@ date_parts date_parts_from(const nlohmann::json& d) {
   }
   p.order_ambiguous = d.at(15).get<bool>();
   p.named_event = d.at(16).get<bool>();
+  if (!d.at(17).is_null()) {
+    const nlohmann::json& c = d.at(17);
+    p.clock = clock_parts{c.at(0).get<unsigned>(), opt_from<unsigned>(c.at(1)), opt_from<unsigned>(c.at(2)), c.at(3).get<bool>(),
+                          c.at(4).get<bool>()};
+  }
   return p;
 }
 
@@ -263,7 +270,11 @@ mention mention_from(const nlohmann::json& d) {
 
 nlohmann::json claim_json(const claim& c) {
   nlohmann::json date;
-  if (c.date) date = {day(c.date->first), day(c.date->last), static_cast<int>(c.date->grain), c.date->anchor};
+  if (c.date) {
+    nlohmann::json clock;
+    if (c.date->clock) clock = {c.date->clock->first_second, c.date->clock->end_second, c.date->clock->text, c.date->clock->approximate};
+    date = {day(c.date->first), day(c.date->last), static_cast<int>(c.date->grain), c.date->anchor, clock};
+  }
   return {c.id,
           mention_json(c.found),
           span_json(c.original_span),
@@ -293,7 +304,11 @@ claim claim_from(const nlohmann::json& d) {
   c.interval = value_interval{opt_dec_from(i.at(0)), opt_dec_from(i.at(1)), i.at(2).get<bool>(), i.at(3).get<bool>()};
   if (!d.at(7).is_null()) {
     const nlohmann::json& v = d.at(7);
-    c.date = date_value{day_from(v.at(0)), day_from(v.at(1)), enum_from_json(v.at(2), date_grain::range), v.at(3).get<std::string>()};
+    c.date = date_value{day_from(v.at(0)), day_from(v.at(1)), enum_from_json(v.at(2), date_grain::range), v.at(3).get<std::string>(), std::nullopt};
+    if (!v.at(4).is_null()) {
+      const nlohmann::json& k = v.at(4);
+      c.date->clock = clock_window{k.at(0).get<std::int32_t>(), k.at(1).get<std::int32_t>(), k.at(2).get<std::string>(), k.at(3).get<bool>()};
+    }
   }
   c.unit = d.at(8).get<std::string>();
   c.subject = d.at(9).get<std::string>();

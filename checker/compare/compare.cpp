@@ -22,6 +22,7 @@ std::string fingerprint_of(std::string_view text) {
 
 std::string value_key(const claim& c) {
   if (c.date) {
+    if (c.date->clock) return c.date->first.iso() + c.date->clock->text;
     if (c.date->grain == date_grain::day) return c.date->first.iso();
     return c.date->first.iso() + ".." + c.date->last.iso();
   }

@@ -11,7 +11,7 @@
 namespace checker::detail {
 namespace {
 
-// An interval on one axis: exact decimals for quantities, day numbers for dates.
+// An interval on one axis: exact decimals for quantities, seconds of UTC for dates.
 struct bound {
   std::optional<decimal> value;  // absent: unbounded
   bool inclusive = true;
@@ -29,13 +29,16 @@ constexpr int eastmost_zone_minutes = 13 * 60;
 
 axis_interval interval_of(const claim& c, const decimal& factor) {
   if (c.date) {
-    // The minutes of UTC the date covers: from its first midnight in the most eastern zone it
-    // may be in, to its last midnight in the most western one.
-    const int east = c.utc_offset_minutes.value_or(eastmost_zone_minutes);
-    const int west = c.utc_offset_minutes.value_or(westmost_zone_minutes);
-    const std::int64_t first = static_cast<std::int64_t>(c.date->first.days().time_since_epoch().count()) * 1440 - east;
-    const std::int64_t end = (static_cast<std::int64_t>(c.date->last.days().time_since_epoch().count()) + 1) * 1440 - west;
-    return axis_interval{{decimal{first, 0}, true}, {decimal{end, 0}, false}};
+    // The seconds of UTC the date covers: from its first midnight (or the start of its time of
+    // day) in the most eastern zone it may be in, to its last midnight (or the end of its time
+    // of day) in the most western one.
+    const std::int64_t east = c.utc_offset_minutes.value_or(eastmost_zone_minutes) * std::int64_t{60};
+    const std::int64_t west = c.utc_offset_minutes.value_or(westmost_zone_minutes) * std::int64_t{60};
+    const std::int64_t first_day = static_cast<std::int64_t>(c.date->first.days().time_since_epoch().count()) * 86400;
+    const std::int64_t last_day = static_cast<std::int64_t>(c.date->last.days().time_since_epoch().count()) * 86400;
+    const std::int64_t from = c.date->clock ? c.date->clock->first_second : 0;
+    const std::int64_t to = c.date->clock ? c.date->clock->end_second : 86400;
+    return axis_interval{{decimal{first_day + from - east, 0}, true}, {decimal{last_day + to - west, 0}, false}};
   }
   auto scaled = [&](const std::optional<decimal>& v) -> std::optional<decimal> {
     if (!v) return std::nullopt;
@@ -324,7 +327,12 @@ std::vector<finding> find_contradictions(const std::vector<document>& docs, cons
     // The gap between the two sides farthest apart.
     const claim& lowest = claims[sides.front().front()];
     const claim& highest = claims[sides.back().front()];
-    if (lowest.date && highest.date) {
+    if (lowest.date && highest.date && lowest.date->clock && highest.date->clock) {
+      // Two moments: how far apart they start, in UTC.
+      const auto start = [](const claim& c) { return interval_of(c, decimal{1, 0}).low.value->to_double(); };
+      const auto minutes = static_cast<long long>(std::llround((start(highest) - start(lowest)) / 60.0));
+      f.difference = minutes % 60 == 0 ? fmt::format("{} hours apart", minutes / 60) : fmt::format("{} minutes apart", minutes);
+    } else if (lowest.date && highest.date) {
       const auto days = (highest.date->first.days() - lowest.date->last.days()).count();
       f.difference = fmt::format("{} days apart", days);
     } else {

@@ -39,7 +39,10 @@ std::optional<decimal> axis_value(const finding& f, const std::vector<claim>& cl
 }
 
 bool same_value(const claim& a, const claim& b) {
-  if (a.date || b.date) return a.date && b.date && a.date->first == b.date->first && a.date->last == b.date->last;
+  if (a.date || b.date) {
+    const auto clock_text = [](const date_value& d) { return d.clock ? d.clock->text : std::string(); };
+    return a.date && b.date && a.date->first == b.date->first && a.date->last == b.date->last && clock_text(*a.date) == clock_text(*b.date);
+  }
   return a.value && b.value && *a.value == *b.value;
 }
 
@@ -48,7 +51,9 @@ bool same_value(const claim& a, const claim& b) {
 // day for a day, the same unit as written), then the one stated most precisely, then the first.
 std::size_t reference_claim(const std::vector<std::size_t>& side, const std::vector<claim>& claims, const claim& odd) {
   const auto same_form = [&](const claim& c) {
-    if (c.date || odd.date) return c.date && odd.date && c.date->grain == odd.date->grain;
+    if (c.date || odd.date) {
+      return c.date && odd.date && c.date->grain == odd.date->grain && c.date->clock.has_value() == odd.date->clock.has_value();
+    }
     return c.found.amount && odd.found.amount && c.found.amount->factor == odd.found.amount->factor;
   };
   std::size_t best = side.front();
@@ -124,6 +129,9 @@ std::optional<candidate> year_slip(const slip_context& x) {
   const claim& o = x.claims[x.odd];
   if (!r.date || !o.date || r.date->grain != o.date->grain) return std::nullopt;
   if (r.date->grain != date_grain::day && r.date->grain != date_grain::month) return std::nullopt;
+  if (r.date->clock.has_value() != o.date->clock.has_value() || (r.date->clock && r.date->clock->text != o.date->clock->text)) {
+    return std::nullopt;  // another time of day too: more than the year differs
+  }
   if (r.date->first.year == o.date->first.year || r.date->first.month != o.date->first.month ||
       (r.date->grain == date_grain::day && r.date->first.day != o.date->first.day)) {
     return std::nullopt;

@@ -253,9 +253,20 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       for (std::size_t j : members) {
         const claim& when = claims[j];
         if (when.found.kind != claim_kind::date || when.found.span.begin != at) continue;
+        // 截至下午3时: a time of day alone stamps the publication day (below), whatever day the
+        // sentence before names.
+        const date_parts& parts = *when.found.date;
+        if (parts.clock && !parts.day && !parts.weekday && !parts.day_offset && !parts.chain_offset) {
+          stamp_dates.insert(j);
+          continue;
+        }
         std::string moment = stamp_moment(when, docs[doc].published);
         if (moment.empty()) continue;
-        if (moment.size() == 10) moment += clock_after(text, when.found.span.end, ctx.span.end);
+        if (moment.size() == 10) {
+          // 截至19日8时47分: the date took the time of day it was written with.
+          const auto& clock = when.found.date->clock;
+          moment += clock ? fmt::format("T{:02}:{:02}", clock->hour, clock->minute.value_or(0)) : clock_after(text, when.found.span.end, ctx.span.end);
+        }
         stamps.emplace_back(marker.begin, moment);
         stamp_dates.insert(j);
       }
@@ -296,7 +307,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         if (d.found.kind != claim_kind::date || !d.date || d.status != resolution::resolved) continue;
         if (stamp_dates.count(j) > 0) continue;  // 截至8日: when the figure was counted, not what period it covers
         // 1月7日9时5分: a moment something happened, not a period that figures cover.
-        if (!clock_after(text, d.found.span.end, ctx.span.end).empty()) continue;
+        if (d.found.date->clock || !clock_after(text, d.found.span.end, ctx.span.end).empty()) continue;
         // A date that is itself a fact (发布于8月11日, founded in 2008) dates an event, not the
         // period of the figures around it.
         if (!d.attribute.empty()) continue;

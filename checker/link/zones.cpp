@@ -12,6 +12,15 @@ namespace checker::detail {
 
 void assign_time_zone(claim& c, std::string_view text, byte_span clause, const lexicon& lex) {
   const byte_span span = c.found.span;
+  // `9:40 a.m. Taipei time`, `8 a.m. (GMT)`: a zone written right after the date is its own,
+  // whatever the full stops of a.m. do to the clause.
+  std::size_t after = skip_spaces(text, span.end);
+  if (after < text.size() && text[after] == '(') after = skip_spaces(text, after + 1);
+  if (const auto zone = lex.time_zones.longest_at(text, after); zone && (after + zone->length >= text.size() || !is_alpha(text[after + zone->length]))) {
+    c.utc_offset_minutes = lex.zone_offsets[zone->payload];
+    c.zone_basis = fmt::format("stated '{}'", text.substr(after, zone->length));
+    return;
+  }
   const cue* nearest = nullptr;
   std::size_t nearest_distance = 0;
   const std::vector<cue> zones = find_cues(text, clause, lex.time_zones);

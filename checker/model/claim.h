@@ -2,6 +2,7 @@
 // The records that flow from recognise to compare: a `mention` is a figure found in a sentence
 // with its parts as written; a `claim` adds the normalised value and what the figure is about.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,6 +56,16 @@ struct date_end {
   std::optional<unsigned> day;
 };
 
+/// A time of day written with a date (8月20日上午10时, 4月3日7时58分许, June 1 at 22:23, 7:58am on
+/// Wednesday), on the 24-hour clock of the date's own calendar.
+struct clock_parts {
+  unsigned hour = 0;                // 0..23, the half-day word applied (下午2时, 2 p.m. -> 14)
+  std::optional<unsigned> minute;   // absent: stated to the hour (10时, 9 a.m.)
+  std::optional<unsigned> second;
+  bool exact = false;               // 整, sharp: 21点整 is 21:00, not some time in that hour
+  bool approximate = false;         // 许, 左右, about
+};
+
 /// A date's parts as written; relative parts are offsets from the anchor.
 struct date_parts {
   std::optional<int> year;
@@ -75,6 +86,7 @@ struct date_parts {
   std::optional<date_end> range_end;  // 1995-1997年, 6月1日至30日: the second end as written
   bool order_ambiguous = false;      // 1/2/2016: both parts could be the month; read US month/day
   bool named_event = false;          // 5.12地震: a month and day naming an event
+  std::optional<clock_parts> clock;  // issue 13: a time of day written with the date
 };
 
 /// One figure found in a sentence.
@@ -90,12 +102,23 @@ struct mention {
   bool too_long = false;   // more digits than an exact decimal holds: reported, never compared
 };
 
+/// The seconds of a day a written time of day covers, in the date's own calendar: 10时 is the
+/// hour [36000, 39600), 7时58分 the minute [28680, 28740), `about 8 a.m.` [27000, 30600). An
+/// approximate time may reach into the days either side (negative, or past 86400).
+struct clock_window {
+  std::int32_t first_second = 0;
+  std::int32_t end_second = 0;  // exclusive
+  std::string text;             // as ISO shows it: `T10:00`, `T09:27:29`
+  bool approximate = false;
+};
+
 /// A resolved date interval and the anchor used to fill in what the text left out.
 struct date_value {
   civil_date first;
   civil_date last;
   date_grain grain = date_grain::day;
   std::string anchor;  // `explicit`, `publication date 2025-09-18`, `preceding month 2025-09`
+  std::optional<clock_window> clock;  // a single day with a time of day written
 };
 
 /// An interval of values; an absent end is unbounded.

@@ -146,7 +146,7 @@ std::chrono::sys_days first_iso_monday(int year) { return monday_of(civil_date{y
 
 date_value week_value(std::chrono::sys_days monday, std::string anchor) {
   return date_value{civil_date::from_days(monday), civil_date::from_days(monday + std::chrono::days{6}), date_grain::week,
-                    std::move(anchor)};
+                    std::move(anchor), std::nullopt};
 }
 
 // The day a weekday without a named week falls on, counted from publication (issue 12).
@@ -191,16 +191,16 @@ void resolve_week(const date_parts& p, const std::optional<civil_date>& publishe
   const auto today = published->days();
   if (!p.week_offset) {
     const civil_date day = civil_date::from_days(place_weekday(today, *p.weekday, p.place));
-    out.date = date_value{day, day, date_grain::day, anchor};
+    out.date = date_value{day, day, date_grain::day, anchor, std::nullopt};
     return;
   }
   const auto monday = monday_of(today) + std::chrono::weeks{*p.week_offset};
   if (p.weekday) {
     const civil_date day = civil_date::from_days(monday + std::chrono::days{*p.weekday - 1});
-    out.date = date_value{day, day, date_grain::day, anchor};
+    out.date = date_value{day, day, date_grain::day, anchor, std::nullopt};
   } else if (p.weekend) {
     out.date = date_value{civil_date::from_days(monday + std::chrono::days{5}), civil_date::from_days(monday + std::chrono::days{6}),
-                          date_grain::range, anchor};
+                          date_grain::range, anchor, std::nullopt};
   } else {
     out.date = week_value(monday, anchor);
   }
@@ -239,15 +239,15 @@ void resolve_shift(const date_shift& shift, const std::optional<civil_date>& pub
       const int months = base->year * 12 + static_cast<int>(base->month) - 1 + shift.amount;
       const int year = months / 12;
       const unsigned month = static_cast<unsigned>(months % 12 + 1);
-      out.date = date_value{{year, month, 1}, last_day(year, month), date_grain::month, anchor};
+      out.date = date_value{{year, month, 1}, last_day(year, month), date_grain::month, anchor, std::nullopt};
       return;
     }
     case date_grain::year:
-      out.date = date_value{{base->year + shift.amount, 1, 1}, {base->year + shift.amount, 12, 31}, date_grain::year, anchor};
+      out.date = date_value{{base->year + shift.amount, 1, 1}, {base->year + shift.amount, 12, 31}, date_grain::year, anchor, std::nullopt};
       return;
     default: {
       const civil_date day = civil_date::from_days(base->days() + std::chrono::days{shift.amount});
-      out.date = date_value{day, day, date_grain::day, anchor};
+      out.date = date_value{day, day, date_grain::day, anchor, std::nullopt};
       return;
     }
   }
@@ -284,6 +284,48 @@ int year_for_month_day(const civil_date& published, unsigned month, std::optiona
 }
 
 void normalize_point(const date_parts& p, const document& doc, date_state& state, claim& out);
+
+bool is_bare_clock(const date_parts& p) {
+  return p.clock && !p.year && !p.month && !p.day && !p.year_offset && !p.month_offset && !p.day_offset && !p.chain_offset &&
+         !p.weekday && !p.week_offset && !p.iso_week && !p.shift;
+}
+
+clock_window window_of(const clock_parts& c);
+
+// 14時7分, `at 14:06 Beijing time`: a time of day on the day named in its sentence or the one
+// before (`On Tuesday, the capsule landed. It touched down at 14:06`). Further back, the day
+// might be another event's: the time is listed, not dated.
+void date_bare_clock(const mention& m, const std::optional<std::pair<civil_date, std::size_t>>& last_day, claim& out) {
+  out.unit = "date";
+  if (!last_day || last_day->second + 1 < m.sentence) {
+    out.status = resolution::unresolved;
+    out.status_reason = "a time of day with no day named in its sentence or the one before";
+    return;
+  }
+  out.date = date_value{last_day->first, last_day->first, date_grain::day, "preceding date " + last_day->first.iso(), window_of(*m.date->clock)};
+}
+
+// The seconds of its day a written time covers: the last unit it states (10时 the hour, 7时58分
+// the minute, 21点整 the minute, 09:27:29 the second). 许 or `about` widen it by what a writer
+// rounding that way leaves out: half an hour around `about 8 a.m.`, a few minutes around 9:15许.
+clock_window window_of(const clock_parts& c) {
+  const auto start = static_cast<std::int32_t>(c.hour * 3600 + c.minute.value_or(0) * 60 + c.second.value_or(0));
+  clock_window out;
+  out.text = c.second ? fmt::format("T{:02}:{:02}:{:02}", c.hour, c.minute.value_or(0), *c.second)
+                      : fmt::format("T{:02}:{:02}", c.hour, c.minute.value_or(0));
+  out.approximate = c.approximate;
+  if (!c.approximate) {
+    const std::int32_t length = c.second ? 1 : (c.minute || c.exact) ? 60 : 3600;
+    out.first_second = start;
+    out.end_second = start + length;
+    return out;
+  }
+  const unsigned minute = c.minute.value_or(0);
+  const std::int32_t slack = minute == 0 ? 1800 : minute % 15 == 0 ? 450 : minute % 5 == 0 ? 150 : 60;
+  out.first_second = start - slack;
+  out.end_second = start + slack + (c.second ? 1 : 60);
+  return out;
+}
 
 // 1995-1997年, 6月1日至30日: the first end resolved as usual, the second end filled in from it
 // (its year, then its month), one interval from the start of the first to the end of the second.
@@ -343,7 +385,7 @@ void normalize_date(const mention& m, const document& doc, date_state& state, cl
     out.status_reason = last ? "the range ends before it begins" : "the end of the range does not exist";
     return;
   }
-  out.date = date_value{start, *last, date_grain::range, out.date->anchor};
+  out.date = date_value{start, *last, date_grain::range, out.date->anchor, std::nullopt};
 }
 
 void normalize_point(const date_parts& p, const document& doc, date_state& state, claim& out) {
@@ -371,7 +413,7 @@ void normalize_point(const date_parts& p, const document& doc, date_state& state
   if (p.day_offset) {
     if (!published) return unresolved("relative to the publication date, which is unknown");
     const civil_date day = civil_date::from_days(published->days() + std::chrono::days{*p.day_offset});
-    out.date = date_value{day, day, date_grain::day, "publication date " + published->iso()};
+    out.date = date_value{day, day, date_grain::day, "publication date " + published->iso(), std::nullopt};
     state.previous = out.date;
     return;
   }
@@ -381,7 +423,7 @@ void normalize_point(const date_parts& p, const document& doc, date_state& state
       return unresolved("relative to a preceding date, and no full date precedes it");
     }
     const civil_date day = civil_date::from_days(state.previous->first.days() + std::chrono::days{*p.chain_offset});
-    out.date = date_value{day, day, date_grain::day, "preceding date " + state.previous->first.iso()};
+    out.date = date_value{day, day, date_grain::day, "preceding date " + state.previous->first.iso(), std::nullopt};
     state.previous = out.date;
     return;
   }
@@ -434,12 +476,12 @@ void normalize_point(const date_parts& p, const document& doc, date_state& state
   if (month && p.day) {
     auto day = civil_date::make(year, *month, *p.day);
     if (!day) return invalid(fmt::format("{:04}-{:02}-{:02} does not exist", year, *month, *p.day));
-    out.date = date_value{*day, *day, date_grain::day, anchor};
+    out.date = date_value{*day, *day, date_grain::day, anchor, std::nullopt};
   } else {
     if (year < 1 || year > 9999) return invalid("year out of range");
     date_grain grain = date_grain::year;
     auto [first, last] = period_range(year, month, p.period, &grain);
-    out.date = date_value{first, last, grain, anchor};
+    out.date = date_value{first, last, grain, anchor, std::nullopt};
   }
   if (out.date->grain != date_grain::year || month) state.previous = out.date;
   else if (!state.previous) state.previous = out.date;
@@ -453,14 +495,23 @@ std::vector<claim> normalize(const document& doc, std::size_t document_index, co
   out.reserve(mentions.size());
   date_state state;
   std::size_t unresolved = 0;
+  std::optional<std::pair<civil_date, std::size_t>> last_day;  // the latest single day and its sentence
   for (const mention& m : mentions) {
     claim c;
     c.id = fmt::format("{}#{}", doc.id, out.size() + 1);
     c.document = document_index;
     c.found = m;
     c.original_span = doc.original_span(m.span);
-    if (m.kind == claim_kind::date) {
+    if (m.kind == claim_kind::date && is_bare_clock(*m.date)) {
+      date_bare_clock(m, last_day, c);
+      if (c.status == resolution::unresolved) ++unresolved;
+    } else if (m.kind == claim_kind::date) {
       normalize_date(m, doc, state, c);
+      if (c.date && c.date->grain == date_grain::day && c.date->first == c.date->last) last_day = std::pair{c.date->first, m.sentence};
+      // A time of day refines a single day; the day was resolved as if it were not there.
+      if (c.date && m.date && m.date->clock && c.date->grain == date_grain::day && c.date->first == c.date->last) {
+        c.date->clock = window_of(*m.date->clock);
+      }
       if (c.date) state.latest = date_state::mark{c.date->first, c.date->grain};
       if (c.status == resolution::invalid) {
         diags.push_back(diagnostic{"normalize.invalid-date", diagnostic_level::warning, doc.path,

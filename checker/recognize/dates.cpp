@@ -1200,6 +1200,9 @@ std::optional<mention> match_date(const scan_context& ctx, std::size_t pos) {
   if (!found) found = match_issue_12_forms(ctx, pos);
   if (found && found->span.size() == 0) return std::nullopt;  // a matcher that read nothing
   if (found) extend_to_range(ctx, *found);
+  if (found) attach_clock(ctx, *found);
+  if (!found && ascii) found = match_clock_then_date(ctx, pos);
+  if (!found) found = match_bare_clock(ctx, pos);
   return found;
 }
 

@@ -81,6 +81,25 @@ struct scan_context {
 /// `x10^6`, `×10^-4`), or `p` when there is none.
 std::size_t scientific_end(std::string_view s, std::size_t p, int* power);
 
+/// A time of day read at `pos` and where it ends (clocks.cpp).
+struct clock_reading {
+  clock_parts parts;
+  std::size_t end = 0;
+};
+/// A time of day at `pos`: Chinese (上午7时58分, 十点, 21点整, 9点半, 7时58分许) or English (7:58am,
+/// 9 a.m., 22:23, 09:27:29; without a half-day word only with a colon).
+std::optional<clock_reading> read_clock(std::string_view s, std::size_t pos);
+
+/// Extends a date mention that names one day over a time of day written right after it
+/// (8月20日上午10时, June 1 at 22:23), recording it in the date's parts.
+void attach_clock(const scan_context& ctx, mention& date);
+/// `7:58am on Wednesday`, `02:21 UT on May 8`: a time of day, then the day it is on, as one date.
+std::optional<mention> match_clock_then_date(const scan_context& ctx, std::size_t pos);
+
+/// A time of day with no day written with it (14時7分, 7:58am, 14:06 Beijing time): a date
+/// mention whose parts hold only the clock; normalise dates it from a day just before it.
+std::optional<mention> match_bare_clock(const scan_context& ctx, std::size_t pos);
+
 /// A date starting at `pos`, or `std::nullopt`.
 std::optional<mention> match_date(const scan_context& ctx, std::size_t pos);
 /// A quantity (money, percent, count, duration, number) starting at `pos`, or `std::nullopt`.

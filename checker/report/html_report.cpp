@@ -69,6 +69,7 @@ std::string sentence_with_mark(const run_result& run, const claim& c) {
 
 std::string value_text(const claim& c) {
   if (c.date) {
+    if (c.date->clock) return c.date->first.iso() + " " + c.date->clock->text.substr(1);
     return c.date->grain == date_grain::day ? c.date->first.iso()
                                             : fmt::format("{} to {} ({})", c.date->first.iso(), c.date->last.iso(), to_string(c.date->grain));
   }

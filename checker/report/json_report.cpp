@@ -93,6 +93,14 @@ nlohmann::json claim_to_json(const run_result& run, const claim& c) {
     out["interval"] = {{"low", c.date->first.iso()}, {"high", c.date->last.iso()}, {"low_inclusive", true}, {"high_inclusive", true}};
     out["grain"] = to_string(c.date->grain);
     out["anchor"] = c.date->anchor;
+    if (c.date->clock) {
+      // 2024-04-03T07:58, with the time zone below when the text gives one.
+      out["value"] = c.date->first.iso() + c.date->clock->text;
+      out["time"] = {{"text", c.date->clock->text.substr(1)},
+                     {"from_second", c.date->clock->first_second},
+                     {"to_second", c.date->clock->end_second},
+                     {"approximate", c.date->clock->approximate}};
+    }
   } else if (c.found.kind == claim_kind::date) {
     out["value"] = nullptr;
     out["interval"] = nullptr;
