@@ -92,7 +92,10 @@ std::optional<word_set::match> word_set::longest_ending_at(std::string_view text
 }
 
 bool lexicon::is_not_subject(std::string_view name) const {
-  return std::binary_search(not_subjects.begin(), not_subjects.end(), name);
+  if (std::binary_search(not_subjects.begin(), not_subjects.end(), name)) return true;
+  // UTC, GMT, EDT: a time zone written after a time is no subject.
+  const auto zone = time_zones.longest_at(name, 0);
+  return zone && zone->length == name.size();
 }
 
 namespace {

@@ -106,4 +106,11 @@ BOOST_AUTO_TEST_CASE(issue_13_moments_are_compared_in_utc) {
   BOOST_TEST(contradictions(day) == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_time_zone_after_a_time_is_no_subject) {
+  const run_result en = testing::analyse_text("The lander touched down on June 1 at 22:23 UTC.", "2024-06-03");
+  const claim& landing = claim_with_text(en, "June 1 at 22:23");
+  BOOST_TEST(landing.subject != "UTC");
+  BOOST_TEST(landing.utc_offset_minutes.value_or(-1) == 0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
