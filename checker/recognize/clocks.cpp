@@ -51,6 +51,20 @@ std::optional<unsigned> apply_half_day(unsigned hour, half_day part) {
   return std::nullopt;
 }
 
+// 零 to 十: the characters a Chinese clock number starts with (one decode, not a numeral parse,
+// since this runs at every position the date forms pass over).
+bool chinese_clock_digit_at(std::string_view s, std::size_t pos) {
+  if (pos >= s.size() || static_cast<unsigned char>(s[pos]) < 0x80) return false;
+  std::size_t length = 0;
+  switch (decode(s, pos, &length)) {
+    case U'\u96F6': case U'\u4E00': case U'\u4E8C': case U'\u4E09': case U'\u56DB': case U'\u4E94':
+    case U'\u516D': case U'\u4E03': case U'\u516B': case U'\u4E5D': case U'\u5341':
+      return true;
+    default:
+      return false;
+  }
+}
+
 // A number of the clock in Arabic or Chinese numerals, from 0 up to `max`: 7, 07, 七, 五十八, 零.
 std::optional<std::pair<unsigned, std::size_t>> clock_number(std::string_view s, std::size_t pos, unsigned max) {
   if (digit_at(s, pos)) {
@@ -65,8 +79,8 @@ std::optional<std::pair<unsigned, std::size_t>> clock_number(std::string_view s,
     if (digit_at(s, p)) return std::nullopt;  // 2024时 is no hour
     return value <= max ? std::optional(std::pair{value, p}) : std::nullopt;
   }
+  if (!chinese_clock_digit_at(s, pos)) return std::nullopt;  // 两点 counts points more often than hours
   if (starts_with(s, pos, "零")) return std::pair{0u, pos + 3};
-  if (starts_with(s, pos, "两")) return std::nullopt;  // 两点 counts points more often than hours
   const auto n = read_chinese(s, pos);
   if (!n || n->value.exponent != 0 || n->value.mantissa < 0 || n->value.mantissa > static_cast<std::int64_t>(max)) return std::nullopt;
   return std::pair{static_cast<unsigned>(n->value.mantissa), n->end};
@@ -277,18 +291,30 @@ std::optional<mention> match_bare_clock(const scan_context& ctx, std::size_t pos
   const std::string_view s = ctx.text.substr(0, ctx.sentence_end);
   if (pos >= s.size()) return std::nullopt;
   const bool ascii = static_cast<unsigned char>(s[pos]) < 0x80;
+  // Most positions start no clock: one byte or one decode decides.
+  if (!digit_at(s, pos) && !chinese_clock_digit_at(s, pos)) return std::nullopt;
   if (ascii && pos > 0 && (is_alnum(s[pos - 1]) || s[pos - 1] == '.' || s[pos - 1] == ':' || s[pos - 1] == ',')) return std::nullopt;
-  if (!ascii && pos >= 3 && digit_at(s, pos - 3)) return std::nullopt;
-  // 下午3时 scanned from the 3: the half-day word before it decides the hour.
+  if (pos >= 3 && digit_at(s, pos - 3)) return std::nullopt;
+  auto clock = read_clock(s, pos);
+  if (!clock) return std::nullopt;
+  // 下午3时 scanned from the 3: the half-day word (or 约) before it decides the hour.
   for (const day_part_word& w : day_part_words) {
     if (ends_with(s, pos, w.word)) {
-      pos -= w.word.size();
+      if (auto whole = read_clock(s, pos - w.word.size())) {
+        pos -= w.word.size();
+        clock = whole;
+      } else {
+        return std::nullopt;  // 上午15时: not a time that can be read
+      }
       break;
     }
   }
-  if (ends_with(s, pos, "约")) pos -= 3;
-  const auto clock = read_clock(s, pos);
-  if (!clock) return std::nullopt;
+  if (ends_with(s, pos, "约")) {
+    if (auto whole = read_clock(s, pos - 3)) {
+      pos -= 3;
+      clock = whole;
+    }
+  }
   const clock_parts& c = clock->parts;
   const bool chinese = static_cast<unsigned char>(s[clock->end - 1]) >= 0x80 || !ascii;
   if (chinese) {
