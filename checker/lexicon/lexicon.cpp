@@ -241,6 +241,13 @@ void merge_dates(date_lexicon& dates, const nlohmann::json& data) {
   add_date_words(dates.cues_before, list("cues_before"), 0);
   add_date_words(dates.event_nouns, list("event_nouns"), 0);
   add_date_words(dates.numeric_blockers, list("numeric_blockers"), 0);
+  for (const auto& d : list("day_parts")) {
+    const std::string part = d.at("part").get<std::string>();
+    const half_day h = part == "morning" ? half_day::morning : part == "noon" ? half_day::noon : part == "afternoon" ? half_day::afternoon : half_day::night;
+    add_date_words(dates.day_parts, d.at("words"), static_cast<std::size_t>(h));
+  }
+  add_date_words(dates.time_hedges_before, list("time_hedges_before"), 0);
+  add_date_words(dates.time_hedges_after, list("time_hedges_after"), 0);
 }
 
 // `+08:00`, `-04:00`, `+06:30` as minutes east of UTC (the schema checks the shape).

@@ -126,7 +126,13 @@ struct date_lexicon {
   word_set cues_before;         // 于, on: a numeric date (5.12, 20161016, 11/20) may follow
   word_set event_nouns;         // 地震, 事件: a numeric date before one names an event's day
   word_set numeric_blockers;    // 规模, magnitude: the number after one is not a date (规模7.2地震)
+  word_set day_parts;           // payload: half_day; 上午, 下午, 晚上 before a time of day
+  word_set time_hedges_before;  // 约, about, around: the time after one is approximate
+  word_set time_hedges_after;   // 许, 左右: the time before one is approximate
 };
+
+/// The part of the day a word before a Chinese time of day names (a `day_parts` payload).
+enum class half_day : std::size_t { none = 0, morning = 1, noon = 2, afternoon = 3, night = 4 };
 
 /// A scale word with the family it belongs to (`zh-hans`: 万, 亿): a figure is rewritten with
 /// words of its own family (issue 14's suggestions). Empty family: never used for rewriting.

@@ -11,24 +11,6 @@
 namespace checker::detail {
 namespace {
 
-// The part of the day a Chinese clock time may name first, and how it moves the hour.
-enum class half_day { none, morning, noon, afternoon, night };
-
-struct day_part_word {
-  std::string_view word;
-  half_day part;
-};
-
-// Longest first where one word begins another (晚上 before 晚).
-constexpr std::array<day_part_word, 16> day_part_words{{
-    {"凌晨", half_day::morning}, {"清晨", half_day::morning}, {"早上", half_day::morning},
-    {"早晨", half_day::morning}, {"上午", half_day::morning}, {"今晨", half_day::morning},
-    {"中午", half_day::noon},    {"下午", half_day::afternoon}, {"午后", half_day::afternoon},
-    {"傍晚", half_day::afternoon}, {"晚上", half_day::night}, {"晚间", half_day::night},
-    {"夜间", half_day::night},   {"夜里", half_day::night},   {"深夜", half_day::night},
-    {"晚", half_day::night},
-}};
-
 // The hour on the 24-hour clock, or nothing when the word and the hour do not fit (上午15时,
 // 晚上12点: midnight belongs to the next day, which the date does not say).
 std::optional<unsigned> apply_half_day(unsigned hour, half_day part) {
@@ -86,21 +68,19 @@ std::optional<std::pair<unsigned, std::size_t>> clock_number(std::string_view s,
   return std::pair{static_cast<unsigned>(n->value.mantissa), n->end};
 }
 
-// 上午7时58分, 10点, 晚间十点, 21点整, 8时47分30秒, 9点半, 7时58分许, 约10时.
-std::optional<clock_reading> read_chinese_clock(std::string_view s, std::size_t pos) {
+// 上午7时58分, 10点, 晚间十点, 21点整, 8时47分30秒, 9点半, 7时58分许, 约10时. The words before and
+// after the numbers (上午, 约, 许) come from the lexicon's `dates`; `part` is the part of the day
+// the text before the time already named (今晚8时).
+std::optional<clock_reading> read_chinese_clock(std::string_view s, std::size_t pos, const date_lexicon& words, half_day part) {
   std::size_t p = pos;
   bool approximate = false;
-  if (starts_with(s, p, "约")) {
+  if (const auto hedge = words.time_hedges_before.longest_at(s, p); hedge && !is_alpha(s[p])) {
     approximate = true;
-    p += 3;
+    p += hedge->length;
   }
-  half_day part = half_day::none;
-  for (const day_part_word& w : day_part_words) {
-    if (starts_with(s, p, w.word)) {
-      part = w.part;
-      p = skip_spaces(s, p + w.word.size());
-      break;
-    }
+  if (const auto named = words.day_parts.longest_at(s, p)) {
+    part = static_cast<half_day>(named->payload);
+    p = skip_spaces(s, p + named->length);
   }
   const auto hour = clock_number(s, p, 24);
   if (!hour) return std::nullopt;
@@ -128,12 +108,9 @@ std::optional<clock_reading> read_chinese_clock(std::string_view s, std::size_t 
   if (starts_with(s, p, "整")) {
     out.parts.exact = true;
     p += 3;
-  } else if (starts_with(s, p, "许")) {
+  } else if (const auto hedge = words.time_hedges_after.longest_at(s, p)) {
     out.parts.approximate = true;
-    p += 3;
-  } else if (starts_with(s, p, "左右")) {
-    out.parts.approximate = true;
-    p += 6;
+    p += hedge->length;
   }
   if (out.parts.hour == 24) return std::nullopt;  // the next day's midnight: the date does not say so
   out.end = p;
@@ -191,9 +168,9 @@ std::optional<clock_reading> read_english_clock(std::string_view s, std::size_t 
 
 }  // namespace
 
-std::optional<clock_reading> read_clock(std::string_view s, std::size_t pos) {
+std::optional<clock_reading> read_clock(std::string_view s, std::size_t pos, const date_lexicon& words, half_day part) {
   if (pos >= s.size()) return std::nullopt;
-  if (auto chinese = read_chinese_clock(s, pos)) return chinese;  // 10时 starts with an ASCII digit too
+  if (auto chinese = read_chinese_clock(s, pos, words, part)) return chinese;  // 10时 starts with an ASCII digit too
   if (is_digit(s[pos])) return read_english_clock(s, pos);
   return std::nullopt;
 }
@@ -233,14 +210,14 @@ std::size_t after_repeating_bracket(std::string_view s, std::size_t p) {
   return std::string_view::npos;
 }
 
-// English words that put a time of day after a date: `June 1 at 22:23`, `May 8, around 02:21`.
-std::size_t after_english_link_words(std::string_view s, std::size_t p, bool* approximate) {
+// English words that put a time of day after a date: `June 1 at 22:23`, `May 8, around 02:21`,
+// `April 3 at about 8 a.m.`.
+std::size_t after_english_link_words(std::string_view s, std::size_t p, const date_lexicon& words, bool* approximate) {
   if (p < s.size() && s[p] == ',') p = skip_spaces(s, p + 1);
-  for (std::string_view word : {"at about ", "at around ", "at approximately ", "at ", "about ", "around ", "approximately "}) {
-    if (starts_with(s, p, word)) {
-      *approximate = word.find('a', 1) != std::string_view::npos && word != "at ";
-      return p + word.size();
-    }
+  if (starts_with(s, p, "at ")) p = skip_spaces(s, p + 3);
+  if (const auto hedge = words.time_hedges_before.longest_at(s, p); hedge && word_boundary(s, p + hedge->length)) {
+    *approximate = true;
+    p = skip_spaces(s, p + hedge->length);
   }
   return p;
 }
@@ -248,13 +225,17 @@ std::size_t after_english_link_words(std::string_view s, std::size_t p, bool* ap
 }  // namespace
 
 void attach_clock(const scan_context& ctx, mention& date) {
-  if (!date.date || !names_one_day(*date.date)) return;
+  if (!date.date || !names_one_day(*date.date) || ctx.lex == nullptr) return;
+  const date_lexicon& words = ctx.lex->dates;
   const std::string_view s = ctx.text.substr(0, ctx.sentence_end);
+  // 今晚8时: the day word named the evening already.
+  half_day part = half_day::none;
+  if (const auto named = words.day_parts.longest_ending_at(s, date.span.end)) part = static_cast<half_day>(named->payload);
   std::size_t p = skip_spaces(s, date.span.end);
   if (const std::size_t past = after_repeating_bracket(s, p); past != std::string_view::npos) p = skip_spaces(s, past);
   bool approximate = false;
-  if (p < s.size() && static_cast<unsigned char>(s[p]) < 0x80) p = after_english_link_words(s, p, &approximate);
-  const auto clock = read_clock(s, p);
+  if (p < s.size() && static_cast<unsigned char>(s[p]) < 0x80) p = after_english_link_words(s, p, words, &approximate);
+  const auto clock = read_clock(s, p, words, part);
   if (!clock) return;
   date.date->clock = clock->parts;
   date.date->clock->approximate = date.date->clock->approximate || approximate;
@@ -265,7 +246,8 @@ void attach_clock(const scan_context& ctx, mention& date) {
 std::optional<mention> match_clock_then_date(const scan_context& ctx, std::size_t pos) {
   const std::string_view s = ctx.text.substr(0, ctx.sentence_end);
   if (pos >= s.size() || !is_digit(s[pos]) || (pos > 0 && (is_alnum(s[pos - 1]) || s[pos - 1] == '.' || s[pos - 1] == ':'))) return std::nullopt;
-  const auto clock = read_clock(s, pos);
+  if (ctx.lex == nullptr) return std::nullopt;
+  const auto clock = read_clock(s, pos, ctx.lex->dates);
   if (!clock || static_cast<unsigned char>(s[clock->end - 1]) >= 0x80) return std::nullopt;  // 10时 leads no English date
   std::size_t p = skip_spaces(s, clock->end);
   // `7:58am (23:58 GMT) on Wednesday`: the bracket gives the same moment in another zone.
@@ -292,26 +274,22 @@ std::optional<mention> match_bare_clock(const scan_context& ctx, std::size_t pos
   if (pos >= s.size()) return std::nullopt;
   const bool ascii = static_cast<unsigned char>(s[pos]) < 0x80;
   // Most positions start no clock: one byte or one decode decides.
-  if (!digit_at(s, pos) && !chinese_clock_digit_at(s, pos)) return std::nullopt;
+  if (ctx.lex == nullptr || (!digit_at(s, pos) && !chinese_clock_digit_at(s, pos))) return std::nullopt;
   if (ascii && pos > 0 && (is_alnum(s[pos - 1]) || s[pos - 1] == '.' || s[pos - 1] == ':' || s[pos - 1] == ',')) return std::nullopt;
   if (pos >= 3 && digit_at(s, pos - 3)) return std::nullopt;
-  auto clock = read_clock(s, pos);
+  const date_lexicon& words = ctx.lex->dates;
+  auto clock = read_clock(s, pos, words);
   if (!clock) return std::nullopt;
-  // 下午3时 scanned from the 3: the half-day word (or 约) before it decides the hour.
-  for (const day_part_word& w : day_part_words) {
-    if (ends_with(s, pos, w.word)) {
-      if (auto whole = read_clock(s, pos - w.word.size())) {
-        pos -= w.word.size();
-        clock = whole;
-      } else {
-        return std::nullopt;  // 上午15时: not a time that can be read
-      }
-      break;
-    }
+  // 下午3时 scanned from the 3: the half-day word (and 约) before it decide the hour.
+  if (const auto named = words.day_parts.longest_ending_at(s, pos)) {
+    const auto whole = read_clock(s, pos - named->length, words);
+    if (!whole) return std::nullopt;  // 上午15时: not a time that can be read
+    pos -= named->length;
+    clock = whole;
   }
-  if (ends_with(s, pos, "约")) {
-    if (auto whole = read_clock(s, pos - 3)) {
-      pos -= 3;
+  if (const auto hedge = words.time_hedges_before.longest_ending_at(s, pos); hedge && !ascii) {
+    if (auto whole = read_clock(s, pos - hedge->length, words)) {
+      pos -= hedge->length;
       clock = whole;
     }
   }

@@ -88,7 +88,7 @@ struct clock_reading {
 };
 /// A time of day at `pos`: Chinese (上午7时58分, 十点, 21点整, 9点半, 7时58分许) or English (7:58am,
 /// 9 a.m., 22:23, 09:27:29; without a half-day word only with a colon).
-std::optional<clock_reading> read_clock(std::string_view s, std::size_t pos);
+std::optional<clock_reading> read_clock(std::string_view s, std::size_t pos, const date_lexicon& words, half_day part = half_day::none);
 
 /// Extends a date mention that names one day over a time of day written right after it
 /// (8月20日上午10时, June 1 at 22:23), recording it in the date's parts.

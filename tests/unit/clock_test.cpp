@@ -60,6 +60,9 @@ BOOST_AUTO_TEST_CASE(issue_13_the_half_day_word_sets_the_hour) {
   BOOST_TEST(moment(claim_with_text(zh, "5月6日下午3时")) == "2024-05-06T15:00");
   BOOST_TEST(moment(claim_with_text(zh, "5月6日凌晨2点半")) == "2024-05-06T02:30");
   BOOST_TEST(moment(claim_with_text(zh, "5月6日晚间十点")) == "2024-05-06T22:00");
+  // 今晚8时: the day word named the evening already.
+  const run_result tonight = testing::analyse_text("烟花表演今晚8时开始。", "2024-05-07");
+  BOOST_TEST(moment(claim_with_text(tonight, "今晚8时")) == "2024-05-07T20:00");
   // 上午15时 cannot be: the date is kept, the impossible time is not read.
   const run_result odd = testing::analyse_text("会议于5月6日上午15时召开。", "2024-05-07");
   BOOST_TEST(!claim_with_text(odd, "5月6日").date->clock.has_value());
