@@ -100,6 +100,9 @@ struct date_state {
     date_grain grain = date_grain::day;
   };
   std::optional<mark> latest;  // the start and grain of the latest resolved date, for 十年后 (issue 12)
+  /// The one year the text's dates name, when they name exactly one (issue 13): the year of
+  /// 4月3日 on a page with no publication date that dates everything else 2024.
+  std::optional<int> sole_year;
 };
 
 civil_date last_day(int year, unsigned month) {
@@ -285,6 +288,21 @@ int year_for_month_day(const civil_date& published, unsigned month, std::optiona
 
 void normalize_point(const date_parts& p, const document& doc, date_state& state, claim& out);
 
+// The year the dates of a text name when they name exactly one (written years only: 2024年,
+// 2024-04-03, April 3, 2024, either end of a range).
+std::optional<int> sole_year_named(const std::vector<mention>& mentions) {
+  std::optional<int> year;
+  for (const mention& m : mentions) {
+    if (!m.date) continue;
+    for (const std::optional<int>& written : {m.date->year, m.date->range_end ? m.date->range_end->year : std::nullopt}) {
+      if (!written) continue;
+      if (year && *year != *written) return std::nullopt;
+      year = written;
+    }
+  }
+  return year;
+}
+
 bool is_bare_clock(const date_parts& p) {
   return p.clock && !p.year && !p.month && !p.day && !p.year_offset && !p.month_offset && !p.day_offset && !p.chain_offset &&
          !p.weekday && !p.week_offset && !p.iso_week && !p.shift;
@@ -458,11 +476,19 @@ void normalize_point(const date_parts& p, const document& doc, date_state& state
   } else if (p.month) {
     // 9月17日 in a dated article: the publication year, unless that puts it well after
     // publication (a December date in a January article is last year's).
-    if (!published) return unresolved("no year, and the publication date is unknown");
     if (*month < 1 || *month > 12) return invalid(fmt::format("month {} does not exist", *month));
-    year = year_for_month_day(*published, *month, p.day);
-    anchor = "publication year " + std::to_string(published->year) +
-             (year < published->year ? " minus one" : year > published->year ? " plus one" : "");
+    if (published) {
+      year = year_for_month_day(*published, *month, p.day);
+      anchor = "publication year " + std::to_string(published->year) +
+               (year < published->year ? " minus one" : year > published->year ? " plus one" : "");
+    } else if (state.sole_year) {
+      // An undated page that names one year only (2024年4月3日 ... 4月5日): that year. A page
+      // naming two (a project begun in 2018, launched in 2024) leaves the month and day unresolved.
+      year = *state.sole_year;
+      anchor = fmt::format("the only year the text names, {}", year);
+    } else {
+      return unresolved("no year, and the publication date is unknown");
+    }
     if (p.named_event) {
       // 5.12地震 names an event by its day; anniversaries are written the same way (5.12 is
       // 2008 in an article of any year), so the publication year would be a guess.
@@ -494,6 +520,7 @@ std::vector<claim> normalize(const document& doc, std::size_t document_index, co
   std::vector<claim> out;
   out.reserve(mentions.size());
   date_state state;
+  state.sole_year = sole_year_named(mentions);
   std::size_t unresolved = 0;
   std::optional<std::pair<civil_date, std::size_t>> last_day;  // the latest single day and its sentence
   for (const mention& m : mentions) {

@@ -277,6 +277,14 @@ std::optional<mention> match_bare_clock(const scan_context& ctx, std::size_t pos
   if (ctx.lex == nullptr || (!digit_at(s, pos) && !chinese_clock_digit_at(s, pos))) return std::nullopt;
   if (ascii && pos > 0 && (is_alnum(s[pos - 1]) || s[pos - 1] == '.' || s[pos - 1] == ':' || s[pos - 1] == ',')) return std::nullopt;
   if (pos >= 3 && digit_at(s, pos - 3)) return std::nullopt;
+  // `7:58am (23:58 GMT)`: the bracket gives the moment before it in another zone, not another.
+  if (const std::size_t open = skip_spaces_back(s, pos); open > 0 && (s[open - 1] == '(' || ends_with(s, open, "（"))) {
+    const std::size_t before = skip_spaces_back(s, open - (s[open - 1] == '(' ? 1 : 3));
+    if (before > 0 && (is_digit(s[before - 1]) || s[before - 1] == '.' || ends_with(s, before, "am") || ends_with(s, before, "pm") ||
+                       ends_with(s, before, "分"))) {
+      return std::nullopt;
+    }
+  }
   const date_lexicon& words = ctx.lex->dates;
   auto clock = read_clock(s, pos, words);
   if (!clock) return std::nullopt;

@@ -73,6 +73,9 @@ BOOST_AUTO_TEST_CASE(issue_13_a_time_alone_takes_the_day_named_just_before_it) {
       "On Tuesday, the capsule came home to Inner Mongolia. It touched down at 14:06 Beijing time. The score stood at 3:30 late on.",
       "2024-06-25");
   BOOST_TEST(moment(claim_with_text(en, "14:06")) == "2024-06-25T14:06");
+  // The same moment in another zone, in brackets, is not a second time.
+  const run_result bracket = testing::analyse_text("On Wednesday the quake hit at 7:58am (23:58 GMT) near Hualien.", "2024-04-03");
+  BOOST_TEST(std::none_of(bracket.claims.begin(), bracket.claims.end(), [](const claim& c) { return c.found.text == "23:58"; }));
   // A ratio or a score is no time of day.
   BOOST_TEST(std::none_of(en.claims.begin(), en.claims.end(), [](const claim& c) { return c.found.text == "3:30"; }));
   // Two sentences on, the day may be another event's: the time is listed, not dated.
@@ -107,6 +110,17 @@ BOOST_AUTO_TEST_CASE(issue_13_moments_are_compared_in_utc) {
   // A day alone holds any time of that day.
   const run_result day = corpus({{"2024-06-26", "天舟九号于6月25日在内蒙古着陆。"}, {"2024-06-26", "天舟九号于6月25日14时7分在内蒙古着陆。"}});
   BOOST_TEST(contradictions(day) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_an_undated_page_naming_one_year_dates_its_months_and_days) {
+  // No publication date: 4月5日 takes the one year the page names.
+  const run_result one = testing::analyse_text("2024年4月3日，花莲外海发生强震。4月5日，搜救仍在进行。", "");
+  BOOST_TEST(claim_with_text(one, "4月5日").date->first.iso() == "2024-04-05");
+  const run_result en = testing::analyse_text("The quake struck on April 3, 2024. Rescuers were still searching on April 5.", "");
+  BOOST_TEST(claim_with_text(en, "April 5").date->first.iso() == "2024-04-05");
+  // Two years named: which one 8月20日 belongs to is a guess, so it is left unresolved.
+  const run_result two = testing::analyse_text("该项目2018年2月立项，2024年初完成测试。8月20日正式上线。", "");
+  BOOST_TEST(!claim_with_text(two, "8月20日").date.has_value());
 }
 
 BOOST_AUTO_TEST_CASE(issue_13_a_time_zone_after_a_time_is_no_subject) {
