@@ -171,11 +171,43 @@ std::optional<mention> match_chinese_or_iso(const scan_context& ctx, std::size_t
   return match_digits_date(ctx, pos);
 }
 
+// 今(25)日, 昨（24）日, 今(6/25)日: Taiwan and Hong Kong papers put the day (or month/day) in
+// brackets inside 今日 and 昨日. With a month it is a written date; with a day only it restates
+// the day the word counts from publication.
+std::optional<mention> match_bracketed_day(const scan_context& ctx, std::size_t pos) {
+  const std::string_view s = ctx.text;
+  for (const word_offset& w : relative_days) {
+    if (w.offset >= 100 || w.word.size() != 6 || w.word.substr(3) != "日" || !starts_with(s, pos, w.word.substr(0, 3))) continue;
+    std::size_t p = pos + 3;
+    const bool ascii_bracket = starts_with(s, p, "(");
+    if (!ascii_bracket && !starts_with(s, p, "（")) return std::nullopt;
+    p += ascii_bracket ? 1 : 3;
+    date_parts parts;
+    const auto first = read_int(s, p, 2);
+    if (!first) return std::nullopt;
+    p = first->second;
+    if (p < s.size() && (s[p] == '/' || s[p] == '.')) {
+      const auto day = read_int(s, p + 1, 2);
+      if (!day) return std::nullopt;
+      parts.month = static_cast<unsigned>(first->first);
+      parts.day = static_cast<unsigned>(day->first);
+      p = day->second;
+    } else {
+      parts.day_offset = w.offset;
+    }
+    const std::string_view close = ascii_bracket ? ")" : "）";
+    if (!starts_with(s, p, close) || !starts_with(s, p + close.size(), "日")) return std::nullopt;
+    return make_date(ctx, pos, p + close.size() + 3, parts);
+  }
+  return std::nullopt;
+}
+
 std::optional<mention> match_relative_chinese(const scan_context& ctx, std::size_t pos) {
   const std::string_view s = ctx.text;
   date_parts parts;
   std::size_t p = pos;
   if (static_cast<unsigned char>(s[p]) < 0x80) return std::nullopt;
+  if (auto bracketed = match_bracketed_day(ctx, pos)) return bracketed;
   // Relative words first: 今年1月, 去年, 本月, 昨天, 次日.
   for (const word_offset& w : relative_years) {
     if (!starts_with(s, p, w.word)) continue;

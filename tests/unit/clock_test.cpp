@@ -123,6 +123,15 @@ BOOST_AUTO_TEST_CASE(issue_13_an_undated_page_naming_one_year_dates_its_months_a
   BOOST_TEST(!claim_with_text(two, "8月20日").date.has_value());
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_day_in_brackets_inside_today_is_a_date) {
+  // Taiwan papers write 今(25)日 and 昨（24）日; with a month, 今(6/25)日 is a written date.
+  const run_result tw = testing::analyse_text("探測器於今(6/25)日14時7分返回地面。昨（24）日進行了最後一次調整。", "2024-06-25");
+  BOOST_TEST(moment(claim_with_text(tw, "今(6/25)日14時7分")) == "2024-06-25T14:07");
+  BOOST_TEST(claim_with_text(tw, "昨（24）日").date->first.iso() == "2024-06-24");
+  // The figure inside the brackets is no number of its own.
+  BOOST_TEST(std::none_of(tw.claims.begin(), tw.claims.end(), [](const claim& c) { return c.found.text == "25" || c.found.text == "24"; }));
+}
+
 BOOST_AUTO_TEST_CASE(issue_13_a_time_zone_after_a_time_is_no_subject) {
   const run_result en = testing::analyse_text("The lander touched down on June 1 at 22:23 UTC.", "2024-06-03");
   const claim& landing = claim_with_text(en, "June 1 at 22:23");
