@@ -103,6 +103,7 @@ struct date_state {
   /// The one year the text's dates name, when they name exactly one (issue 13): the year of
   /// 4月3日 on a page with no publication date that dates everything else 2024.
   std::optional<int> sole_year;
+  bool full_date_seen = false;  // a date with year, month and day has been read
 };
 
 civil_date last_day(int year, unsigned month) {
@@ -481,9 +482,11 @@ void normalize_point(const date_parts& p, const document& doc, date_state& state
       year = year_for_month_day(*published, *month, p.day);
       anchor = "publication year " + std::to_string(published->year) +
                (year < published->year ? " minus one" : year > published->year ? " plus one" : "");
-    } else if (state.sole_year) {
-      // An undated page that names one year only (2024年4月3日 ... 4月5日): that year. A page
-      // naming two (a project begun in 2018, launched in 2024) leaves the month and day unresolved.
+    } else if (state.sole_year && state.full_date_seen) {
+      // An undated page that names one year only, after a full date of it (2024年4月3日 ...
+      // 4月5日): that year. A page naming two (a project begun in 2018, launched in 2024), or
+      // one only as a month (a rival's launch in 2023年5月, beside this year's 8月20日), leaves
+      // the month and day unresolved.
       year = *state.sole_year;
       anchor = fmt::format("the only year the text names, {}", year);
     } else {
@@ -534,6 +537,7 @@ std::vector<claim> normalize(const document& doc, std::size_t document_index, co
       if (c.status == resolution::unresolved) ++unresolved;
     } else if (m.kind == claim_kind::date) {
       normalize_date(m, doc, state, c);
+      if (m.date && m.date->year && m.date->month && m.date->day && c.date) state.full_date_seen = true;
       if (c.date && c.date->grain == date_grain::day && c.date->first == c.date->last) last_day = std::pair{c.date->first, m.sentence};
       // A time of day refines a single day; the day was resolved as if it were not there.
       if (c.date && m.date && m.date->clock && c.date->grain == date_grain::day && c.date->first == c.date->last) {

@@ -121,6 +121,9 @@ BOOST_AUTO_TEST_CASE(issue_13_an_undated_page_naming_one_year_dates_its_months_a
   // Two years named: which one 8月20日 belongs to is a guess, so it is left unresolved.
   const run_result two = testing::analyse_text("该项目2018年2月立项，2024年初完成测试。8月20日正式上线。", "");
   BOOST_TEST(!claim_with_text(two, "8月20日").date.has_value());
+  // One year named only as a month (a rival's launch), no full date: still a guess.
+  const run_result rival = testing::analyse_text("对手去年在2023年5月推出新作。本作8月20日正式上线。", "");
+  BOOST_TEST(!claim_with_text(rival, "8月20日").date.has_value());
 }
 
 BOOST_AUTO_TEST_CASE(issue_13_a_day_in_brackets_inside_today_is_a_date) {
