@@ -98,6 +98,13 @@ class alias_table {
 /// Chang'e-6. Takes each name as written with its number of mentions; gives each tied name the
 /// wording mentioned most. Only names that meet across scripts, on keys of four or more. (romanised.cpp)
 std::map<std::string, std::string> cross_script_aliases(const std::map<std::string, std::size_t>& mentions);
+/// Spellings of one title that the corpus holds (titles.cpp): names equal but for separators
+/// (`:`, `：`, `·`, `之`), spaces and case (黑神话:悟空, 黑神话之悟空); a main title and subtitle
+/// with and without the sequel numeral (哪吒2之魔童闹海, 哪吒之魔童闹海); a main title or a
+/// subtitle written alone (黑神话, 悟空) when it stands for one work only and no numbered sibling
+/// (哪吒 beside 哪吒2) exists. Takes names with their mentions; gives each tied name the wording
+/// mentioned most.
+std::map<std::string, std::string> title_variant_aliases(const std::map<std::string, std::size_t>& mentions);
 /// The text holds a CJK ideograph (written in Chinese). (romanised.cpp)
 bool has_han(std::string_view text);
 

@@ -66,8 +66,19 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       }
     }
   }
-  const std::map<std::string, std::string> romanised = cross_script_aliases(mentions);
-  const alias_table aliases(organisations, options.aliases, lex.subject_aliases, romanised);
+  // Spellings of one title first, then one name in two scripts, counted over the titles' wordings.
+  const std::map<std::string, std::string> titles = title_variant_aliases(mentions);
+  std::map<std::string, std::size_t> title_mentions;
+  for (const auto& [name, count] : mentions) {
+    const auto it = titles.find(name);
+    title_mentions[it == titles.end() ? name : it->second] += count;
+  }
+  std::map<std::string, std::string> variants = cross_script_aliases(title_mentions);
+  for (const auto& [name, title] : titles) {
+    const auto it = variants.find(title);
+    variants[name] = it == variants.end() ? title : it->second;
+  }
+  const alias_table aliases(organisations, options.aliases, lex.subject_aliases, variants);
   const std::vector<std::set<std::string>> credited_sources = sources_by_document(docs.size(), names_and_sources);
   const std::vector<std::string> main_subjects = main_subject_by_document(docs.size(), names_and_sources, aliases);
   names_and_sources.clear();
@@ -164,14 +175,18 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
     auto inherited = [&](std::size_t before_offset) -> std::string {
       const name_mention* last = nullptr;
       for (const name_mention& n : ctx.names) {
-        if (n.type != name_type::generic && n.span.end <= before_offset && counted_names.count(n.span.begin) == 0) last = &n;
+        // A venue or a credited source is not who a pronoun means (游戏在Steam平台上的…).
+        if (n.type != name_type::generic && n.role == name_role::subject && n.span.end <= before_offset &&
+            counted_names.count(n.span.begin) == 0) {
+          last = &n;
+        }
       }
       if (last != nullptr) return aliases.canonical(last->text);
       if (focus_set[doc] && index - focus[doc].first <= 3) return focus[doc].second;
       // No figure named a subject lately: the first name of the sentence before.
       if (index > 0) {
         for (const name_mention& n : context_for(doc, index - 1).names) {
-          if (n.type != name_type::generic) return aliases.canonical(n.text);
+          if (n.type != name_type::generic && n.role == name_role::subject) return aliases.canonical(n.text);
         }
       }
       return {};
