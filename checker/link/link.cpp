@@ -16,6 +16,10 @@ using namespace detail;  // the link stage's own annotations (link/annotations.h
 std::vector<claim> link(const std::vector<document>& docs, const std::vector<std::vector<sentence>>& sentences,
                         std::vector<claim> claims, const lexicon& lex, const link_options& options, diagnostics& diags) {
   // Sentence contexts for every sentence that holds a claim (and the ones before, for focus).
+  // Titles bracketed anywhere in the corpus are names wherever they are written.
+  std::vector<std::string_view> texts;
+  for (const document& d : docs) texts.push_back(d.match_text());
+  const word_set corpus_titles = bracketed_titles(texts);
   std::vector<std::map<std::size_t, sentence_context>> contexts(docs.size());
   auto context_for = [&](std::size_t doc, std::size_t index) -> const sentence_context& {
     auto [it, inserted] = contexts[doc].try_emplace(index);
@@ -23,7 +27,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       sentence_context& ctx = it->second;
       ctx.span = sentences[doc][index].span;
       const std::string_view text = docs[doc].match_text();
-      ctx.names = find_names(text, ctx.span, lex);
+      ctx.names = find_names(text, ctx.span, lex, &corpus_titles);
       ctx.breaks = clause_breaks(text, ctx.span);
       ctx.attribute_cues = find_cues(text, ctx.span, lex.attribute_cues);
       ctx.qualifier_cues = find_cues(text, ctx.span, lex.qualifier_cues);
@@ -47,7 +51,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
     if (inserted) {
       ctx.span = sentences[c.document][c.found.sentence].span;
       const std::string_view text = docs[c.document].match_text();
-      ctx.names = find_names(text, ctx.span, lex);
+      ctx.names = find_names(text, ctx.span, lex, &corpus_titles);
       ctx.attributions = find_attributions(text, ctx.span, lex);
       ctx.breaks = clause_breaks(text, ctx.span);  // the roles read clauses
       mark_name_roles(text, ctx, lex);
@@ -172,7 +176,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
     }
     // The subject a pronoun or a subjectless clause points back to: the nearest name earlier in
     // the sentence, else the subject in focus from the sentences before.
-    auto inherited = [&](std::size_t before_offset) -> std::string {
+    auto inherited = [&](std::size_t before_offset, bool main_fallback) -> std::string {
       const name_mention* last = nullptr;
       for (const name_mention& n : ctx.names) {
         // A venue or a credited source is not who a pronoun means (游戏在Steam平台上的…).
@@ -189,7 +193,9 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
           if (n.type != name_type::generic && n.role == name_role::subject) return aliases.canonical(n.text);
         }
       }
-      return {};
+      // Nothing named lately: what the document is mainly about (游戏在Steam平台上…). Not for a
+      // date: a date with no name near it often dates the page itself (发布时间：…).
+      return main_fallback ? main_subjects[doc] : std::string();
     };
     // The nearest earlier figure of the sentence with the same kind and unit whose attribute came
     // from a cue word.
@@ -509,6 +515,13 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         }
         const std::optional<std::size_t> open_paren = enclosing_parenthesis(text, clause, q.begin);
         if (open_paren && detail::skip_spaces(text, span.end) != *open_paren) continue;
+        // 298元(海外地区定价59.99美元): a parenthesis with a figure of its own qualifies that figure.
+        if (open_paren && std::any_of(members.begin(), members.end(), [&](std::size_t j) {
+              return j != i && claims[j].found.span.begin > *open_paren &&
+                     enclosing_parenthesis(text, clause, claims[j].found.span.begin) == open_paren;
+            })) {
+          continue;
+        }
         // Qualifiers of one group exclude each other: the figure takes the nearest cue
         // ("2 yuan ... on a cache miss and 0.5 yuan ... on a cache hit").
         const std::string& group = lex.qualifier_groups[q.payload];
@@ -736,19 +749,19 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
                                          return p.begin >= clause.begin && p.end <= span.begin;
                                        });
         if (pronoun_then_name) {
-          if (std::string back = inherited(clause.begin); !back.empty()) {
+          if (std::string back = inherited(clause.begin, true); !back.empty()) {
             subject = back;
             subject_basis = "pronoun";
             confidence = std::min(confidence, 0.7);
           }
         } else if (pronoun && c.found.kind != claim_kind::date) {
-          if (std::string back = inherited(clause.begin); !back.empty()) {
+          if (std::string back = inherited(clause.begin, true); !back.empty()) {
             subject = back;
             subject_basis = "pronoun";
             confidence = std::min(confidence, 0.7);
           }
         }
-      } else if (std::string back = inherited(span.begin); !back.empty()) {
+      } else if (std::string back = inherited(span.begin, c.found.kind != claim_kind::date); !back.empty()) {
         subject = back;
         subject_basis = "inherited";
         // Carried over from earlier sentences: trusted enough to compare only when it is what
