@@ -25,7 +25,9 @@ enum class name_type { product, organisation, generic };
 /// is where something happens (登陆PC、PS5平台, on Steam, 在AIME上), a `credited` name is where
 /// a figure comes from (据SteamDB, SteamDB数据显示), a `source_work` is what the subject comes
 /// from: a work it draws on (改编自《西游记》, based on the novel X) or its maker (X研发的, developed by X).
-enum class name_role { subject, venue, credited, source_work };
+/// A `compared` name is one the subject overtakes or is measured against (超越X, overtook X): a
+/// figure next to it may be its own, but a pronoun after it does not point back to it.
+enum class name_role { subject, venue, credited, source_work, compared };
 
 /// A subject named in a sentence.
 struct name_mention {

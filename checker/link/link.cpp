@@ -662,7 +662,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         // A name right after a figure is what it counts (512张H800), except an event named by its
         // kind: 6.8级地震 is the earthquake's magnitude.
         if (distance(n.span, span) == 0 && n.span.begin >= span.begin && !n.event) return false;
-        if (is_example(text, n.span) || n.role != name_role::subject) return false;
+        if (is_example(text, n.span) || (n.role != name_role::subject && n.role != name_role::compared)) return false;
         return counted_names.count(n.span.begin) == 0;
       };
       const name_mention* chosen = nullptr;

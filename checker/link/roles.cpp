@@ -66,11 +66,12 @@ bool listed_together(std::string_view text, std::size_t from, std::size_t to, co
   return true;
 }
 
-// A source-work marker before the name in its clause, a few words of description allowed
-// between (取材自古典名著《西游记》, based on the classic novel X) but no punctuation.
-bool source_work_before(std::string_view text, byte_span clause, std::size_t name_begin, const lexicon& lex) {
+// A marker before the name in its clause, a few words of description allowed between
+// (取材自古典名著《西游记》, based on the classic novel X, overtaken Spider-Man: X) but no
+// punctuation that ends a phrase.
+bool marker_shortly_before(std::string_view text, byte_span sentence, std::size_t name_begin, const word_set& words) {
   constexpr std::size_t max_description = 15;  // five Chinese characters, or two or three English words
-  const std::vector<cue> markers = find_cues(text, byte_span{clause.begin, name_begin}, lex.source_work_markers);
+  const std::vector<cue> markers = find_cues(text, byte_span{sentence.begin, name_begin}, words);
   if (markers.empty() || name_begin - markers.back().end > max_description) return false;
   const std::string_view between = text.substr(markers.back().end, name_begin - markers.back().end);
   for (std::string_view mark : {",", "\xEF\xBC\x8C", "\xE3\x80\x81", ";", "(", "\xEF\xBC\x88"}) {
@@ -115,7 +116,9 @@ void mark_name_roles(std::string_view text, sentence_context& ctx, const lexicon
     if (marker_ends_before(text, clause.begin, n.span.begin, lex.attribution_before) ||
         marker_starts_after(text, n.span.end, clause.end, lex.evidence_verbs)) {
       n.role = name_role::credited;
-    } else if (source_work_before(text, clause, n.span.begin, lex) ||
+    } else if (marker_shortly_before(text, ctx.span, n.span.begin, lex.overtaking_markers)) {
+      n.role = name_role::compared;
+    } else if (marker_shortly_before(text, ctx.span, n.span.begin, lex.source_work_markers) ||
                marker_starts_after(text, past_aside(text, n.span.end, clause.end), clause.end, lex.origin_markers_after)) {
       n.role = name_role::source_work;
     } else if (marker_ends_before(text, clause.begin, n.span.begin, lex.venue_markers) || names_a_version(text, n.span.end, lex)) {
