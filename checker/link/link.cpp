@@ -246,6 +246,17 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       std::erase(rest, ' ');
       return rest.empty() || rest == "On" || rest == "on" || rest == "In" || rest == "in" || rest == "在" || rest == "于";
     };
+    // A clause of its own that holds no figure but its date, with words of its own (已于2024年5月开放
+    // 预购, opened pre-orders in May): the date is when that happened, not the period of the
+    // figures in the clauses after it.
+    auto dates_an_event = [&](byte_span date_clause, const claim& date) {
+      if (date_only_clause(date_clause, date)) return false;
+      const bool other_figure = std::any_of(members.begin(), members.end(), [&](std::size_t j) {
+        const claim& o = claims[j];
+        return &o != &date && o.found.kind != claim_kind::date && o.found.span.begin >= date_clause.begin && o.found.span.end <= date_clause.end;
+      });
+      return !other_figure;
+    };
     auto period_text = [&](const claim& date) {
       return date.date->grain == date_grain::day || date.date->first == date.date->last
                  ? "period:" + date.date->first.iso()
@@ -339,7 +350,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         } else if (date_only_clause(date_clause, d) && date_clause.begin >= clause.end && date_clause.begin <= clause.end + 4) {
           trailing = &d;
         } else if (d.found.span.end <= clause.begin && opens_figures_like(d, current) &&
-                   find_cues(text, date_clause, lex.reporting_verbs).empty()) {
+                   find_cues(text, date_clause, lex.reporting_verbs).empty() && !dates_an_event(date_clause, d)) {
           // 今年上半年公司出货量为1200万台，同比增长15%: a date earlier in the sentence sets the
           // period of the later clauses too, unless it closes a figure of the same kind.
           opening = &d;

@@ -131,4 +131,16 @@ BOOST_AUTO_TEST_CASE(issue_13_a_pronoun_does_not_point_back_to_an_overtaken_riva
   BOOST_TEST(claim_with_text(zh, "12.34亿元").subject == "山海行");
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_clause_dating_an_event_sets_no_period_for_the_figures_after_it) {
+  // The pre-orders opened in May; the price after it is not May's price.
+  const run_result zh = testing::analyse_text("《山海行》商店页面已于2024年5月开放预购，标准版售价198元。", "2024-08-02");
+  BOOST_TEST(!has_qualifier(claim_with_text(zh, "198元"), "period:2024-05-01..2024-05-31"));
+  const run_result en = testing::analyse_text("Mountain Trail opened pre-orders in May 2024, and the standard edition costs $39.99.", "2024-08-02");
+  BOOST_TEST(!has_qualifier(claim_with_text(en, "$39.99"), "period:2024-05-01..2024-05-31"));
+  // A clause that opens with the period and holds a figure of its own still sets it.
+  const run_result listed = testing::analyse_text("今年上半年，星河公司手机出货量为1200万台，同比增长15%。", "2025-08-02");
+  BOOST_TEST(std::any_of(claim_with_text(listed, "15%").qualifiers.begin(), claim_with_text(listed, "15%").qualifiers.end(),
+                         [](const std::string& q) { return q.rfind("period:", 0) == 0; }));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
