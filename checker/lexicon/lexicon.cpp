@@ -386,6 +386,10 @@ void merge(lexicon& lex, const nlohmann::json& data) {
   if (data.contains("chinese_dates_zone")) lex.chinese_dates_zone = utc_offset_minutes(data["chinese_dates_zone"].get<std::string>());
   add_words(lex.venue_markers, data.value("venue_markers", nlohmann::json::array()), 0);
   add_words(lex.evidence_verbs, data.value("evidence_verbs", nlohmann::json::array()), 0);
+  add_words(lex.overtaking_markers, data.value("overtaking_markers", nlohmann::json::array()), 0);
+  add_words(lex.venue_nouns, data.value("venue_nouns", nlohmann::json::array()), 0);
+  add_words(lex.origin_markers_after, data.value("origin_markers_after", nlohmann::json::array()), 0);
+  add_words(lex.source_work_markers, data.value("source_work_markers", nlohmann::json::array()), 0);
   add_words(lex.respectively, data.value("respectively", nlohmann::json::array()), 0);
   add_words(lex.coordinators, data.value("coordinators", nlohmann::json::array()), 0);
   add_words(lex.pronouns, data.value("pronouns", nlohmann::json::array()), 0);

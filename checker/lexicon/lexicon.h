@@ -196,6 +196,10 @@ struct lexicon {
   std::optional<int> chinese_dates_zone;  // the offset a date written in Chinese is taken in
   word_set venue_markers;       // 在, 登陆, on, via: the name after it is where, not who
   word_set evidence_verbs;      // 数据显示, shows: the name before it is where a figure comes from
+  word_set overtaking_markers;   // 超越, overtook: the name after it is measured against, not the one spoken of
+  word_set venue_nouns;          // 平台, store: the name before it is a venue
+  word_set source_work_markers;  // 改编自, based on, developed by: the name after it is what the subject comes from
+  word_set origin_markers_after;  // 研发的: the name before it made the subject
   word_set respectively;
   word_set coordinators;
   word_set pronouns;          // words that point back to the subject in focus

@@ -23,8 +23,11 @@ enum class name_type { product, organisation, generic };
 
 /// What a name does in its sentence. Only a `subject` can be what a figure is about: a `venue`
 /// is where something happens (登陆PC、PS5平台, on Steam, 在AIME上), a `credited` name is where
-/// a figure comes from (据SteamDB, SteamDB数据显示).
-enum class name_role { subject, venue, credited };
+/// a figure comes from (据SteamDB, SteamDB数据显示), a `source_work` is what the subject comes
+/// from: a work it draws on (改编自《西游记》, based on the novel X) or its maker (X研发的, developed by X).
+/// A `compared` name is one the subject overtakes or is measured against (超越X, overtook X): a
+/// figure next to it may be its own, but a pronoun after it does not point back to it.
+enum class name_role { subject, venue, credited, source_work, compared };
 
 /// A subject named in a sentence.
 struct name_mention {
@@ -98,6 +101,13 @@ class alias_table {
 /// Chang'e-6. Takes each name as written with its number of mentions; gives each tied name the
 /// wording mentioned most. Only names that meet across scripts, on keys of four or more. (romanised.cpp)
 std::map<std::string, std::string> cross_script_aliases(const std::map<std::string, std::size_t>& mentions);
+/// Spellings of one title that the corpus holds (titles.cpp): names equal but for separators
+/// (`:`, `：`, `·`, `之`), spaces and case (黑神话:悟空, 黑神话之悟空); a main title and subtitle
+/// with and without the sequel numeral (哪吒2之魔童闹海, 哪吒之魔童闹海); a main title or a
+/// subtitle written alone (黑神话, 悟空) when it stands for one work only and no numbered sibling
+/// (哪吒 beside 哪吒2) exists. Takes names with their mentions; gives each tied name the wording
+/// mentioned most.
+std::map<std::string, std::string> title_variant_aliases(const std::map<std::string, std::size_t>& mentions);
 /// The text holds a CJK ideograph (written in Chinese). (romanised.cpp)
 bool has_han(std::string_view text);
 
@@ -105,7 +115,12 @@ bool has_han(std::string_view text);
 bool inside_a_name(const std::vector<name_mention>& names, byte_span figure);
 /// Names in one sentence: Latin-script names (runs of capitalised or digit-bearing tokens),
 /// titles in 《》 and the lexicon's generic subjects (base model, 基础模型).
-std::vector<name_mention> find_names(std::string_view text, byte_span sentence, const lexicon& lex);
+/// `titles`, when given, are titles the corpus writes in 《》 elsewhere: found unbracketed too.
+std::vector<name_mention> find_names(std::string_view text, byte_span sentence, const lexicon& lex, const word_set* titles = nullptr);
+/// Titles the documents write in 《》 (or in 「」, four characters or more), of three Chinese
+/// characters or more: a page that names the work once in brackets may write it bare elsewhere,
+/// and another page may never bracket it. (names.cpp)
+word_set bracketed_titles(const std::vector<std::string_view>& texts);
 /// A name given as an example of something larger (以《哪吒2》为代表的春节档, such as X): the
 /// figures are about the larger thing.
 bool is_example(std::string_view text, byte_span name);

@@ -16,6 +16,10 @@ using namespace detail;  // the link stage's own annotations (link/annotations.h
 std::vector<claim> link(const std::vector<document>& docs, const std::vector<std::vector<sentence>>& sentences,
                         std::vector<claim> claims, const lexicon& lex, const link_options& options, diagnostics& diags) {
   // Sentence contexts for every sentence that holds a claim (and the ones before, for focus).
+  // Titles bracketed anywhere in the corpus are names wherever they are written.
+  std::vector<std::string_view> texts;
+  for (const document& d : docs) texts.push_back(d.match_text());
+  const word_set corpus_titles = bracketed_titles(texts);
   std::vector<std::map<std::size_t, sentence_context>> contexts(docs.size());
   auto context_for = [&](std::size_t doc, std::size_t index) -> const sentence_context& {
     auto [it, inserted] = contexts[doc].try_emplace(index);
@@ -23,7 +27,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       sentence_context& ctx = it->second;
       ctx.span = sentences[doc][index].span;
       const std::string_view text = docs[doc].match_text();
-      ctx.names = find_names(text, ctx.span, lex);
+      ctx.names = find_names(text, ctx.span, lex, &corpus_titles);
       ctx.breaks = clause_breaks(text, ctx.span);
       ctx.attribute_cues = find_cues(text, ctx.span, lex.attribute_cues);
       ctx.qualifier_cues = find_cues(text, ctx.span, lex.qualifier_cues);
@@ -47,7 +51,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
     if (inserted) {
       ctx.span = sentences[c.document][c.found.sentence].span;
       const std::string_view text = docs[c.document].match_text();
-      ctx.names = find_names(text, ctx.span, lex);
+      ctx.names = find_names(text, ctx.span, lex, &corpus_titles);
       ctx.attributions = find_attributions(text, ctx.span, lex);
       ctx.breaks = clause_breaks(text, ctx.span);  // the roles read clauses
       mark_name_roles(text, ctx, lex);
@@ -66,8 +70,19 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       }
     }
   }
-  const std::map<std::string, std::string> romanised = cross_script_aliases(mentions);
-  const alias_table aliases(organisations, options.aliases, lex.subject_aliases, romanised);
+  // Spellings of one title first, then one name in two scripts, counted over the titles' wordings.
+  const std::map<std::string, std::string> titles = title_variant_aliases(mentions);
+  std::map<std::string, std::size_t> title_mentions;
+  for (const auto& [name, count] : mentions) {
+    const auto it = titles.find(name);
+    title_mentions[it == titles.end() ? name : it->second] += count;
+  }
+  std::map<std::string, std::string> variants = cross_script_aliases(title_mentions);
+  for (const auto& [name, title] : titles) {
+    const auto it = variants.find(title);
+    variants[name] = it == variants.end() ? title : it->second;
+  }
+  const alias_table aliases(organisations, options.aliases, lex.subject_aliases, variants);
   const std::vector<std::set<std::string>> credited_sources = sources_by_document(docs.size(), names_and_sources);
   const std::vector<std::string> main_subjects = main_subject_by_document(docs.size(), names_and_sources, aliases);
   names_and_sources.clear();
@@ -161,20 +176,26 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
     }
     // The subject a pronoun or a subjectless clause points back to: the nearest name earlier in
     // the sentence, else the subject in focus from the sentences before.
-    auto inherited = [&](std::size_t before_offset) -> std::string {
+    auto inherited = [&](std::size_t before_offset, bool main_fallback) -> std::string {
       const name_mention* last = nullptr;
       for (const name_mention& n : ctx.names) {
-        if (n.type != name_type::generic && n.span.end <= before_offset && counted_names.count(n.span.begin) == 0) last = &n;
+        // A venue or a credited source is not who a pronoun means (游戏在Steam平台上的…).
+        if (n.type != name_type::generic && n.role == name_role::subject && n.span.end <= before_offset &&
+            counted_names.count(n.span.begin) == 0) {
+          last = &n;
+        }
       }
       if (last != nullptr) return aliases.canonical(last->text);
       if (focus_set[doc] && index - focus[doc].first <= 3) return focus[doc].second;
       // No figure named a subject lately: the first name of the sentence before.
       if (index > 0) {
         for (const name_mention& n : context_for(doc, index - 1).names) {
-          if (n.type != name_type::generic) return aliases.canonical(n.text);
+          if (n.type != name_type::generic && n.role == name_role::subject) return aliases.canonical(n.text);
         }
       }
-      return {};
+      // Nothing named lately: what the document is mainly about (游戏在Steam平台上…). Not for a
+      // date: a date with no name near it often dates the page itself (发布时间：…).
+      return main_fallback ? main_subjects[doc] : std::string();
     };
     // The nearest earlier figure of the sentence with the same kind and unit whose attribute came
     // from a cue word.
@@ -224,6 +245,17 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
                          std::string(text.substr(date.found.span.end, clause.end - date.found.span.end));
       std::erase(rest, ' ');
       return rest.empty() || rest == "On" || rest == "on" || rest == "In" || rest == "in" || rest == "在" || rest == "于";
+    };
+    // A clause of its own that holds no figure but its date, with words of its own (已于2024年5月开放
+    // 预购, opened pre-orders in May): the date is when that happened, not the period of the
+    // figures in the clauses after it.
+    auto dates_an_event = [&](byte_span date_clause, const claim& date) {
+      if (date_only_clause(date_clause, date)) return false;
+      const bool other_figure = std::any_of(members.begin(), members.end(), [&](std::size_t j) {
+        const claim& o = claims[j];
+        return &o != &date && o.found.kind != claim_kind::date && o.found.span.begin >= date_clause.begin && o.found.span.end <= date_clause.end;
+      });
+      return !other_figure;
     };
     auto period_text = [&](const claim& date) {
       return date.date->grain == date_grain::day || date.date->first == date.date->last
@@ -329,7 +361,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         } else if (date_only_clause(date_clause, d) && date_clause.begin >= clause.end && date_clause.begin <= clause.end + 4) {
           trailing = &d;
         } else if (d.found.span.end <= clause.begin && opens_figures_like(d, current) &&
-                   find_cues(text, date_clause, lex.reporting_verbs).empty()) {
+                   find_cues(text, date_clause, lex.reporting_verbs).empty() && !dates_an_event(date_clause, d)) {
           // 今年上半年公司出货量为1200万台，同比增长15%: a date earlier in the sentence sets the
           // period of the later clauses too, unless it closes a figure of the same kind.
           opening = &d;
@@ -505,6 +537,13 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         }
         const std::optional<std::size_t> open_paren = enclosing_parenthesis(text, clause, q.begin);
         if (open_paren && detail::skip_spaces(text, span.end) != *open_paren) continue;
+        // 298元(海外地区定价59.99美元): a parenthesis with a figure of its own qualifies that figure.
+        if (open_paren && std::any_of(members.begin(), members.end(), [&](std::size_t j) {
+              return j != i && claims[j].found.span.begin > *open_paren &&
+                     enclosing_parenthesis(text, clause, claims[j].found.span.begin) == open_paren;
+            })) {
+          continue;
+        }
         // Qualifiers of one group exclude each other: the figure takes the nearest cue
         // ("2 yuan ... on a cache miss and 0.5 yuan ... on a cache hit").
         const std::string& group = lex.qualifier_groups[q.payload];
@@ -645,7 +684,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         // A name right after a figure is what it counts (512张H800), except an event named by its
         // kind: 6.8级地震 is the earthquake's magnitude.
         if (distance(n.span, span) == 0 && n.span.begin >= span.begin && !n.event) return false;
-        if (is_example(text, n.span) || n.role != name_role::subject) return false;
+        if (is_example(text, n.span) || (n.role != name_role::subject && n.role != name_role::compared)) return false;
         return counted_names.count(n.span.begin) == 0;
       };
       const name_mention* chosen = nullptr;
@@ -732,19 +771,19 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
                                          return p.begin >= clause.begin && p.end <= span.begin;
                                        });
         if (pronoun_then_name) {
-          if (std::string back = inherited(clause.begin); !back.empty()) {
+          if (std::string back = inherited(clause.begin, true); !back.empty()) {
             subject = back;
             subject_basis = "pronoun";
             confidence = std::min(confidence, 0.7);
           }
         } else if (pronoun && c.found.kind != claim_kind::date) {
-          if (std::string back = inherited(clause.begin); !back.empty()) {
+          if (std::string back = inherited(clause.begin, true); !back.empty()) {
             subject = back;
             subject_basis = "pronoun";
             confidence = std::min(confidence, 0.7);
           }
         }
-      } else if (std::string back = inherited(span.begin); !back.empty()) {
+      } else if (std::string back = inherited(span.begin, c.found.kind != claim_kind::date); !back.empty()) {
         subject = back;
         subject_basis = "inherited";
         // Carried over from earlier sentences: trusted enough to compare only when it is what

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -130,7 +131,7 @@ bool inside_a_name(const std::vector<name_mention>& names, byte_span figure) {
   });
 }
 
-std::vector<name_mention> find_names(std::string_view text, byte_span sentence, const lexicon& lex) {
+std::vector<name_mention> find_names(std::string_view text, byte_span sentence, const lexicon& lex, const word_set* titles) {
   std::vector<name_mention> names;
   std::size_t pos = sentence.begin;
   while (pos < sentence.end) {
@@ -150,6 +151,14 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
                                      has_digit(name) ? name_type::product : name_type::organisation});
         pos += known->length;
         continue;
+      }
+      if (titles != nullptr && c >= 0x80) {
+        if (auto title = titles->longest_at(text, pos); title && pos + title->length <= sentence.end) {
+          const std::string name(text.substr(pos, title->length));
+          names.push_back(name_mention{byte_span{pos, pos + title->length}, name, name_type::organisation});
+          pos += title->length;
+          continue;
+        }
       }
     }
     if (c < 0x80 && is_alpha(text[pos]) && (pos == sentence.begin || !is_alnum(text[pos - 1]))) {
@@ -256,6 +265,35 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
     pos += n;
   }
   return names;
+}
+
+word_set bracketed_titles(const std::vector<std::string_view>& texts) {
+  word_set out;
+  std::set<std::string> seen;
+  auto han_count = [](std::string_view s) {
+    std::size_t count = 0;
+    for (std::size_t pos = 0; pos < s.size();) {
+      std::size_t n = 0;
+      if (is_han(decode(s, pos, &n))) ++count;
+      pos += n;
+    }
+    return count;
+  };
+  for (std::string_view text : texts) {
+    for (std::size_t pos = text.find("\xE3\x80\x8A"); pos != std::string_view::npos; pos = text.find("\xE3\x80\x8A", pos + 3)) {
+      const std::size_t close = text.find("\xE3\x80\x8B", pos);
+      if (close == std::string_view::npos || close - pos > 60) continue;
+      const std::string inner(text.substr(pos + 3, close - pos - 3));
+      if (han_count(inner) >= 3 && inner.find('\n') == std::string::npos && seen.insert(inner).second) out.add(inner, 0);
+    }
+    for (std::size_t pos = text.find("\xE3\x80\x8C"); pos != std::string_view::npos; pos = text.find("\xE3\x80\x8C", pos + 3)) {
+      const auto title = corner_bracket_title(text, pos, text.size());
+      if (!title) continue;
+      const std::string inner(text.substr(title->begin + 3, title->end - title->begin - 6));
+      if (han_count(inner) >= 4 && inner.find('\n') == std::string::npos && seen.insert(inner).second) out.add(inner, 0);
+    }
+  }
+  return out;
 }
 
 bool is_example(std::string_view text, byte_span name) {

@@ -66,6 +66,43 @@ bool listed_together(std::string_view text, std::size_t from, std::size_t to, co
   return true;
 }
 
+// A marker before the name in its clause, a few words of description allowed between
+// (取材自古典名著《西游记》, based on the classic novel X, overtaken Spider-Man: X) but no
+// punctuation that ends a phrase.
+bool marker_shortly_before(std::string_view text, byte_span sentence, std::size_t name_begin, const word_set& words) {
+  constexpr std::size_t max_description = 15;  // five Chinese characters, or two or three English words
+  const std::vector<cue> markers = find_cues(text, byte_span{sentence.begin, name_begin}, words);
+  if (markers.empty() || name_begin - markers.back().end > max_description) return false;
+  const std::string_view between = text.substr(markers.back().end, name_begin - markers.back().end);
+  for (std::string_view mark : {",", "\xEF\xBC\x8C", "\xE3\x80\x81", ";", "(", "\xEF\xBC\x88"}) {
+    if (between.find(mark) != std::string_view::npos) return false;
+  }
+  return true;
+}
+
+// Past a bracketed aside after a name, or the bracket that closes the name's own aside:
+// 游戏科学(Game Science)研发的, (Game Science)研发的.
+std::size_t past_aside(std::string_view text, std::size_t pos, std::size_t limit) {
+  pos = skip_spaces(text, pos);
+  for (std::string_view close : {")", "\xEF\xBC\x89"}) {
+    if (starts_with(text, pos, close)) return skip_spaces(text, pos + close.size());
+  }
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"(", ")"}, {"\xEF\xBC\x88", "\xEF\xBC\x89"}}) {
+    if (!starts_with(text, pos, open)) continue;
+    constexpr std::size_t max_aside = 40;
+    const std::size_t end = text.find(close, pos);
+    if (end != std::string_view::npos && end < limit && end - pos <= max_aside) return skip_spaces(text, end + close.size());
+  }
+  return pos;
+}
+
+// PC标准版, the PS5 edition: a name that says which version of the subject a figure is about.
+bool names_a_version(std::string_view text, std::size_t name_end, const lexicon& lex) {
+  if (starts_with(text, name_end, "\xE7\x89\x88")) return true;  // 版
+  const auto q = lex.qualifier_cues.longest_at(text, skip_spaces(text, name_end));
+  return q && lex.qualifier_groups[q->payload] == "edition";
+}
+
 }  // namespace
 
 void mark_name_roles(std::string_view text, sentence_context& ctx, const lexicon& lex) {
@@ -79,7 +116,12 @@ void mark_name_roles(std::string_view text, sentence_context& ctx, const lexicon
     if (marker_ends_before(text, clause.begin, n.span.begin, lex.attribution_before) ||
         marker_starts_after(text, n.span.end, clause.end, lex.evidence_verbs)) {
       n.role = name_role::credited;
-    } else if (marker_ends_before(text, clause.begin, n.span.begin, lex.venue_markers)) {
+    } else if (marker_shortly_before(text, ctx.span, n.span.begin, lex.overtaking_markers)) {
+      n.role = name_role::compared;
+    } else if (marker_shortly_before(text, ctx.span, n.span.begin, lex.source_work_markers) ||
+               marker_starts_after(text, past_aside(text, n.span.end, clause.end), clause.end, lex.origin_markers_after)) {
+      n.role = name_role::source_work;
+    } else if (marker_ends_before(text, clause.begin, n.span.begin, lex.venue_markers) || names_a_version(text, n.span.end, lex)) {
       n.role = name_role::venue;
     } else if (previous != nullptr && previous->role == name_role::venue && previous->span.begin >= clause.begin &&
                previous->span.end <= n.span.begin &&
@@ -87,6 +129,22 @@ void mark_name_roles(std::string_view text, sentence_context& ctx, const lexicon
       n.role = name_role::venue;  // 登陆PC（Steam、Epic）、PS5: the whole list is where
     }
     previous = &n;
+  }
+  // Steam与Epic商店, the Steam and Epic stores: a venue noun after a name makes it and the names
+  // listed right before it venues.
+  for (std::size_t i = ctx.names.size(); i-- > 0;) {
+    name_mention& n = ctx.names[i];
+    if (n.type == name_type::generic || n.role != name_role::subject) continue;
+    if (!marker_starts_after(text, n.span.end, ctx.span.end, lex.venue_nouns)) continue;
+    n.role = name_role::venue;
+    for (std::size_t k = i; k-- > 0;) {
+      name_mention& before = ctx.names[k];
+      if (before.type == name_type::generic || before.role != name_role::subject ||
+          !listed_together(text, before.span.end, ctx.names[k + 1].span.begin, lex)) {
+        break;
+      }
+      before.role = name_role::venue;
+    }
   }
 }
 

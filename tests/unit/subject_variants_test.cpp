@@ -1,0 +1,146 @@
+// Issue 13: subjects that are one thing written several ways, and figures whose nearest name is a
+// bystander (a platform, a store, a source work, a maker). Sentences written for this project.
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+
+#include "link/annotations.h"
+#include "support/support.h"
+
+using namespace checker;
+
+namespace {
+
+using testing::corpus;
+
+const claim& claim_with_text(const run_result& run, const std::string& text) {
+  const auto it = std::find_if(run.claims.begin(), run.claims.end(), [&](const claim& c) { return c.found.text == text; });
+  BOOST_REQUIRE_MESSAGE(it != run.claims.end(), "no claim '" << text << "'");
+  return *it;
+}
+
+bool has_qualifier(const claim& c, const std::string& q) { return std::find(c.qualifiers.begin(), c.qualifiers.end(), q) != c.qualifiers.end(); }
+
+std::size_t contradictions(const run_result& run) {
+  return static_cast<std::size_t>(std::count_if(run.findings.begin(), run.findings.end(), [](const finding& f) {
+    return f.rule == "contradiction" || f.rule == "superseded";
+  }));
+}
+
+std::string alias_of(const std::map<std::string, std::string>& aliases, const std::string& name) {
+  const auto it = aliases.find(name);
+  return it == aliases.end() ? name : it->second;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(subject_variants)
+
+BOOST_AUTO_TEST_CASE(issue_13_spellings_of_one_title_are_one_subject) {
+  // Separators, 之, spaces and case; the sequel numeral a subtitle makes redundant; the main
+  // title written alone.
+  const std::map<std::string, std::size_t> mentions = {{"星海2之远征", 3}, {"星海:远征", 2}, {"星海之远征", 1}, {"星海2", 4},
+                                                       {"StarVoyage", 1}, {"Star Voyage", 2}, {"晨光:序章", 2}, {"晨光", 1}};
+  const auto aliases = detail::title_variant_aliases(mentions);
+  BOOST_TEST(alias_of(aliases, "星海2之远征") == "星海2");
+  BOOST_TEST(alias_of(aliases, "星海:远征") == "星海2");
+  BOOST_TEST(alias_of(aliases, "星海之远征") == "星海2");
+  BOOST_TEST(alias_of(aliases, "StarVoyage") == "Star Voyage");
+  BOOST_TEST(alias_of(aliases, "晨光") == "晨光:序章");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_first_work_is_not_its_sequel) {
+  // 星海 beside 星海2: the bare main title may be the first film; and two works share 晨光.
+  const std::map<std::string, std::size_t> mentions = {{"星海2之远征", 3}, {"星海之远征", 1}, {"星海", 2},        {"星海之启航", 1},
+                                                       {"晨光:序章", 2},   {"晨光:终章", 2},  {"晨光", 1},        {"Dawn 2", 2},
+                                                       {"Dawn", 2},        {"总之", 1}};
+  const auto aliases = detail::title_variant_aliases(mentions);
+  BOOST_TEST(alias_of(aliases, "星海") == "星海");
+  BOOST_TEST(alias_of(aliases, "星海之启航") == "星海之启航");
+  BOOST_TEST(alias_of(aliases, "星海之远征") == "星海2之远征");
+  BOOST_TEST(alias_of(aliases, "晨光") == "晨光");
+  BOOST_TEST(alias_of(aliases, "晨光:序章") != alias_of(aliases, "晨光:终章"));
+  BOOST_TEST(alias_of(aliases, "Dawn") == "Dawn");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_title_spellings_meet_in_one_comparison) {
+  const run_result run = corpus({{"2025-03-02", "《星海:远征》上映首周票房为12.34亿元。"},
+                                 {"2025-03-03", "「星海之遠征」上映首週票房為15.67億元。"}});
+  BOOST_TEST(claim_with_text(run, "12.34亿元").subject == claim_with_text(run, "15.67億元").subject);
+  BOOST_TEST(contradictions(run) == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_store_or_platform_is_not_what_a_price_is_about) {
+  // Steam与Epic商店: a venue noun after names makes them venues; the price is the game's.
+  const run_result zh = corpus({{"2025-03-02", "《山海行》定于三月发售。Steam与Epic商店页面已开放预购，标准版售价198元。"}});
+  BOOST_TEST(claim_with_text(zh, "198元").subject == "山海行");
+  // PC标准版: a name that says which version is no subject either.
+  const run_result version = corpus({{"2025-03-02", "《山海行》全球同步发售，游戏PC标准版售价198元。"}});
+  BOOST_TEST(claim_with_text(version, "198元").subject == "山海行");
+  const run_result en = corpus({{"2025-03-02", "Mountain Trail will be sold on several stores. On the Steam store the standard edition costs $39.99."}});
+  BOOST_TEST(claim_with_text(en, "$39.99").subject != "Steam");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_source_work_or_a_maker_is_not_what_a_figure_is_about) {
+  // 取材自古典小说《山海经》: the novel is what the game draws on, not what its cost is about.
+  const run_result zh = corpus({{"2025-03-02", "《山海行》的故事取材自古典名著《山海经》，开发成本约为3亿元。"}});
+  BOOST_TEST(claim_with_text(zh, "约为3亿元").subject == "山海行");
+  // 由X研发的Y: the studio made the game.
+  const run_result maker = corpus({{"2025-03-02", "由青木工作室研发的《山海行》售价为198元。"}});
+  BOOST_TEST(claim_with_text(maker, "198元").subject == "山海行");
+  const run_result en = corpus({{"2025-03-02", "Mountain Trail, based on the novel Old Roads, cost $40 million to make."}});
+  BOOST_TEST(claim_with_text(en, "$40 million").subject == "Mountain Trail");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_parenthesis_with_its_own_figure_qualifies_that_figure) {
+  const run_result zh = testing::analyse_text("《山海行》标准版售价198元（海外定价29.99美元）。", "2025-03-02");
+  BOOST_TEST(!has_qualifier(claim_with_text(zh, "198元"), "overseas"));
+  const run_result en = testing::analyse_text("Mountain Trail costs 198 yuan (overseas price $29.99).", "2025-03-02");
+  BOOST_TEST(!has_qualifier(claim_with_text(en, "198 yuan"), "overseas"));
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_rates_are_qualifiers) {
+  // A cost per hour of play and a total cost are different facts.
+  const run_result run = corpus({{"2025-03-02", "《山海行》每小时的开发成本约为1500万元。"}, {"2025-03-03", "《山海行》的开发成本为3亿元。"}});
+  BOOST_TEST(has_qualifier(claim_with_text(run, "约为1500万元"), "per_hour"));
+  BOOST_TEST(contradictions(run) == 0u);
+  const run_result en = testing::analyse_text("Mountain Trail cost $2 million per hour of play to develop.", "2025-03-02");
+  BOOST_TEST(has_qualifier(claim_with_text(en, "$2 million per hour"), "per_hour"));
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_figure_with_nothing_named_takes_the_main_subject) {
+  // Nothing named in the sentence or the few before: the document's main subject, not nobody.
+  const std::string opening = "《山海行》昨日上线，首日售出120万份。《山海行》的售价为198元。\n\n官方表示服务器已经扩容。玩家反响热烈。评论区一片好评。\n\n";
+  const run_result zh = corpus({{"2025-03-02", opening + "随后的周末，同时在线玩家峰值达到215万人。"}});
+  BOOST_TEST(claim_with_text(zh, "215万人").subject == "山海行");
+  BOOST_TEST(claim_with_text(zh, "215万人").link_confidence >= 0.65);
+  // A date with nothing named dates the page as often as the news: left unlinked.
+  const run_result date = corpus({{"2025-03-02", opening + "发布时间：2025年3月2日"}});
+  BOOST_TEST(claim_with_text(date, "2025年3月2日").subject.empty());
+  const std::string en_opening = "Mountain Trail launched on Monday and sold 1.2 million copies. Mountain Trail costs $39.99.\n\n"
+                                 "The studio said servers were expanded. Players were pleased. Reviews were warm.\n\n";
+  const run_result en = corpus({{"2025-03-02", en_opening + "Over the weekend, peak concurrent players reached 2.15 million."}});
+  BOOST_TEST(claim_with_text(en, "2.15 million").subject == "Mountain Trail");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_pronoun_does_not_point_back_to_an_overtaken_rival) {
+  const run_result en = testing::analyse_text(
+      "Mountain Trail has now overtaken Starfall: Last Light at the box office, as it now sits at $1.23 billion.", "2025-03-02");
+  BOOST_TEST(claim_with_text(en, "$1.23 billion").subject == "Mountain Trail");
+  const run_result zh = testing::analyse_text("《山海行》本周超越《星落》，其累计票房达到12.34亿元。", "2025-03-02");
+  BOOST_TEST(claim_with_text(zh, "12.34亿元").subject == "山海行");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_clause_dating_an_event_sets_no_period_for_the_figures_after_it) {
+  // The pre-orders opened in May; the price after it is not May's price.
+  const run_result zh = testing::analyse_text("《山海行》商店页面已于2024年5月开放预购，标准版售价198元。", "2024-08-02");
+  BOOST_TEST(!has_qualifier(claim_with_text(zh, "198元"), "period:2024-05-01..2024-05-31"));
+  const run_result en = testing::analyse_text("Mountain Trail opened pre-orders in May 2024, and the standard edition costs $39.99.", "2024-08-02");
+  BOOST_TEST(!has_qualifier(claim_with_text(en, "$39.99"), "period:2024-05-01..2024-05-31"));
+  // A clause that opens with the period and holds a figure of its own still sets it.
+  const run_result listed = testing::analyse_text("今年上半年，星河公司手机出货量为1200万台，同比增长15%。", "2025-08-02");
+  BOOST_TEST(std::any_of(claim_with_text(listed, "15%").qualifiers.begin(), claim_with_text(listed, "15%").qualifiers.end(),
+                         [](const std::string& q) { return q.rfind("period:", 0) == 0; }));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
