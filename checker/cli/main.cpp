@@ -309,17 +309,26 @@ int run_check_command(const check_request& request) {
   config.ingest.standard_input = read_standard_input(all_paths, request.stdin_name, request.max_file_bytes);
   // Progress only for a person watching a terminal; CI logs stay clean.
   config.progress = progress_printer(quiet, "analysed");
-  std::vector<archive_record> archived;
+  run_result run;
   if (!request.archive.empty()) {
     const std::unique_ptr<archive_store> store = open_archive(request.archive, archive_access::existing);
     require_version(*store, current_analysis_version(project));
-    archived = store->load_all(request.jobs);
-    if (archived.empty() && config.inputs.empty()) {
-      throw error(fmt::format("archive {}: holds no document; add some with `factcheck archive add PATH... --archive {}`",
-                              store->location(), store->location()));
+    if (!config.drafts.empty()) {
+      // Only the archived documents that could meet a draft's figures are read (issue 15).
+      run = run_draft_check(config, *store, lex);
+    } else {
+      std::vector<archive_record> archived = store->load_all(request.jobs);
+      if (archived.empty() && config.inputs.empty()) {
+        throw error(fmt::format("archive {}: holds no document; add some with `factcheck archive add PATH... --archive {}`",
+                                store->location(), store->location()));
+      }
+      const std::size_t count = archived.size();
+      run = run_check(config, std::move(archived), lex);
+      run.archive = run_result::archive_reading{count, true};
     }
+  } else {
+    run = run_check(config, lex);
   }
-  const run_result run = run_check(config, std::move(archived), lex);
   print_diagnostics(run, formats.count("json") > 0 ? "are listed in report.json" : "are listed in report.json with --format json");
   if (run.documents.empty()) {
     fmt::print(stderr, "factcheck: no document could be read from {}; nothing was checked\n",

@@ -66,8 +66,11 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       }
     }
   }
-  const std::map<std::string, std::string> romanised = cross_script_aliases(mentions);
-  const alias_table aliases(organisations, options.aliases, lex.subject_aliases, romanised);
+  // Issue 15: documents linked on behalf of a whole archive read the archive's names.
+  const std::set<std::string>* corpus_organisations = options.corpus ? &options.corpus->organisations : &organisations;
+  const std::map<std::string, std::size_t>* corpus_mentions = options.corpus ? &options.corpus->mentions : &mentions;
+  const std::map<std::string, std::string> romanised = cross_script_aliases(*corpus_mentions);
+  const alias_table aliases(*corpus_organisations, options.aliases, lex.subject_aliases, romanised);
   const std::vector<std::set<std::string>> credited_sources = sources_by_document(docs.size(), names_and_sources);
   const std::vector<std::string> main_subjects = main_subject_by_document(docs.size(), names_and_sources, aliases);
   names_and_sources.clear();
