@@ -156,6 +156,9 @@ class archive_store {
   /// Starts a read of one snapshot (one transaction) for a draft check; `load_all` may not be
   /// called while it lives.
   virtual std::unique_ptr<archive_reader> read() = 0;
+  /// False for an archive migrated from schema 1 and not refreshed since: its records lack the
+  /// candidate index, and a draft check reads every document.
+  virtual bool has_candidate_index() = 0;
 };
 
 /// What a draft check fetches of an archive instead of every record (issue 15). Lists are

@@ -221,6 +221,7 @@ class postgres_store final : public archive_store {
       }
       for (const archive_record& r : records) put(r, version);
       set_meta("analysis_version", version);
+      if (refreshing) exec("DELETE FROM factcheck_meta WHERE key = 'candidate_index'");
       exec("COMMIT");
       return removed;
     } catch (const error&) {
@@ -283,6 +284,8 @@ class postgres_store final : public archive_store {
   }
 
   std::unique_ptr<archive_reader> read() override;
+
+  bool has_candidate_index() override { return meta("candidate_index").value_or("") != "missing"; }
 
  private:
   friend class postgres_reader;
@@ -516,6 +519,7 @@ class postgres_store final : public archive_store {
       if (meta("schema_version").value_or("") == "1") {
         exec(candidate_index_sql);
         set_meta("schema_version", "2");
+        set_meta("candidate_index", "missing");  // until a refresh writes every record again
       }
       exec("COMMIT");
     } catch (const error&) {

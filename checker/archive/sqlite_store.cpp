@@ -213,6 +213,7 @@ class sqlite_store final : public archive_store {
         for (const std::string& key : r.subject_keys) add_key.bind(1, key).bind(2, r.doc.id).run();
       }
       set_meta("analysis_version", version);
+      if (refreshing) exec("DELETE FROM meta WHERE key = 'candidate_index'");
       exec("COMMIT");
       return removed;
     } catch (const error&) {
@@ -265,6 +266,8 @@ class sqlite_store final : public archive_store {
   }
 
   std::unique_ptr<archive_reader> read() override;
+
+  bool has_candidate_index() override { return meta("candidate_index").value_or("") != "missing"; }
 
  private:
   friend class sqlite_reader;
@@ -359,6 +362,7 @@ class sqlite_store final : public archive_store {
         exec("ALTER TABLE claims ADD COLUMN value_key TEXT NOT NULL DEFAULT ''");
         exec(candidate_index_sql);
         set_meta("schema_version", "2");
+        set_meta("candidate_index", "missing");  // until a refresh writes every record again
       }
       exec("COMMIT");
     } catch (const error&) {

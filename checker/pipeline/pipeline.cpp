@@ -324,6 +324,11 @@ run_result full_load(const run_config& config, archive_store& store, const lexic
 run_result run_draft_check(const run_config& config, archive_store& store, const lexicon& lex) {
   assert(!config.drafts.empty());
   if (!config.inputs.empty()) return full_load(config, store, lex, "documents were given beside the archive");
+  if (!store.has_candidate_index()) {
+    return full_load(config, store, lex,
+                     fmt::format("its records predate the candidate index; run `factcheck archive refresh --archive {}` to build it",
+                                 store.location()));
+  }
   // The drafts linked on their own: their names and subjects are what candidates are found by.
   run_config alone = config;
   alone.baseline.reset();
@@ -381,8 +386,13 @@ run_result run_draft_check(const run_config& config, archive_store& store, const
     result = run_check(linked, records_of(set), lex);
   }
   reader.reset();
+  // The drafts' subjects as the pass left them too: a tie renames a draft claim's subject.
+  for (const claim& c : result.claims) {
+    if (result.documents[c.document].draft && !c.subject.empty()) subjects.insert(c.subject);
+  }
   const bool tied = std::any_of(result.claims.begin(), result.claims.end(), [&](const claim& c) {
-    return subjects.count(c.subject) > 0 && c.link_basis.find("by agreeing values") != std::string::npos;
+    return (result.documents[c.document].draft || subjects.count(c.subject) > 0) &&
+           c.link_basis.find("by agreeing values") != std::string::npos;
   });
   if (tied || could_tie_subjects(result.claims, subjects)) {
     return full_load(config, store, lex, "a draft's subject shares a precise value with another subject, which may tie them");
