@@ -283,6 +283,34 @@ std::shared_ptr<const corpus_names> names_for(archive_reader& reader, const cand
   return names;
 }
 
+// The keys of the drafts' subjects in `run`: every archived document holding a name that can
+// become one of them in some corpus holds one of these keys (`name_keys`). A subject made of an
+// owner and a noun (`DeepSeek base model`) adds the keys of its owner's name.
+std::set<std::string> draft_subject_keys(const run_result& run, name_keys& keyer, const lexicon& lex) {
+  std::set<std::string> out;
+  for (std::size_t d = 0; d < run.documents.size(); ++d) {
+    if (!run.documents[d].draft) continue;
+    std::vector<claim> claims;
+    std::set<std::string> subjects;
+    for (const claim& c : run.claims) {
+      if (c.document != d) continue;
+      claims.push_back(c);
+      if (!c.subject.empty()) subjects.insert(c.subject);
+    }
+    for (const std::string& subject : subjects) out.merge(keyer.keys(subject));
+    for (const std::string& name : names_of_document(run.documents[d], run.sentences[d], claims, lex).nearby_subjects) {
+      std::set<std::string> keys = keyer.keys(name);
+      const bool owner = std::any_of(keys.begin(), keys.end(), [&](const std::string& key) {
+        return key.front() == '=' && std::any_of(subjects.begin(), subjects.end(), [&](const std::string& subject) {
+                 return subject.size() > key.size() && subject.compare(0, key.size() - 1, key, 1) == 0 && subject[key.size() - 1] == ' ';
+               });
+      });
+      if (owner) out.merge(keys);
+    }
+  }
+  return out;
+}
+
 std::vector<archive_record> records_of(const candidate_set& set) {
   std::vector<archive_record> out;
   out.reserve(set.records.size());
@@ -335,19 +363,7 @@ run_result run_draft_check(const run_config& config, archive_store& store, const
   alone.progress = {};
   const run_result drafts = run_check(alone, lex);
   name_keys keyer(lex, config.link);
-  std::set<std::string> keys;
-  for (std::size_t d = 0; d < drafts.documents.size(); ++d) {
-    std::vector<claim> claims;
-    for (const claim& c : drafts.claims) {
-      if (c.document == d) claims.push_back(c);
-    }
-    for (const std::string& name : names_of_document(drafts.documents[d], drafts.sentences[d], claims, lex).nearby_subjects) {
-      keys.merge(keyer.keys(name));
-    }
-  }
-  for (const claim& c : drafts.claims) {
-    if (!c.subject.empty()) keys.merge(keyer.keys(c.subject));
-  }
+  std::set<std::string> fetched = draft_subject_keys(drafts, keyer, lex);
   std::vector<std::string> draft_paths;
   std::vector<std::string> draft_ids;
   for (const document& d : drafts.documents) {
@@ -357,7 +373,7 @@ run_result run_draft_check(const run_config& config, archive_store& store, const
   candidate_set set;
   std::unique_ptr<archive_reader> reader = store.read();
   set.leave_out = reader->documents_at_paths(draft_paths);
-  std::vector<std::string> first = reader->documents_with_keys({keys.begin(), keys.end()});
+  std::vector<std::string> first = reader->documents_with_keys({fetched.begin(), fetched.end()});
   first.insert(first.end(), draft_ids.begin(), draft_ids.end());
   const auto too_many = [&] {
     reader.reset();
@@ -367,6 +383,22 @@ run_result run_draft_check(const run_config& config, archive_store& store, const
   run_config linked = config;
   linked.link.corpus = names_for(*reader, set, drafts, keyer, lex);
   run_result result = run_check(linked, records_of(set), lex);
+  // Linked with the archive's names, a draft's subject may take another form than alone (an
+  // organisation prefix dropped, another script's wording): fetch by that form's keys too.
+  for (int round = 0;; ++round) {
+    std::vector<std::string> missing;
+    for (const std::string& key : draft_subject_keys(result, keyer, lex)) {
+      if (fetched.insert(key).second) missing.push_back(key);
+    }
+    if (missing.empty()) break;
+    if (round == 2) {
+      reader.reset();
+      return full_load(config, store, lex, "the drafts' subjects kept changing as candidates were added");
+    }
+    if (!add_candidates(*reader, set, reader->documents_with_keys(missing), config.jobs)) return too_many();
+    linked.link.corpus = names_for(*reader, set, drafts, keyer, lex);
+    result = run_check(linked, records_of(set), lex);
+  }
   // The subject-tie pass compares precise values across the corpus: every document stating one
   // of the values of the drafts' subjects joins, so that its evidence is counted in full.
   std::set<std::string> subjects;
