@@ -163,6 +163,7 @@ bool shares_agreeing_value(const std::vector<claim>& claims, const std::set<std:
     if (comparable(c)) runs[{c.attribute, c.unit, c.qualifiers, c.value->trimmed().to_string()}][c.subject].insert(c.document);
   }
   constexpr std::size_t max_subjects_per_value = 4;  // as in the tie pass: more identify none
+  std::map<std::pair<std::string, std::string>, std::size_t> evidence;  // (one of `subjects`, another) -> values
   for (const auto& [fact, by_subject] : runs) {
     if (by_subject.size() < 2 || by_subject.size() > max_subjects_per_value) continue;
     for (const auto& [subject, documents] : by_subject) {
@@ -171,11 +172,15 @@ bool shares_agreeing_value(const std::vector<claim>& claims, const std::set<std:
         if (other == subject) continue;
         std::set<std::size_t> both = documents;
         both.insert(other_documents.begin(), other_documents.end());
-        if (both.size() >= 2) return true;
+        if (both.size() >= 2) ++evidence[{subject, other}];
       }
     }
   }
-  return false;
+  // The pass's own threshold; whether the two mostly agree needs every value of the other
+  // subject, which the caller may not hold: enough evidence is reported as a possible tie.
+  return std::any_of(evidence.begin(), evidence.end(), [](const auto& entry) {
+    return entry.second >= 2 || latin(entry.first.first) != latin(entry.first.second);
+  });
 }
 
 }  // namespace checker::detail
