@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -140,6 +141,9 @@ class archive_store {
   virtual std::string stored_analysis_version() = 0;
   /// The stored hash of document `id`, if archived.
   virtual std::optional<std::string> hash_of(const std::string& id) = 0;
+  /// The stored hashes of those of `ids` that are archived, in one query (an add of many
+  /// unchanged documents costs one round trip, not one per document).
+  virtual std::map<std::string, std::string> hashes_of(const std::vector<std::string>& ids) = 0;
   /// In one transaction: stores `records` (replacing documents of the same id and their claims),
   /// removes the documents `remove` names, and records `version` as the archive's analysis
   /// version. Returns how many of `remove` were archived. Unless `refreshing`, an archive of

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
+#include <map>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -201,6 +202,14 @@ class postgres_store final : public archive_store {
     const result r = query("SELECT hash FROM factcheck_documents WHERE id = $1", {text_param(id)});
     if (r.rows() > 0) return r.text(0, 0);
     return std::nullopt;
+  }
+
+  std::map<std::string, std::string> hashes_of(const std::vector<std::string>& ids) override {
+    std::map<std::string, std::string> out;
+    const std::string list = array_literal(ids);
+    const result r = query("SELECT id, hash FROM factcheck_documents WHERE id = ANY($1::text[])", {text_param(list)});
+    for (int i = 0; i < r.rows(); ++i) out.emplace(r.text(i, 0), r.text(i, 1));
+    return out;
   }
 
   std::size_t write(const std::vector<archive_record>& records, const std::vector<std::string>& remove,

@@ -163,6 +163,14 @@ class sqlite_store final : public archive_store {
     return std::nullopt;
   }
 
+  std::map<std::string, std::string> hashes_of(const std::vector<std::string>& ids) override {
+    std::map<std::string, std::string> out;
+    statement q(db_, location_, "SELECT id, hash FROM documents WHERE id IN (SELECT value FROM json_each(?1))");
+    q.bind(1, json_list(ids));
+    while (q.step()) out.emplace(q.text(0), q.text(1));
+    return out;
+  }
+
   std::size_t write(const std::vector<archive_record>& records, const std::vector<std::string>& remove,
                     const std::string& version, bool refreshing) override {
     exec("BEGIN IMMEDIATE");

@@ -423,10 +423,13 @@ int store_records(archive_store& store, std::vector<archive_record> records, con
   std::size_t replaced = 0;
   std::size_t claims = 0;
   const std::size_t given = records.size() + unchanged;
+  std::vector<std::string> ids;
+  for (const archive_record& r : records) ids.push_back(r.doc.id);
+  const std::map<std::string, std::string> hashes = store.hashes_of(ids);
   std::erase_if(records, [&](const archive_record& r) {
-    const std::optional<std::string> stored = store.hash_of(r.doc.id);
-    if (stored && *stored == r.hash) return true;
-    ++(stored ? replaced : added);
+    const auto stored = hashes.find(r.doc.id);
+    if (stored != hashes.end() && stored->second == r.hash) return true;
+    ++(stored != hashes.end() ? replaced : added);
     claims += r.claims.size();
     return false;
   });
@@ -454,9 +457,12 @@ int archive_add(archive_store& store, const archive_request& request, const lexi
   }
   // Only new and changed documents are analysed.
   const std::size_t read = in.documents.size();
+  std::vector<std::string> ids;
+  for (const document& d : in.documents) ids.push_back(d.id);
+  const std::map<std::string, std::string> hashes = store.hashes_of(ids);
   std::erase_if(in.documents, [&](const document& d) {
-    const std::optional<std::string> stored = store.hash_of(d.id);
-    return stored && *stored == content_hash(d);
+    const auto stored = hashes.find(d.id);
+    return stored != hashes.end() && stored->second == content_hash(d);
   });
   std::vector<archive_record> records =
       make_archive_records(std::move(in.documents), diags, lex, {}, request.jobs, progress_printer(request.quiet, "analysed"));
