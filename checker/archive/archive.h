@@ -8,7 +8,8 @@
 // own). The store is behind `archive_store` so that a shared backend (PostgreSQL) can be added
 // beside the embedded one (SQLite) without changing the commands. What is corpus-wide (alias
 // merging, subject ties, comparison) is not stored: `check --archive` recomputes it over the
-// stored documents, so the findings are those of a plain check (docs/archive.md).
+// stored documents, so the findings are those of a plain check (docs/archive.md). A draft check
+// reads only candidate documents through `archive_reader` (names, subject keys, precise values).
 // This stage does not analyse or compare; the pipeline and the CLI do.
 
 #include <cstddef>
