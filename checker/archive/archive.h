@@ -8,11 +8,13 @@
 // own). The store is behind `archive_store` so that a shared backend (PostgreSQL) can be added
 // beside the embedded one (SQLite) without changing the commands. What is corpus-wide (alias
 // merging, subject ties, comparison) is not stored: `check --archive` recomputes it over the
-// stored documents, so the findings are those of a plain check (docs/archive.md).
+// stored documents, so the findings are those of a plain check (docs/archive.md). A draft check
+// reads only candidate documents through `archive_reader` (names, subject keys, precise values).
 // This stage does not analyse or compare; the pipeline and the CLI do.
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,6 +23,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "link/link.h"
 #include "model/claim.h"
 #include "model/diagnostic.h"
 #include "model/document.h"
@@ -29,7 +32,7 @@
 namespace checker {
 
 /// The layout of the archive's tables and records; bumped when either changes.
-inline constexpr int archive_schema_version = 1;
+inline constexpr int archive_schema_version = 2;
 
 /// One claim of a record as the index keeps it: enough to find candidate groups by fact key.
 struct indexed_claim {
@@ -39,6 +42,18 @@ struct indexed_claim {
   std::string unit;
   std::string value;     // the normalised value (`1.2e9`, `2025-01-02`), or empty
   std::string text;      // as written
+  /// `attribute|unit|value` of a value precise enough for the subject-tie pass (not a date), else
+  /// empty: a draft check finds by it the documents whose figures could tie subjects (issue 15).
+  std::string value_key;
+};
+
+/// A name of a record as alias merging counts it (issue 15): mentioned `mentions` times in the
+/// document's sentences that hold a figure; `romanised` is its romanised key, or empty.
+struct indexed_name {
+  std::string name;
+  std::size_t mentions = 0;
+  bool organisation = false;
+  std::string romanised;
 };
 
 /// One archived document.
@@ -52,6 +67,11 @@ struct archive_record {
   std::vector<claim> unlinked;
   diagnostics analysis_diags;
   std::vector<indexed_claim> claims;  // the index: the claims linked with this document alone
+  /// What a draft check reads without decoding the record (issue 15; empty in records of schema 1).
+  std::vector<indexed_name> names;          // the names alias merging counts
+  std::vector<std::string> subject_keys;    // `name_keys::keys` of its names and of its claims' subjects
+  std::vector<std::string> name_prefixes;   // organisation prefixes its names look up when linked
+  std::vector<std::string> name_romanised;  // romanised keys its names look up when linked
 };
 
 /// A row of `archive list`.
@@ -109,6 +129,8 @@ enum class archive_access {
   existing, // check, list, stats, remove, refresh: must exist
 };
 
+class archive_reader;
+
 /// A store of records. Every method throws `checker::error` naming the archive on failure; a
 /// write either happens whole or not at all.
 class archive_store {
@@ -120,6 +142,9 @@ class archive_store {
   virtual std::string stored_analysis_version() = 0;
   /// The stored hash of document `id`, if archived.
   virtual std::optional<std::string> hash_of(const std::string& id) = 0;
+  /// The stored hashes of those of `ids` that are archived, in one query (an add of many
+  /// unchanged documents costs one round trip, not one per document).
+  virtual std::map<std::string, std::string> hashes_of(const std::vector<std::string>& ids) = 0;
   /// In one transaction: stores `records` (replacing documents of the same id and their claims),
   /// removes the documents `remove` names, and records `version` as the archive's analysis
   /// version. Returns how many of `remove` were archived. Unless `refreshing`, an archive of
@@ -133,6 +158,31 @@ class archive_store {
   /// Every record, by id (`check --archive`, `archive refresh`), decoded on `jobs` threads
   /// (0: one per core).
   virtual std::vector<archive_record> load_all(unsigned jobs) = 0;
+  /// Starts a read of one snapshot (one transaction) for a draft check; `load_all` may not be
+  /// called while it lives.
+  virtual std::unique_ptr<archive_reader> read() = 0;
+  /// False for an archive migrated from schema 1 and not refreshed since: its records lack the
+  /// candidate index, and a draft check reads every document.
+  virtual bool has_candidate_index() = 0;
+};
+
+/// What a draft check fetches of an archive instead of every record (issue 15). Lists are
+/// looked up in one indexed query each (PostgreSQL: `= ANY($1)`).
+class archive_reader {
+ public:
+  virtual ~archive_reader() = default;
+  /// Documents with one of `keys` among their subject keys.
+  virtual std::vector<std::string> documents_with_keys(const std::vector<std::string>& keys) = 0;
+  /// Documents with a claim whose `value_key` is one of `value_keys`.
+  virtual std::vector<std::string> documents_with_values(const std::vector<std::string>& value_keys) = 0;
+  /// Documents read from one of `paths`.
+  virtual std::vector<std::string> documents_at_paths(const std::vector<std::string>& paths) = 0;
+  /// The organisations among `prefixes` and the mentions of every name whose romanised key is
+  /// one of `romanised`, over the archived documents except `leave_out`.
+  virtual corpus_names names(const std::vector<std::string>& prefixes, const std::vector<std::string>& romanised,
+                             const std::vector<std::string>& leave_out) = 0;
+  /// The records of `ids`, by id, decoded on `jobs` threads.
+  virtual std::vector<archive_record> load(const std::vector<std::string>& ids, unsigned jobs) = 0;
 };
 
 /// The default archive when neither `--archive` nor the project file names one.

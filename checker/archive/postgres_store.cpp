@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
+#include <map>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -55,6 +56,44 @@ CREATE TABLE IF NOT EXISTS factcheck_claims (
 );
 CREATE INDEX IF NOT EXISTS factcheck_claims_by_fact_key ON factcheck_claims(fact_key) WHERE fact_key <> '';
 )sql";
+
+// Schema 2 (issue 15): the candidate index of draft checks; also the migration from schema 1.
+constexpr const char* candidate_index_sql = R"sql(
+ALTER TABLE factcheck_claims ADD COLUMN IF NOT EXISTS value_key TEXT NOT NULL DEFAULT '';
+CREATE INDEX IF NOT EXISTS factcheck_claims_by_value_key ON factcheck_claims(value_key) WHERE value_key <> '';
+CREATE INDEX IF NOT EXISTS factcheck_documents_by_path ON factcheck_documents(path);
+CREATE TABLE IF NOT EXISTS factcheck_names (
+  document TEXT NOT NULL REFERENCES factcheck_documents(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  mentions BIGINT NOT NULL,
+  organisation BOOLEAN NOT NULL,
+  romanised TEXT NOT NULL,
+  PRIMARY KEY (document, name)
+);
+CREATE INDEX IF NOT EXISTS factcheck_names_by_name ON factcheck_names(name) WHERE organisation;
+CREATE INDEX IF NOT EXISTS factcheck_names_by_romanised ON factcheck_names(romanised) WHERE romanised <> '';
+CREATE TABLE IF NOT EXISTS factcheck_subject_keys (
+  key TEXT NOT NULL,
+  document TEXT NOT NULL REFERENCES factcheck_documents(id) ON DELETE CASCADE,
+  PRIMARY KEY (key, document)
+);
+CREATE INDEX IF NOT EXISTS factcheck_subject_keys_by_document ON factcheck_subject_keys(document);
+)sql";
+
+// A list bound as one `text[]` parameter (the array's text form, every element quoted).
+std::string array_literal(const std::vector<std::string>& values) {
+  std::string out = "{";
+  for (const std::string& v : values) {
+    if (out.size() > 1) out += ',';
+    out += '"';
+    for (char c : v) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "}";
+}
 
 // A result that clears itself.
 class result {
@@ -165,6 +204,14 @@ class postgres_store final : public archive_store {
     return std::nullopt;
   }
 
+  std::map<std::string, std::string> hashes_of(const std::vector<std::string>& ids) override {
+    std::map<std::string, std::string> out;
+    const std::string list = array_literal(ids);
+    const result r = query("SELECT id, hash FROM factcheck_documents WHERE id = ANY($1::text[])", {text_param(list)});
+    for (int i = 0; i < r.rows(); ++i) out.emplace(r.text(i, 0), r.text(i, 1));
+    return out;
+  }
+
   std::size_t write(const std::vector<archive_record>& records, const std::vector<std::string>& remove,
                     const std::string& version, bool refreshing) override {
     exec("BEGIN");
@@ -183,6 +230,7 @@ class postgres_store final : public archive_store {
       }
       for (const archive_record& r : records) put(r, version);
       set_meta("analysis_version", version);
+      if (refreshing) exec("DELETE FROM factcheck_meta WHERE key = 'candidate_index'");
       exec("COMMIT");
       return removed;
     } catch (const error&) {
@@ -244,7 +292,12 @@ class postgres_store final : public archive_store {
     return decode_records(std::move(blobs), location_, version, jobs);
   }
 
+  std::unique_ptr<archive_reader> read() override;
+
+  bool has_candidate_index() override { return meta("candidate_index").value_or("") != "missing"; }
+
  private:
+  friend class postgres_reader;
   [[noreturn]] void fail(const std::string& what) const {
     throw error(fmt::format("archive {}: {} failed: {}", location_, what, one_line(PQerrorMessage(conn_))));
   }
@@ -314,30 +367,59 @@ class postgres_store final : public archive_store {
   // claim (what a remote server makes the cost of an add). Only placeholders are generated; the
   // values are bound.
   void add_claims(const archive_record& r) {
-    constexpr std::size_t per_statement = 500;  // 8 parameters each, far below libpq's 65535
+    constexpr std::size_t per_statement = 500;  // 9 parameters each, far below libpq's 65535
     for (std::size_t first = 0; first < r.claims.size(); first += per_statement) {
       const std::size_t last = std::min(r.claims.size(), first + per_statement);
       std::vector<std::string> ordinals;
       ordinals.reserve(last - first);
       std::vector<param> params;
-      std::string sql = "INSERT INTO factcheck_claims (document, ordinal, fact_key, subject, attribute, unit, value, text) VALUES ";
+      std::string sql =
+          "INSERT INTO factcheck_claims (document, ordinal, fact_key, subject, attribute, unit, value, text, value_key) VALUES ";
       for (std::size_t i = first; i < last; ++i) {
         const indexed_claim& k = r.claims[i];
         ordinals.push_back(std::to_string(i));
         const std::size_t n = params.size();
-        sql += fmt::format("{}(${}, ${}::integer, ${}, ${}, ${}, ${}, ${}, ${})", i == first ? "" : ", ", n + 1, n + 2, n + 3, n + 4,
-                           n + 5, n + 6, n + 7, n + 8);
-        const std::initializer_list<const std::string*> row = {&r.doc.id,    &ordinals.back(), &k.fact_key, &k.subject,
-                                                               &k.attribute, &k.unit,          &k.value,    &k.text};
+        sql += fmt::format("{}(${}, ${}::integer, ${}, ${}, ${}, ${}, ${}, ${}, ${})", i == first ? "" : ", ", n + 1, n + 2, n + 3,
+                           n + 4, n + 5, n + 6, n + 7, n + 8, n + 9);
+        const std::initializer_list<const std::string*> row = {&r.doc.id, &ordinals.back(), &k.fact_key, &k.subject, &k.attribute,
+                                                               &k.unit,   &k.value,         &k.text,     &k.value_key};
         for (const std::string* field : row) params.push_back(text_param(*field));
       }
       query(sql.c_str(), params);
+    }
+    add_names(r);
+  }
+
+  // The candidate index of `r` (issue 15): its names and its subject keys, each table in one
+  // statement of arrays (`unnest`), whatever the number of rows.
+  void add_names(const archive_record& r) {
+    if (!r.names.empty()) {
+      std::vector<std::string> names, mentions, organisations, romanised;
+      for (const indexed_name& n : r.names) {
+        names.push_back(n.name);
+        mentions.push_back(std::to_string(n.mentions));
+        organisations.push_back(n.organisation ? "t" : "f");
+        romanised.push_back(n.romanised);
+      }
+      const std::string a = array_literal(names), b = array_literal(mentions), c = array_literal(organisations),
+                        d = array_literal(romanised);
+      query("INSERT INTO factcheck_names (document, name, mentions, organisation, romanised) "
+            "SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::boolean[], $5::text[])",
+            {text_param(r.doc.id), text_param(a), text_param(b), text_param(c), text_param(d)});
+    }
+    if (!r.subject_keys.empty()) {
+      const std::string keys = array_literal(r.subject_keys);
+      query("INSERT INTO factcheck_subject_keys (key, document) SELECT unnest($2::text[]), $1",
+            {text_param(r.doc.id), text_param(keys)});
     }
   }
 
   void prepare_statements() {
     const std::pair<const char*, const char*> statements[] = {
-        {"factcheck_clear", "DELETE FROM factcheck_claims WHERE document = $1"},
+        // One round trip for the three index tables of a replaced document.
+        {"factcheck_clear",
+         "WITH c AS (DELETE FROM factcheck_claims WHERE document = $1), n AS (DELETE FROM factcheck_names WHERE document = $1) "
+         "DELETE FROM factcheck_subject_keys WHERE document = $1"},
         {"factcheck_put",
          "INSERT INTO factcheck_documents (id, path, hash, source, published, claims, linked, record) "
          "VALUES ($1, $2, $3, $4, $5, $6::bigint, $7::bigint, $8::bytea) "
@@ -407,6 +489,7 @@ class postgres_store final : public archive_store {
         lock_writers();
         if (!has_meta_table()) {
           exec(schema_sql);
+          exec(candidate_index_sql);
           set_meta("format", "factcheck-archive");
           set_meta("schema_version", std::to_string(archive_schema_version));
         }
@@ -432,14 +515,92 @@ class postgres_store final : public archive_store {
                               "use that version",
                               location_, version, archive_schema_version));
     }
-    // Older schemas would be migrated here, as in the SQLite store; version 1 is the first.
     if (version < 1) throw error(fmt::format("archive {}: schema version {} is not one factcheck ever wrote", location_, version));
+    if (version == 1) migrate_to_2();
+  }
+
+  // Schema 2 adds the candidate index of draft checks (issue 15); `archive refresh` fills it (the
+  // analysis version changed with it, so the archive asks for one).
+  void migrate_to_2() {
+    exec("BEGIN");
+    try {
+      lock_writers();
+      if (meta("schema_version").value_or("") == "1") {
+        exec(candidate_index_sql);
+        set_meta("schema_version", "2");
+        set_meta("candidate_index", "missing");  // until a refresh writes every record again
+      }
+      exec("COMMIT");
+    } catch (const error&) {
+      PQclear(PQexec(conn_, "ROLLBACK"));
+      throw;
+    }
   }
 
   std::string location_;
   PGconn* conn_ = nullptr;
   bool statements_prepared_ = false;
 };
+
+// One REPEATABLE READ snapshot over the candidate index and the records; each list is one
+// parameter (`= ANY($1::text[])`), each lookup one round trip.
+class postgres_reader final : public archive_reader {
+ public:
+  explicit postgres_reader(postgres_store& store) : store_(store) {
+    store_.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    version_ = store_.stored_analysis_version();
+  }
+  postgres_reader(const postgres_reader&) = delete;
+  postgres_reader& operator=(const postgres_reader&) = delete;
+  ~postgres_reader() override { PQclear(PQexec(store_.conn_, "COMMIT")); }
+
+  std::vector<std::string> documents_with_keys(const std::vector<std::string>& keys) override {
+    return ids("SELECT DISTINCT document FROM factcheck_subject_keys WHERE key = ANY($1::text[])", keys);
+  }
+  std::vector<std::string> documents_with_values(const std::vector<std::string>& value_keys) override {
+    return ids("SELECT DISTINCT document FROM factcheck_claims WHERE value_key = ANY($1::text[]) AND value_key <> ''", value_keys);
+  }
+  std::vector<std::string> documents_at_paths(const std::vector<std::string>& paths) override {
+    return ids("SELECT id FROM factcheck_documents WHERE path = ANY($1::text[])", paths);
+  }
+  corpus_names names(const std::vector<std::string>& prefixes, const std::vector<std::string>& romanised,
+                     const std::vector<std::string>& leave_out) override {
+    corpus_names out;
+    const std::string p = array_literal(prefixes), r = array_literal(romanised), l = array_literal(leave_out);
+    const result orgs = store_.query(
+        "SELECT DISTINCT name FROM factcheck_names WHERE organisation AND name = ANY($1::text[]) AND NOT (document = ANY($2::text[]))",
+        {text_param(p), text_param(l)});
+    for (int i = 0; i < orgs.rows(); ++i) out.organisations.insert(orgs.text(i, 0));
+    const result counts = store_.query(
+        "SELECT name, sum(mentions) FROM factcheck_names WHERE romanised = ANY($1::text[]) AND romanised <> '' "
+        "AND NOT (document = ANY($2::text[])) GROUP BY name",
+        {text_param(r), text_param(l)});
+    for (int i = 0; i < counts.rows(); ++i) out.mentions[counts.text(i, 0)] = static_cast<std::size_t>(counts.integer(i, 1));
+    return out;
+  }
+  std::vector<archive_record> load(const std::vector<std::string>& wanted, unsigned jobs) override {
+    std::vector<stored_record> blobs;
+    const std::string list = array_literal(wanted);
+    const result r = store_.query("SELECT id, record FROM factcheck_documents WHERE id = ANY($1::text[]) ORDER BY id COLLATE \"C\"",
+                                  {text_param(list)}, 1);
+    for (int i = 0; i < r.rows(); ++i) blobs.emplace_back(r.text(i, 0), r.bytes(i, 1));
+    return decode_records(std::move(blobs), store_.location_, version_, jobs);
+  }
+
+ private:
+  std::vector<std::string> ids(const char* sql, const std::vector<std::string>& values) {
+    std::vector<std::string> out;
+    if (values.empty()) return out;
+    const std::string list = array_literal(values);
+    const result r = store_.query(sql, {text_param(list)});
+    for (int i = 0; i < r.rows(); ++i) out.push_back(r.text(i, 0));
+    return out;
+  }
+  postgres_store& store_;
+  std::string version_;
+};
+
+std::unique_ptr<archive_reader> postgres_store::read() { return std::make_unique<postgres_reader>(*this); }
 
 }  // namespace
 

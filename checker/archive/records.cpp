@@ -12,7 +12,7 @@ namespace {
 
 // Bumped whenever segment, recognise, normalise or link change what they produce for the same lexicon,
 // so that records of an older analysis are never mixed with new ones.
-constexpr const char* analysis_code_version = "2026-12-07.5";
+constexpr const char* analysis_code_version = "2026-12-07.6";
 
 constexpr const char* record_format = "factcheck_archive_record";
 
@@ -375,6 +375,11 @@ archive_record make_record(document doc, diagnostics ingest_diags, const std::ve
     if (c.linked()) k.fact_key = fmt::format("{}|{}|{}|{}", c.subject, c.attribute, fmt::join(c.qualifiers, ","), c.unit);
     k.value = value_text(c);
     k.text = c.found.text;
+    // Precise as the subject-tie pass counts it (link/subject_ties.cpp): three significant digits.
+    if (c.value && !c.date && !c.attribute.empty()) {
+      const decimal trimmed = c.value->trimmed();
+      if (trimmed.mantissa >= 100 || trimmed.mantissa <= -100) k.value_key = fmt::format("{}|{}|{}", c.attribute, c.unit, trimmed.to_string());
+    }
     record.claims.push_back(std::move(k));
   }
   record.doc = std::move(doc);
@@ -389,7 +394,11 @@ std::string analysis_version(const std::string& lexicon_text) {
 
 nlohmann::json record_to_json(const archive_record& record, const std::string& version) {
   nlohmann::json claims = nlohmann::json::array();
-  for (const indexed_claim& k : record.claims) claims.push_back({k.fact_key, k.subject, k.attribute, k.unit, k.value, k.text});
+  for (const indexed_claim& k : record.claims) {
+    claims.push_back({k.fact_key, k.subject, k.attribute, k.unit, k.value, k.text, k.value_key});
+  }
+  nlohmann::json names = nlohmann::json::array();
+  for (const indexed_name& n : record.names) names.push_back({n.name, n.mentions, n.organisation, n.romanised});
   nlohmann::json sentences = nlohmann::json::array();
   for (const sentence& s : record.sentences) sentences.push_back(span_json(s.span));
   nlohmann::json unlinked = nlohmann::json::array();
@@ -402,7 +411,11 @@ nlohmann::json record_to_json(const archive_record& record, const std::string& v
           {"sentences", sentences},
           {"unlinked_claims", unlinked},
           {"analysis_diagnostics", diags_json(record.analysis_diags)},
-          {"claims", claims}};
+          {"claims", claims},
+          {"names", names},
+          {"subject_keys", record.subject_keys},
+          {"name_prefixes", record.name_prefixes},
+          {"name_romanised", record.name_romanised}};
 }
 
 archive_record record_from_json(const nlohmann::json& data, const std::string& where, const std::string& expected_version) {
@@ -410,7 +423,9 @@ archive_record record_from_json(const nlohmann::json& data, const std::string& w
     throw error(fmt::format("{}: not an archive record (no \"{}\" field; write records with `factcheck extract --format jsonl`)",
                             where, record_format));
   }
-  if (data[record_format] != archive_schema_version) {
+  // Records of schema 1 lack the candidate index (names, keys): they are read to be refreshed.
+  const bool old_schema = data[record_format] == 1;
+  if (data[record_format] != archive_schema_version && !old_schema) {
     throw error(fmt::format("{}: an archive record of schema version {}; this factcheck reads version {}", where,
                             data[record_format].dump(), archive_schema_version));
   }
@@ -442,7 +457,17 @@ archive_record record_from_json(const nlohmann::json& data, const std::string& w
     }
     for (const nlohmann::json& k : data.at("claims")) {
       record.claims.push_back(indexed_claim{k.at(0).get<std::string>(), k.at(1).get<std::string>(), k.at(2).get<std::string>(),
-                                            k.at(3).get<std::string>(), k.at(4).get<std::string>(), k.at(5).get<std::string>()});
+                                            k.at(3).get<std::string>(), k.at(4).get<std::string>(), k.at(5).get<std::string>(),
+                                            old_schema ? std::string() : k.at(6).get<std::string>()});
+    }
+    if (!old_schema) {
+      for (const nlohmann::json& n : data.at("names")) {
+        record.names.push_back(indexed_name{n.at(0).get<std::string>(), n.at(1).get<std::size_t>(), n.at(2).get<bool>(),
+                                            n.at(3).get<std::string>()});
+      }
+      record.subject_keys = data.at("subject_keys").get<std::vector<std::string>>();
+      record.name_prefixes = data.at("name_prefixes").get<std::vector<std::string>>();
+      record.name_romanised = data.at("name_romanised").get<std::vector<std::string>>();
     }
     if (record.hash != content_hash(record.doc)) throw std::out_of_range("the hash does not match the document");
     return record;

@@ -38,10 +38,39 @@ CREATE TABLE claims (
   unit TEXT NOT NULL,
   value TEXT NOT NULL,
   text TEXT NOT NULL,
+  value_key TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (document, ordinal)
 );
 CREATE INDEX claims_by_fact_key ON claims(fact_key) WHERE fact_key <> '';
 )sql";
+
+// Schema 2 (issue 15): what a draft check fetches its candidate documents by. Also the migration
+// from schema 1, after `ALTER TABLE claims ADD COLUMN value_key`.
+constexpr const char* candidate_index_sql = R"sql(
+CREATE INDEX claims_by_value_key ON claims(value_key) WHERE value_key <> '';
+CREATE INDEX documents_by_path ON documents(path);
+CREATE TABLE names (
+  document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  mentions INTEGER NOT NULL,
+  organisation INTEGER NOT NULL,
+  romanised TEXT NOT NULL,
+  PRIMARY KEY (document, name)
+) WITHOUT ROWID;
+CREATE INDEX names_by_name ON names(name);
+CREATE INDEX names_by_romanised ON names(romanised) WHERE romanised <> '';
+CREATE TABLE subject_keys (
+  key TEXT NOT NULL,
+  document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  PRIMARY KEY (key, document)
+) WITHOUT ROWID;
+CREATE INDEX subject_keys_by_document ON subject_keys(document);
+)sql";
+
+// A list bound as one parameter: a JSON array that `json_each` opens in SQL.
+std::string json_list(const std::vector<std::string>& values) {
+  return nlohmann::json(values).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 class statement {
  public:
@@ -134,6 +163,14 @@ class sqlite_store final : public archive_store {
     return std::nullopt;
   }
 
+  std::map<std::string, std::string> hashes_of(const std::vector<std::string>& ids) override {
+    std::map<std::string, std::string> out;
+    statement q(db_, location_, "SELECT id, hash FROM documents WHERE id IN (SELECT value FROM json_each(?1))");
+    q.bind(1, json_list(ids));
+    while (q.step()) out.emplace(q.text(0), q.text(1));
+    return out;
+  }
+
   std::size_t write(const std::vector<archive_record>& records, const std::vector<std::string>& remove,
                     const std::string& version, bool refreshing) override {
     exec("BEGIN IMMEDIATE");
@@ -155,23 +192,36 @@ class sqlite_store final : public archive_store {
                     "INSERT OR REPLACE INTO documents (id, path, hash, source, published, claims, linked, record) "
                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
       statement clear(db_, location_, "DELETE FROM claims WHERE document = ?1");
+      statement clear_names(db_, location_, "DELETE FROM names WHERE document = ?1");
+      statement clear_keys(db_, location_, "DELETE FROM subject_keys WHERE document = ?1");
       statement add(db_, location_,
-                    "INSERT INTO claims (document, ordinal, fact_key, subject, attribute, unit, value, text) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+                    "INSERT INTO claims (document, ordinal, fact_key, subject, attribute, unit, value, text, value_key) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+      statement add_name(db_, location_,
+                         "INSERT INTO names (document, name, mentions, organisation, romanised) VALUES (?1, ?2, ?3, ?4, ?5)");
+      statement add_key(db_, location_, "INSERT INTO subject_keys (key, document) VALUES (?1, ?2)");
       for (const archive_record& r : records) {
         std::int64_t linked = 0;
         for (const indexed_claim& k : r.claims) linked += k.fact_key.empty() ? 0 : 1;
         clear.bind(1, r.doc.id).run();
+        clear_names.bind(1, r.doc.id).run();
+        clear_keys.bind(1, r.doc.id).run();
         put.bind(1, r.doc.id).bind(2, r.doc.path).bind(3, r.hash).bind(4, r.doc.metadata.source.value);
         put.bind(5, r.doc.metadata.published.value).bind(6, static_cast<std::int64_t>(r.claims.size())).bind(7, linked);
         put.bind_blob(8, nlohmann::json::to_cbor(record_to_json(r, version))).run();
         for (std::size_t i = 0; i < r.claims.size(); ++i) {
           const indexed_claim& k = r.claims[i];
           add.bind(1, r.doc.id).bind(2, static_cast<std::int64_t>(i)).bind(3, k.fact_key).bind(4, k.subject);
-          add.bind(5, k.attribute).bind(6, k.unit).bind(7, k.value).bind(8, k.text).run();
+          add.bind(5, k.attribute).bind(6, k.unit).bind(7, k.value).bind(8, k.text).bind(9, k.value_key).run();
         }
+        for (const indexed_name& n : r.names) {
+          add_name.bind(1, r.doc.id).bind(2, n.name).bind(3, static_cast<std::int64_t>(n.mentions));
+          add_name.bind(4, std::int64_t{n.organisation ? 1 : 0}).bind(5, n.romanised).run();
+        }
+        for (const std::string& key : r.subject_keys) add_key.bind(1, key).bind(2, r.doc.id).run();
       }
       set_meta("analysis_version", version);
+      if (refreshing) exec("DELETE FROM meta WHERE key = 'candidate_index'");
       exec("COMMIT");
       return removed;
     } catch (const error&) {
@@ -223,7 +273,12 @@ class sqlite_store final : public archive_store {
     return decode_records(std::move(blobs), location_, version, jobs);
   }
 
+  std::unique_ptr<archive_reader> read() override;
+
+  bool has_candidate_index() override { return meta("candidate_index").value_or("") != "missing"; }
+
  private:
+  friend class sqlite_reader;
   // A refresh rewrites every record; a document added or changed by another process meanwhile
   // would keep the old analysis beside the new one.
   void require_same_documents(const std::vector<archive_record>& records) {
@@ -283,6 +338,7 @@ class sqlite_store final : public archive_store {
       // Two processes creating one archive at once: the second finds the first one's tables.
       if (!has_table("meta")) {
         exec(schema_sql);
+        exec(candidate_index_sql);
         set_meta("format", "factcheck-archive");
         set_meta("schema_version", std::to_string(archive_schema_version));
       }
@@ -299,9 +355,28 @@ class sqlite_store final : public archive_store {
                               "use that version",
                               location_, version, archive_schema_version));
     }
-    // Older schemas are migrated here, one step at a time, each in its own transaction; version 1
-    // is the first, so there is nothing to migrate yet.
     if (version < 1) throw error(fmt::format("archive {}: schema version {} is not one factcheck ever wrote", location_, version));
+    // Older schemas are migrated here, one step at a time, each in its own transaction.
+    if (version == 1) migrate_to_2();
+  }
+
+  // Schema 2 adds the candidate index of draft checks (issue 15). Its rows come from the records,
+  // which schema 1 did not have: the analysis version changed with it, so the archive asks for
+  // `archive refresh`, which fills them.
+  void migrate_to_2() {
+    exec("BEGIN IMMEDIATE");
+    try {
+      if (meta("schema_version").value_or("") == "1") {  // another process may have migrated it meanwhile
+        exec("ALTER TABLE claims ADD COLUMN value_key TEXT NOT NULL DEFAULT ''");
+        exec(candidate_index_sql);
+        set_meta("schema_version", "2");
+        set_meta("candidate_index", "missing");  // until a refresh writes every record again
+      }
+      exec("COMMIT");
+    } catch (const error&) {
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
   }
 
   bool has_table(const char* name) {
@@ -313,6 +388,65 @@ class sqlite_store final : public archive_store {
   std::string location_;
   sqlite3* db_ = nullptr;
 };
+
+// One read transaction over the candidate index and the records.
+class sqlite_reader final : public archive_reader {
+ public:
+  explicit sqlite_reader(sqlite_store& store) : store_(store) {
+    store_.exec("BEGIN");
+    version_ = store_.stored_analysis_version();
+  }
+  sqlite_reader(const sqlite_reader&) = delete;
+  sqlite_reader& operator=(const sqlite_reader&) = delete;
+  ~sqlite_reader() override { sqlite3_exec(store_.db_, "COMMIT", nullptr, nullptr, nullptr); }
+
+  std::vector<std::string> documents_with_keys(const std::vector<std::string>& keys) override {
+    return ids("SELECT DISTINCT document FROM subject_keys WHERE key IN (SELECT value FROM json_each(?1))", keys);
+  }
+  std::vector<std::string> documents_with_values(const std::vector<std::string>& value_keys) override {
+    return ids("SELECT DISTINCT document FROM claims WHERE value_key IN (SELECT value FROM json_each(?1)) AND value_key <> ''",
+               value_keys);
+  }
+  std::vector<std::string> documents_at_paths(const std::vector<std::string>& paths) override {
+    return ids("SELECT id FROM documents WHERE path IN (SELECT value FROM json_each(?1))", paths);
+  }
+  corpus_names names(const std::vector<std::string>& prefixes, const std::vector<std::string>& romanised,
+                     const std::vector<std::string>& leave_out) override {
+    corpus_names out;
+    statement orgs(store_.db_, store_.location_,
+                   "SELECT DISTINCT name FROM names WHERE organisation = 1 AND name IN (SELECT value FROM json_each(?1)) "
+                   "AND document NOT IN (SELECT value FROM json_each(?2))");
+    orgs.bind(1, json_list(prefixes)).bind(2, json_list(leave_out));
+    while (orgs.step()) out.organisations.insert(orgs.text(0));
+    statement counts(store_.db_, store_.location_,
+                     "SELECT name, sum(mentions) FROM names WHERE romanised IN (SELECT value FROM json_each(?1)) "
+                     "AND romanised <> '' AND document NOT IN (SELECT value FROM json_each(?2)) GROUP BY name");
+    counts.bind(1, json_list(romanised)).bind(2, json_list(leave_out));
+    while (counts.step()) out.mentions[counts.text(0)] = static_cast<std::size_t>(counts.integer(1));
+    return out;
+  }
+  std::vector<archive_record> load(const std::vector<std::string>& wanted, unsigned jobs) override {
+    std::vector<stored_record> blobs;
+    statement q(store_.db_, store_.location_, "SELECT id, record FROM documents WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id");
+    q.bind(1, json_list(wanted));
+    while (q.step()) blobs.emplace_back(q.text(0), q.blob(1));
+    return decode_records(std::move(blobs), store_.location_, version_, jobs);
+  }
+
+ private:
+  std::vector<std::string> ids(const char* sql, const std::vector<std::string>& values) {
+    std::vector<std::string> out;
+    if (values.empty()) return out;
+    statement q(store_.db_, store_.location_, sql);
+    q.bind(1, json_list(values));
+    while (q.step()) out.push_back(q.text(0));
+    return out;
+  }
+  sqlite_store& store_;
+  std::string version_;
+};
+
+std::unique_ptr<archive_reader> sqlite_store::read() { return std::make_unique<sqlite_reader>(*this); }
 
 }  // namespace
 

@@ -309,17 +309,26 @@ int run_check_command(const check_request& request) {
   config.ingest.standard_input = read_standard_input(all_paths, request.stdin_name, request.max_file_bytes);
   // Progress only for a person watching a terminal; CI logs stay clean.
   config.progress = progress_printer(quiet, "analysed");
-  std::vector<archive_record> archived;
+  run_result run;
   if (!request.archive.empty()) {
     const std::unique_ptr<archive_store> store = open_archive(request.archive, archive_access::existing);
     require_version(*store, current_analysis_version(project));
-    archived = store->load_all(request.jobs);
-    if (archived.empty() && config.inputs.empty()) {
-      throw error(fmt::format("archive {}: holds no document; add some with `factcheck archive add PATH... --archive {}`",
-                              store->location(), store->location()));
+    if (!config.drafts.empty()) {
+      // Only the archived documents that could meet a draft's figures are read (issue 15).
+      run = run_draft_check(config, *store, lex);
+    } else {
+      std::vector<archive_record> archived = store->load_all(request.jobs);
+      if (archived.empty() && config.inputs.empty()) {
+        throw error(fmt::format("archive {}: holds no document; add some with `factcheck archive add PATH... --archive {}`",
+                                store->location(), store->location()));
+      }
+      const std::size_t count = archived.size();
+      run = run_check(config, std::move(archived), lex);
+      run.archive = run_result::archive_reading{count, true};
     }
+  } else {
+    run = run_check(config, lex);
   }
-  const run_result run = run_check(config, std::move(archived), lex);
   print_diagnostics(run, formats.count("json") > 0 ? "are listed in report.json" : "are listed in report.json with --format json");
   if (run.documents.empty()) {
     fmt::print(stderr, "factcheck: no document could be read from {}; nothing was checked\n",
@@ -414,10 +423,13 @@ int store_records(archive_store& store, std::vector<archive_record> records, con
   std::size_t replaced = 0;
   std::size_t claims = 0;
   const std::size_t given = records.size() + unchanged;
+  std::vector<std::string> ids;
+  for (const archive_record& r : records) ids.push_back(r.doc.id);
+  const std::map<std::string, std::string> hashes = store.hashes_of(ids);
   std::erase_if(records, [&](const archive_record& r) {
-    const std::optional<std::string> stored = store.hash_of(r.doc.id);
-    if (stored && *stored == r.hash) return true;
-    ++(stored ? replaced : added);
+    const auto stored = hashes.find(r.doc.id);
+    if (stored != hashes.end() && stored->second == r.hash) return true;
+    ++(stored != hashes.end() ? replaced : added);
     claims += r.claims.size();
     return false;
   });
@@ -445,9 +457,12 @@ int archive_add(archive_store& store, const archive_request& request, const lexi
   }
   // Only new and changed documents are analysed.
   const std::size_t read = in.documents.size();
+  std::vector<std::string> ids;
+  for (const document& d : in.documents) ids.push_back(d.id);
+  const std::map<std::string, std::string> hashes = store.hashes_of(ids);
   std::erase_if(in.documents, [&](const document& d) {
-    const std::optional<std::string> stored = store.hash_of(d.id);
-    return stored && *stored == content_hash(d);
+    const auto stored = hashes.find(d.id);
+    return stored != hashes.end() && stored->second == content_hash(d);
   });
   std::vector<archive_record> records =
       make_archive_records(std::move(in.documents), diags, lex, {}, request.jobs, progress_printer(request.quiet, "analysed"));

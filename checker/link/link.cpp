@@ -70,10 +70,13 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       }
     }
   }
+  // Issue 15: documents linked on behalf of a whole archive read the archive's names.
+  const std::set<std::string>& corpus_organisations = options.corpus ? options.corpus->organisations : organisations;
+  const std::map<std::string, std::size_t>& corpus_mentions = options.corpus ? options.corpus->mentions : mentions;
   // Spellings of one title first, then one name in two scripts, counted over the titles' wordings.
-  const std::map<std::string, std::string> titles = title_variant_aliases(mentions);
+  const std::map<std::string, std::string> titles = title_variant_aliases(corpus_mentions);
   std::map<std::string, std::size_t> title_mentions;
-  for (const auto& [name, count] : mentions) {
+  for (const auto& [name, count] : corpus_mentions) {
     const auto it = titles.find(name);
     title_mentions[it == titles.end() ? name : it->second] += count;
   }
@@ -82,7 +85,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
     const auto it = variants.find(title);
     variants[name] = it == variants.end() ? title : it->second;
   }
-  const alias_table aliases(organisations, options.aliases, lex.subject_aliases, variants);
+  const alias_table aliases(corpus_organisations, options.aliases, lex.subject_aliases, variants);
   const std::vector<std::set<std::string>> credited_sources = sources_by_document(docs.size(), names_and_sources);
   const std::vector<std::string> main_subjects = main_subject_by_document(docs.size(), names_and_sources, aliases);
   names_and_sources.clear();

@@ -2,6 +2,8 @@
 // The link stage's corpus-wide passes, run by link() after every sentence has been linked.
 // Internal to checker/link: only link.cpp includes this header.
 
+#include <set>
+#include <string>
 #include <vector>
 
 #include "model/claim.h"
@@ -15,5 +17,9 @@ namespace checker::detail {
 /// at least three significant digits, across scripts on one such value, within one script on
 /// two; tied claims take the most used wording and a lower confidence.
 void tie_subjects_by_agreeing_values(std::vector<claim>& claims);
+
+/// True when a claim whose subject is in `subjects` agrees with a claim of another subject, in
+/// another document, on a value the tie pass above counts as evidence (issue 15's draft check).
+bool shares_agreeing_value(const std::vector<claim>& claims, const std::set<std::string>& subjects);
 
 }  // namespace checker::detail

@@ -5,6 +5,7 @@
 // the two wordings without any list of names. Only names that meet across scripts are tied, and
 // only on keys long enough not to meet by chance.
 #include "link/annotations.h"
+#include "link/link.h"
 
 #include <algorithm>
 #include <memory>
@@ -97,14 +98,65 @@ bool has_han(std::string_view text) {
   return false;
 }
 
+}  // namespace checker::detail
+
+namespace checker {
+using detail::has_han;
+using detail::is_alnum;
+using detail::is_alpha;
+
+struct romaniser::impl {
+  std::unique_ptr<icu::Transliterator> han_latin;
+  std::map<std::string, std::optional<std::string>> cache;  // names repeat across documents
+};
+
+romaniser::romaniser() : impl_(std::make_unique<impl>()) {
+  UErrorCode status = U_ZERO_ERROR;
+  impl_->han_latin.reset(icu::Transliterator::createInstance("Han-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+  if (U_FAILURE(status)) impl_->han_latin.reset();
+}
+
+romaniser::~romaniser() = default;
+
+bool romaniser::usable() const { return impl_->han_latin != nullptr; }
+
+std::optional<std::string> romaniser::key(const std::string& name) {
+  if (const auto hit = impl_->cache.find(name); hit != impl_->cache.end()) return hit->second;
+  std::string utf8;
+  const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) {
+    // What ICU's chain does to ASCII (lower case only), without the transliterator's cost: adding
+    // a document computes the key of every name it holds.
+    for (char c : name) utf8 += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  } else if (impl_->han_latin) {
+    icu::UnicodeString text = icu::UnicodeString::fromUTF8(has_han(name) ? detail::with_digits(name) : name);
+    impl_->han_latin->transliterate(text);
+    text.toUTF8String(utf8);
+  } else {
+    return std::nullopt;  // without ICU's data: no ties, never wrong
+  }
+  std::string out;
+  std::size_t letters = 0;
+  for (char c : utf8) {
+    if (is_alpha(c)) ++letters;
+    if (is_alnum(c)) out.push_back(c);
+  }
+  std::optional<std::string> result;
+  if (out.size() >= detail::shortest_key && letters >= 3) result = std::move(out);
+  impl_->cache.emplace(name, result);
+  return result;
+}
+
+}  // namespace checker
+
+namespace checker::detail {
+
 std::map<std::string, std::string> cross_script_aliases(const std::map<std::string, std::size_t>& mentions) {
   std::map<std::string, std::string> out;
   const bool any_han = std::any_of(mentions.begin(), mentions.end(), [](const auto& m) { return has_han(m.first); });
   if (!any_han) return out;
-  UErrorCode status = U_ZERO_ERROR;
-  const std::unique_ptr<icu::Transliterator> romanise(
-      icu::Transliterator::createInstance("Han-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
-  if (U_FAILURE(status) || !romanise) return out;  // without ICU's data: no ties, never wrong
+  romaniser romanise;
+  if (!romanise.usable()) return out;  // without ICU's data: no ties, never wrong
   struct member {
     std::string name;
     std::size_t count;
@@ -112,19 +164,7 @@ std::map<std::string, std::string> cross_script_aliases(const std::map<std::stri
   };
   std::map<std::string, std::vector<member>> by_key;
   for (const auto& [name, count] : mentions) {
-    const bool han = has_han(name);
-    icu::UnicodeString text = icu::UnicodeString::fromUTF8(han ? with_digits(name) : name);
-    romanise->transliterate(text);
-    std::string key;
-    std::size_t letters = 0;
-    std::string utf8;
-    text.toUTF8String(utf8);
-    for (char c : utf8) {
-      if (is_alpha(c)) ++letters;
-      if (is_alnum(c)) key.push_back(c);
-    }
-    if (key.size() < shortest_key || letters < 3) continue;
-    by_key[key].push_back(member{name, count, han});
+    if (const std::optional<std::string> key = romanise.key(name)) by_key[*key].push_back(member{name, count, has_han(name)});
   }
   for (const auto& [key, members] : by_key) {
     const bool han = std::any_of(members.begin(), members.end(), [](const member& m) { return m.han; });

@@ -153,3 +153,34 @@ void tie_subjects_by_agreeing_values(std::vector<claim>& claims) {
 }
 
 }  // namespace checker::detail
+
+namespace checker::detail {
+
+bool shares_agreeing_value(const std::vector<claim>& claims, const std::set<std::string>& subjects) {
+  // The runs of tie_subjects_by_agreeing_values, by map: this runs over a draft and its candidates.
+  std::map<std::tuple<std::string, std::string, std::vector<std::string>, std::string>, std::map<std::string, std::set<std::size_t>>> runs;
+  for (const claim& c : claims) {
+    if (comparable(c)) runs[{c.attribute, c.unit, c.qualifiers, c.value->trimmed().to_string()}][c.subject].insert(c.document);
+  }
+  constexpr std::size_t max_subjects_per_value = 4;  // as in the tie pass: more identify none
+  std::map<std::pair<std::string, std::string>, std::size_t> evidence;  // (one of `subjects`, another) -> values
+  for (const auto& [fact, by_subject] : runs) {
+    if (by_subject.size() < 2 || by_subject.size() > max_subjects_per_value) continue;
+    for (const auto& [subject, documents] : by_subject) {
+      if (subjects.count(subject) == 0) continue;
+      for (const auto& [other, other_documents] : by_subject) {
+        if (other == subject) continue;
+        std::set<std::size_t> both = documents;
+        both.insert(other_documents.begin(), other_documents.end());
+        if (both.size() >= 2) ++evidence[{subject, other}];
+      }
+    }
+  }
+  // The pass's own threshold; whether the two mostly agree needs every value of the other
+  // subject, which the caller may not hold: enough evidence is reported as a possible tie.
+  return std::any_of(evidence.begin(), evidence.end(), [](const auto& entry) {
+    return entry.second >= 2 || latin(entry.first.first) != latin(entry.first.second);
+  });
+}
+
+}  // namespace checker::detail

@@ -48,6 +48,7 @@ struct diagnostic {
 //   normalize.ambiguous-date   a numeric date whose day and month could swap (1/2/2016); read as month/day
 //   normalize.overflow         a figure too large to hold exactly
 //   link.respectively-mismatch `respectively` with a different number of subjects and figures
+//   archive.full-load          a draft check read every archived document, not only its candidates
 using diagnostics = std::vector<diagnostic>;
 
 /// A fatal error: the run cannot go on (bad arguments, unreadable configuration, a failed

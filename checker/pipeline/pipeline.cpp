@@ -133,6 +133,32 @@ void keep_draft_findings(run_result& result) {
   });
 }
 
+// Issue 15: what a draft check reads of `record` without decoding it: the names alias merging
+// counts, the keys of every subject its claims could take in any corpus, and what linking it looks up.
+void index_names(archive_record& record, const std::vector<sentence>& sentences, const std::vector<claim>& unlinked,
+                 const std::vector<claim>& linked, const lexicon& lex, name_keys& keyer) {
+  const document_names names = names_of_document(record.doc, sentences, unlinked, lex);
+  for (const auto& [name, count] : names.mentions) {
+    const std::optional<std::string> own = keyer.romanised_key(name);
+    record.names.push_back(indexed_name{name, count, names.organisations.count(name) > 0, own.value_or("")});
+  }
+  std::set<std::string> keys;
+  std::set<std::string> prefixes;
+  std::set<std::string> romanised;
+  for (const std::string& name : names.nearby_subjects) keys.merge(keyer.keys(name));
+  // A subject that is no name (the noun after 的, an event's kind) is the same in every corpus.
+  for (const claim& c : linked) {
+    if (!c.subject.empty()) keys.merge(keyer.keys(c.subject));
+  }
+  for (const std::string& name : names.nearby) {
+    prefixes.merge(keyer.prefixes(name));
+    romanised.merge(keyer.romanised(name));
+  }
+  record.subject_keys.assign(keys.begin(), keys.end());
+  record.name_prefixes.assign(prefixes.begin(), prefixes.end());
+  record.name_romanised.assign(romanised.begin(), romanised.end());
+}
+
 }  // namespace
 
 run_result run_check(const run_config& config, const lexicon& lex) { return run_check(config, {}, lex); }
@@ -206,6 +232,207 @@ run_result run_check(const run_config& config, std::vector<archive_record> archi
   return result;
 }
 
+namespace {
+
+// More candidates than this and a draft check reads the whole archive: one common name in a draft
+// would otherwise fetch most of it one indexed lookup at a time.
+constexpr std::size_t max_candidate_documents = 20000;
+
+// The key of a claim's value in the index (`indexed_claim::value_key`) as linked in this run.
+std::string value_key_of(const claim& c) {
+  if (!c.value || c.date || c.attribute.empty()) return {};
+  const decimal trimmed = c.value->trimmed();
+  if (trimmed.mantissa < 100 && trimmed.mantissa > -100) return {};
+  return fmt::format("{}|{}|{}", c.attribute, c.unit, trimmed.to_string());
+}
+
+// What the draft check reads: candidate records and the archive's names for them.
+struct candidate_set {
+  std::map<std::string, archive_record> records;  // by id
+  std::vector<std::string> leave_out;              // archived documents a draft replaces (same path)
+};
+
+// The archive's names for linking `drafts` and the candidates as the whole archive would.
+std::shared_ptr<const corpus_names> names_for(archive_reader& reader, const candidate_set& set, const run_result& drafts,
+                                              name_keys& keyer, const lexicon& lex) {
+  std::set<std::string> prefixes;
+  std::set<std::string> romanised;
+  for (const auto& entry : set.records) {
+    prefixes.insert(entry.second.name_prefixes.begin(), entry.second.name_prefixes.end());
+    romanised.insert(entry.second.name_romanised.begin(), entry.second.name_romanised.end());
+  }
+  std::vector<document_names> own;
+  for (std::size_t d = 0; d < drafts.documents.size(); ++d) {
+    std::vector<claim> claims;
+    for (const claim& c : drafts.claims) {
+      if (c.document == d) claims.push_back(c);
+    }
+    own.push_back(names_of_document(drafts.documents[d], drafts.sentences[d], claims, lex));
+    for (const std::string& name : own.back().nearby) {
+      prefixes.merge(keyer.prefixes(name));
+      romanised.merge(keyer.romanised(name));
+    }
+  }
+  auto names = std::make_shared<corpus_names>(reader.names({prefixes.begin(), prefixes.end()}, {romanised.begin(), romanised.end()},
+                                                           set.leave_out));
+  // The drafts are part of the corpus they are checked in.
+  for (const document_names& d : own) {
+    names->organisations.insert(d.organisations.begin(), d.organisations.end());
+    for (const auto& [name, count] : d.mentions) names->mentions[name] += count;
+  }
+  return names;
+}
+
+// The keys of the drafts' subjects in `run`: every archived document holding a name that can
+// become one of them in some corpus holds one of these keys (`name_keys`). A subject made of an
+// owner and a noun (`DeepSeek base model`) adds the keys of its owner's name.
+std::set<std::string> draft_subject_keys(const run_result& run, name_keys& keyer, const lexicon& lex) {
+  std::set<std::string> out;
+  for (std::size_t d = 0; d < run.documents.size(); ++d) {
+    if (!run.documents[d].draft) continue;
+    std::vector<claim> claims;
+    std::set<std::string> subjects;
+    for (const claim& c : run.claims) {
+      if (c.document != d) continue;
+      claims.push_back(c);
+      if (!c.subject.empty()) subjects.insert(c.subject);
+    }
+    for (const std::string& subject : subjects) out.merge(keyer.keys(subject));
+    for (const std::string& name : names_of_document(run.documents[d], run.sentences[d], claims, lex).nearby_subjects) {
+      std::set<std::string> keys = keyer.keys(name);
+      const bool owner = std::any_of(keys.begin(), keys.end(), [&](const std::string& key) {
+        return key.front() == '=' && std::any_of(subjects.begin(), subjects.end(), [&](const std::string& subject) {
+                 return subject.size() > key.size() && subject.compare(0, key.size() - 1, key, 1) == 0 && subject[key.size() - 1] == ' ';
+               });
+      });
+      if (owner) out.merge(keys);
+    }
+  }
+  return out;
+}
+
+std::vector<archive_record> records_of(const candidate_set& set) {
+  std::vector<archive_record> out;
+  out.reserve(set.records.size());
+  for (const auto& entry : set.records) out.push_back(entry.second);
+  return out;
+}
+
+// Reads `ids` not read yet into `set`; false when the set would grow past the limit.
+bool add_candidates(archive_reader& reader, candidate_set& set, const std::vector<std::string>& ids, unsigned jobs) {
+  std::vector<std::string> wanted;
+  for (const std::string& id : ids) {
+    if (set.records.count(id) == 0 && std::find(set.leave_out.begin(), set.leave_out.end(), id) == set.leave_out.end()) {
+      wanted.push_back(id);
+    }
+  }
+  std::sort(wanted.begin(), wanted.end());
+  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+  if (set.records.size() + wanted.size() > max_candidate_documents) return false;
+  for (archive_record& r : reader.load(wanted, jobs)) {
+    const std::string id = r.doc.id;
+    set.records.emplace(id, std::move(r));
+  }
+  return true;
+}
+
+run_result full_load(const run_config& config, archive_store& store, const lexicon& lex, const std::string& why) {
+  std::vector<archive_record> all = store.load_all(config.jobs);
+  const std::size_t count = all.size();
+  run_result result = run_check(config, std::move(all), lex);
+  result.diags.push_back(diagnostic{"archive.full-load", diagnostic_level::note, store.location(),
+                                    fmt::format("the draft was checked against every archived document ({}): {}", count, why),
+                                    std::nullopt});
+  result.archive = run_result::archive_reading{count, true};
+  return result;
+}
+
+}  // namespace
+
+run_result run_draft_check(const run_config& config, archive_store& store, const lexicon& lex) {
+  assert(!config.drafts.empty());
+  if (!config.inputs.empty()) return full_load(config, store, lex, "documents were given beside the archive");
+  if (!store.has_candidate_index()) {
+    return full_load(config, store, lex,
+                     fmt::format("its records predate the candidate index; run `factcheck archive refresh --archive {}` to build it",
+                                 store.location()));
+  }
+  // The drafts linked on their own: their names and subjects are what candidates are found by.
+  run_config alone = config;
+  alone.baseline.reset();
+  alone.progress = {};
+  const run_result drafts = run_check(alone, lex);
+  name_keys keyer(lex, config.link);
+  std::set<std::string> fetched = draft_subject_keys(drafts, keyer, lex);
+  std::vector<std::string> draft_paths;
+  std::vector<std::string> draft_ids;
+  for (const document& d : drafts.documents) {
+    draft_paths.push_back(d.path);
+    draft_ids.push_back(d.id);  // an archived document of a draft's id makes it `draft/ID`
+  }
+  candidate_set set;
+  std::unique_ptr<archive_reader> reader = store.read();
+  set.leave_out = reader->documents_at_paths(draft_paths);
+  std::vector<std::string> first = reader->documents_with_keys({fetched.begin(), fetched.end()});
+  first.insert(first.end(), draft_ids.begin(), draft_ids.end());
+  const auto too_many = [&] {
+    reader.reset();
+    return full_load(config, store, lex, fmt::format("more than {} candidate documents", max_candidate_documents));
+  };
+  if (!add_candidates(*reader, set, first, config.jobs)) return too_many();
+  run_config linked = config;
+  linked.link.corpus = names_for(*reader, set, drafts, keyer, lex);
+  run_result result = run_check(linked, records_of(set), lex);
+  // Linked with the archive's names, a draft's subject may take another form than alone (an
+  // organisation prefix dropped, another script's wording): fetch by that form's keys too.
+  for (int round = 0;; ++round) {
+    std::vector<std::string> missing;
+    for (const std::string& key : draft_subject_keys(result, keyer, lex)) {
+      if (fetched.insert(key).second) missing.push_back(key);
+    }
+    if (missing.empty()) break;
+    if (round == 2) {
+      reader.reset();
+      return full_load(config, store, lex, "the drafts' subjects kept changing as candidates were added");
+    }
+    if (!add_candidates(*reader, set, reader->documents_with_keys(missing), config.jobs)) return too_many();
+    linked.link.corpus = names_for(*reader, set, drafts, keyer, lex);
+    result = run_check(linked, records_of(set), lex);
+  }
+  // The subject-tie pass compares precise values across the corpus: every document stating one
+  // of the values of the drafts' subjects joins, so that its evidence is counted in full.
+  std::set<std::string> subjects;
+  for (const claim& c : result.claims) {
+    if (result.documents[c.document].draft && !c.subject.empty()) subjects.insert(c.subject);
+  }
+  std::set<std::string> values;
+  for (const claim& c : result.claims) {
+    if (subjects.count(c.subject) > 0) {
+      if (std::string key = value_key_of(c); !key.empty()) values.insert(std::move(key));
+    }
+  }
+  const std::size_t before = set.records.size();
+  if (!add_candidates(*reader, set, reader->documents_with_values({values.begin(), values.end()}), config.jobs)) return too_many();
+  if (set.records.size() != before) {
+    linked.link.corpus = names_for(*reader, set, drafts, keyer, lex);
+    result = run_check(linked, records_of(set), lex);
+  }
+  reader.reset();
+  // The drafts' subjects as the pass left them too: a tie renames a draft claim's subject.
+  for (const claim& c : result.claims) {
+    if (result.documents[c.document].draft && !c.subject.empty()) subjects.insert(c.subject);
+  }
+  const bool tied = std::any_of(result.claims.begin(), result.claims.end(), [&](const claim& c) {
+    return (result.documents[c.document].draft || subjects.count(c.subject) > 0) &&
+           c.link_basis.find("by agreeing values") != std::string::npos;
+  });
+  if (tied || could_tie_subjects(result.claims, subjects)) {
+    return full_load(config, store, lex, "a draft's subject shares a precise value with another subject, which may tie them");
+  }
+  result.archive = run_result::archive_reading{set.records.size(), false};
+  return result;
+}
+
 run_result analyse_documents(std::vector<document> documents, const lexicon& lex, const link_options& options,
                              diagnostics diags) {
   return analyse(std::move(documents), lex, options, std::move(diags), {}, 1);
@@ -218,11 +445,13 @@ std::vector<archive_record> make_archive_records(std::vector<document> documents
   for (const diagnostic& d : ingest_diags) by_file[d.file].push_back(d);
   std::vector<archive_record> records(documents.size());
   std::vector<std::unique_ptr<segmenter>> splitters(resolve_jobs(jobs));
+  std::vector<std::unique_ptr<name_keys>> keyers(resolve_jobs(jobs));
   std::atomic<std::size_t> done{0};
   std::mutex progress_mutex;
   // Each document alone: its index must not depend on which documents were added with it.
   for_each_index(documents.size(), jobs, [&](std::size_t i, unsigned worker) {
     if (!splitters[worker]) splitters[worker] = std::make_unique<segmenter>();
+    if (!keyers[worker]) keyers[worker] = std::make_unique<name_keys>(lex, options);
     document& doc = documents[i];
     const std::vector<std::vector<sentence>> sentences{splitters[worker]->split(doc)};
     const std::vector<mention> mentions = recognize(doc, sentences[0], lex);
@@ -234,6 +463,7 @@ std::vector<archive_record> make_archive_records(std::vector<document> documents
     const std::vector<claim> claims = link(alone, sentences, unlinked, lex, options, link_diags);
     const auto own = by_file.find(alone[0].path);
     records[i] = make_record(std::move(alone[0]), own == by_file.end() ? diagnostics{} : own->second, claims);
+    index_names(records[i], sentences[0], unlinked, claims, lex, *keyers[worker]);
     records[i].sentences = sentences[0];
     records[i].unlinked = std::move(unlinked);
     records[i].analysis_diags = std::move(diags);

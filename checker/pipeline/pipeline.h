@@ -47,6 +47,13 @@ struct run_result {
   std::vector<confirmation> confirmations;  // draft mode: draft figures the published ones confirm
   bool baseline_used = false;
   std::vector<recorded_finding> fixed;      // baseline findings that no longer occur
+  /// A check over an archive: how many archived documents it read, and whether it read them all
+  /// (a draft check reads only its candidates unless it had to fall back; issue 15).
+  struct archive_reading {
+    std::size_t documents_loaded = 0;
+    bool full_load = false;
+  };
+  std::optional<archive_reading> archive;
 };
 
 /// Runs every stage on `config.inputs` (and `config.drafts`) with `lex`, then applies the
@@ -58,6 +65,14 @@ run_result run_check(const run_config& config, const lexicon& lex);
 /// document's id replaces it. Linking and comparison run over all of them, so the result is the
 /// same as a plain check reading the same documents from files.
 run_result run_check(const run_config& config, std::vector<archive_record> archived, const lexicon& lex);
+
+/// Draft mode against an archive (issue 15): reads only the archived documents that could share a
+/// group with a draft claim (by subject keys, and by precise values for the subject-tie pass),
+/// links them with the archive's names as the whole archive would, and gives the findings and
+/// confirmations of `run_check` over every archived document. Where that cannot be guaranteed
+/// (too many candidates, a possible subject tie, PATH inputs) it reads every document instead and
+/// says why in an `archive.full-load` note. `config.drafts` must not be empty.
+run_result run_draft_check(const run_config& config, archive_store& store, const lexicon& lex);
 
 /// The claims of documents already in memory (the `extract` command and tests).
 run_result analyse_documents(std::vector<document> documents, const lexicon& lex, const link_options& options,

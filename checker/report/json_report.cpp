@@ -284,6 +284,9 @@ nlohmann::json claims = nlohmann::json::array();
   }
   out["diagnostics"] = std::move(diags);
   out["mode"] = run.draft_mode ? "draft" : "corpus";
+  if (run.archive) {
+    out["archive"] = {{"documents_loaded", run.archive->documents_loaded}, {"full_load", run.archive->full_load}};
+  }
   nlohmann::json confirmed = nlohmann::json::array();
   for (const confirmation& k : run.confirmations) {
     nlohmann::json sources = nlohmann::json::array();

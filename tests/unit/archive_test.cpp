@@ -4,7 +4,10 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <iterator>
+#include <set>
 
 #include <boost/test/unit_test.hpp>
 
@@ -182,6 +185,71 @@ BOOST_AUTO_TEST_CASE(issue_15_postgresql_urls_are_shown_without_their_password) 
   BOOST_TEST(archive_display_name("postgresql://db/news?application_name=a@b:c") == "postgresql://db/news?application_name=a@b:c");
   // A file name is shown as it is, whatever it contains.
   BOOST_TEST(archive_display_name("password=1.db") == "password=1.db");
+}
+
+BOOST_AUTO_TEST_CASE(issue_15_name_keys_meet_for_names_that_can_become_one_subject) {
+  const lexicon& lex = testing::test_lexicon();
+  const link_options options;
+  name_keys keyer(lex, options);
+  const auto shared = [&](const std::string& a, const std::string& b) {
+    std::set<std::string> both;
+    const std::set<std::string> ka = keyer.keys(a);
+    const std::set<std::string> kb = keyer.keys(b);
+    std::set_intersection(ka.begin(), ka.end(), kb.begin(), kb.end(), std::inserter(both, both.begin()));
+    return both;
+  };
+  // An organisation prefix that another document may show standing alone.
+  BOOST_TEST(shared("Zenlo X7", "X7").count("=X7") == 1u);
+  BOOST_TEST(shared("Zenlo-X7", "X7").count("=X7") == 1u);
+  BOOST_TEST((keyer.prefixes("Zenlo X7") == std::set<std::string>{"Zenlo"}));
+  BOOST_TEST(keyer.prefixes("X7").empty());
+  // One name in two scripts: characters (numerals as digits) and pinyin.
+  BOOST_TEST(shared("嫦娥六号", "Chang'e-6").count("r:change6") == 1u);
+  BOOST_TEST(shared("天穹7", "Tianqiong 7").count("r:tianqiong7") == 1u);
+  BOOST_TEST(keyer.romanised_key("天穹7").value_or("") == "tianqiong7");
+  // Names that no corpus makes one share nothing.
+  BOOST_TEST(shared("Zenlo X7", "Zenlo X8").empty());
+  BOOST_TEST(shared("天穹7", "天穹8").empty());
+}
+
+BOOST_AUTO_TEST_CASE(issue_15_records_hold_the_candidate_index_and_the_store_fetches_by_it) {
+  const scratch_file file;
+  const std::vector<archive_record> records = sample_records();
+  // Both languages: 青禾X3 and Qinghe X3 are named, and their prices are precise values.
+  for (const archive_record& r : records) {
+    BOOST_TEST(!r.subject_keys.empty(), r.doc.id);
+    BOOST_TEST(!r.names.empty(), r.doc.id);
+    const archive_record back = round_trip(r);
+    BOOST_TEST((back.subject_keys == r.subject_keys));
+    BOOST_TEST((back.name_prefixes == r.name_prefixes));
+    BOOST_TEST(back.names.size() == r.names.size());
+  }
+  const auto has_value = [](const archive_record& r, const std::string& key) {
+    return std::any_of(r.claims.begin(), r.claims.end(), [&](const indexed_claim& k) { return k.value_key == key; });
+  };
+  BOOST_TEST(has_value(records[0], "price|CNY|2999"));
+  BOOST_TEST(has_value(records[3], "price|CNY|3299"));
+  const auto store = open_archive(file.path.string(), archive_access::create);
+  store->write(records, {}, "v1", false);
+  BOOST_TEST(store->has_candidate_index());
+  const std::unique_ptr<archive_reader> reader = store->read();
+  // 青禾X3 is `X3` in the Chinese pages; `Qinghe X3` may become `X3` where Qinghe stands alone.
+  std::vector<std::string> by_key = reader->documents_with_keys({"=X3"});
+  std::sort(by_key.begin(), by_key.end());
+  BOOST_TEST((by_key == std::vector<std::string>{"d0.md", "d1.md", "d2.md", "d3.md"}));
+  BOOST_TEST((reader->documents_with_keys({"r:qinghex3"}) == std::vector<std::string>{"d2.md", "d3.md"}));
+  BOOST_TEST(reader->documents_with_keys({"=nothing"}).empty());
+  BOOST_TEST((reader->documents_with_values({"price|CNY|3299"}) == std::vector<std::string>{"d1.md", "d3.md"}));
+  BOOST_TEST((reader->documents_at_paths({records[2].doc.path}) == std::vector<std::string>{"d2.md"}));
+  BOOST_TEST((records[2].name_prefixes == std::vector<std::string>{"Qinghe"}));
+  // Mentions of every name of one romanised key, over the archive less the documents left out.
+  const corpus_names all = reader->names({"Qinghe"}, {"qinghex3"}, {});
+  BOOST_TEST(all.organisations.empty());  // only ever `Qinghe Technology`, never Qinghe alone
+  BOOST_TEST(all.mentions.at("Qinghe X3") == 3u);
+  BOOST_TEST(reader->names({}, {"qinghex3"}, {"d2.md"}).mentions.at("Qinghe X3") == 1u);
+  const std::vector<archive_record> two = reader->load({"d3.md", "d1.md", "d9.md"}, 1);
+  BOOST_TEST_REQUIRE(two.size() == 2u);
+  BOOST_TEST(two[0].doc.id == "d1.md");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
