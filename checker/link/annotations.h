@@ -108,6 +108,9 @@ std::map<std::string, std::string> cross_script_aliases(const std::map<std::stri
 /// (哪吒 beside 哪吒2) exists. Takes names with their mentions; gives each tied name the wording
 /// mentioned most.
 std::map<std::string, std::string> title_variant_aliases(const std::map<std::string, std::size_t>& mentions);
+/// The spelling-free forms through which `title_variant_aliases` may tie `name` to another name
+/// (issue 15: an archive finds the documents whose titles a draft's may be a spelling of).
+std::set<std::string> title_keys(const std::string& name);
 /// The text holds a CJK ideograph (written in Chinese). (romanised.cpp)
 bool has_han(std::string_view text);
 

@@ -106,6 +106,8 @@ std::set<std::string> name_keys::keys(const std::string& name) {
   for (const std::string& l : literals(name)) {
     if (const auto key = romanise_.key(l)) out.insert("r:" + *key);
     out.insert("=" + l);
+    // 远山之歌, 远山：歌, 远山2之歌 and 远山 alone may be one title (titles.cpp).
+    for (const std::string& t : title_keys(l)) out.insert("t:" + t);
   }
   return out;
 }

@@ -10,6 +10,7 @@
 #include "link/annotations.h"
 
 #include <algorithm>
+#include <set>
 
 #include "recognize/scanner.h"
 
@@ -121,7 +122,45 @@ class name_sets {
   std::vector<std::size_t> parent_;
 };
 
+std::string utf8(const std::u32string& s) {
+  std::string out;
+  for (char32_t c : s) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+std::set<std::string> title_keys(const std::string& name) {
+  const title_parts p = parts_of(name);
+  std::set<std::string> out;
+  // Every form below is one `title_variant_aliases` may tie this name through: the whole, its main title with and without the numeral, and its subtitle.
+  // spelling-free name; with a subtitle also its main title (which a short form may be), its
+  // subtitle, and main title and subtitle without the sequel numeral. A name with no subtitle
+  // keeps its numeral: 天穹7 and 天穹8 share no key.
+  if (distinctive(p.key)) out.insert(utf8(p.key));
+  if (p.subtitle.empty()) return out;
+  for (const std::u32string* form : {&p.head, &p.subtitle}) {
+    if (distinctive(*form)) out.insert(utf8(*form));
+  }
+  out.insert(utf8(p.base + p.subtitle));
+  return out;
+}
 
 std::map<std::string, std::string> title_variant_aliases(const std::map<std::string, std::size_t>& mentions) {
   std::vector<std::string> names;
