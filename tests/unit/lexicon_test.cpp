@@ -30,6 +30,18 @@ BOOST_AUTO_TEST_CASE(schema_rejects_a_broken_entry) {
   BOOST_TEST(!validate_against("lexicon.schema.json", data).empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_very_long_string_under_a_pattern_is_judged_without_overflowing_the_stack) {
+  // valijson matches "pattern" with std::regex, whose matcher recurses once per character under
+  // an unbounded repeat; the fuzzer overflowed the stack with a 19 KB dimension string. The
+  // schemas bound every repeat, so a long value is simply rejected (or accepted) like any other.
+  auto data = nlohmann::json::parse(*embedded_file("lexicon.json"));
+  data["attributes"][0]["id"] = std::string(200000, 'a');
+  BOOST_TEST(!validate_against("lexicon.schema.json", data).empty());
+  data = nlohmann::json::parse(*embedded_file("lexicon.json"));
+  data["attributes"][0]["dims"][0] = "count:" + std::string(200000, 'p');
+  BOOST_TEST(validate_against("lexicon.schema.json", data).empty());
+}
+
 BOOST_AUTO_TEST_CASE(word_set_matches_longest_first) {
   word_set words;
   words.add("元", 1);
