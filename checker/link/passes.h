@@ -8,6 +8,7 @@
 
 #include "model/claim.h"
 #include "model/document.h"
+#include "segment/segment.h"
 
 namespace checker::detail {
 
@@ -21,5 +22,13 @@ void tie_subjects_by_agreeing_values(std::vector<claim>& claims);
 /// True when a claim whose subject is in `subjects` agrees with a claim of another subject, in
 /// another document, on a value the tie pass above counts as evidence (issue 15's draft check).
 bool shares_agreeing_value(const std::vector<claim>& claims, const std::set<std::string>& subjects);
+
+/// Figures worded alike in two documents are one fact: the same four tokens right before them
+/// and the same token after (`天祥邮局9人、` / `天祥郵局11人、`), the same unit, sentences sharing
+/// half of the shorter one's token pairs, nothing the linker read telling them apart, and at least one
+/// of the two not placed by the text itself. It takes the other's subject and attribute, or both
+/// take the words before the figure as their subject; confidence 0.7.
+void link_figures_worded_alike(const std::vector<document>& docs, const std::vector<std::vector<sentence>>& sentences,
+                               std::vector<claim>& claims);
 
 }  // namespace checker::detail
