@@ -20,6 +20,8 @@ namespace {
 
 constexpr std::size_t left_tokens_kept = 8;
 constexpr std::size_t key_left_tokens = 4;  // the tokens right before a figure that must agree
+constexpr std::size_t left_window_bytes = 120;
+constexpr std::size_t right_window_bytes = 24;
 // Versions of one sentence: at least half of the shorter one's token pairs recur in the other.
 constexpr double minimum_sentence_overlap = 0.5;
 constexpr double aligned_confidence = 0.7;        // compared, below a link the text states itself
@@ -117,8 +119,15 @@ struct wording {
 // amount, `（约14亿美元）`, restates the figure before it).
 std::optional<wording> wording_of(const claim& c, std::string_view text, byte_span sentence) {
   if (c.found.span.begin < sentence.begin || c.found.span.end > sentence.end) return std::nullopt;
-  std::vector<std::string> left = tokens_of(text.substr(sentence.begin, c.found.span.begin - sentence.begin));
-  const std::vector<std::string> right = tokens_of(text.substr(c.found.span.end, sentence.end - c.found.span.end));
+  // Only the text near the figure: enough bytes for the kept tokens in either script. A cut
+  // inside the sentence may halve a word, so the first token of a cut window is dropped.
+  std::size_t left_begin = c.found.span.begin - std::min(c.found.span.begin - sentence.begin, left_window_bytes);
+  while (left_begin < c.found.span.begin && (static_cast<unsigned char>(text[left_begin]) & 0xC0) == 0x80) ++left_begin;
+  std::vector<std::string> left = tokens_of(text.substr(left_begin, c.found.span.begin - left_begin));
+  if (left_begin > sentence.begin && !left.empty()) left.erase(left.begin());
+  const std::size_t right_length = std::min(sentence.end - c.found.span.end, right_window_bytes);
+  std::vector<std::string> right = tokens_of(text.substr(c.found.span.end, right_length));
+  if (c.found.span.end + right_length < sentence.end && right.size() == 1 && right.front().size() >= right_window_bytes) right.clear();
   if (left.size() < key_left_tokens || right.empty()) return std::nullopt;
   std::reverse(left.begin(), left.end());
   if (left.size() > left_tokens_kept) left.resize(left_tokens_kept);
@@ -193,16 +202,46 @@ bool compatible(const claim& a, const claim& b) {
 
 void link_figures_worded_alike(const std::vector<document>& docs, const std::vector<std::vector<sentence>>& sentences,
                                std::vector<claim>& claims) {
-  std::unordered_map<std::string, std::vector<std::size_t>> by_key;
-  std::vector<std::optional<wording>> wordings(claims.size());
-  for (std::size_t i = 0; i < claims.size(); ++i) {
+  auto wording_for = [&](std::size_t i) -> std::optional<wording> {
     const claim& c = claims[i];
-    if (c.status != resolution::resolved || c.found.kind == claim_kind::date || c.unit.empty() || c.unit == "number") continue;
+    if (c.status != resolution::resolved || c.found.kind == claim_kind::date || c.unit.empty() || c.unit == "number") return std::nullopt;
     const std::vector<sentence>& doc_sentences = sentences[c.document];
-    if (c.found.sentence >= doc_sentences.size()) continue;
-    wordings[i] = wording_of(c, docs[c.document].match_text(), doc_sentences[c.found.sentence].span);
-    if (wordings[i]) by_key[wordings[i]->key].push_back(i);
+    if (c.found.sentence >= doc_sentences.size()) return std::nullopt;
+    return wording_of(c, docs[c.document].match_text(), doc_sentences[c.found.sentence].span);
+  };
+  // The wordings of figures the linker could not place surely, then the figures that share one;
+  // a corpus where the text places every figure costs one look at each.
+  std::unordered_map<std::string, std::vector<std::size_t>> by_key;
+  std::map<std::size_t, wording> wordings;
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    if (surely_linked(claims[i])) continue;
+    if (std::optional<wording> w = wording_for(i)) {
+      by_key[w->key].push_back(i);
+      wordings.emplace(i, std::move(*w));
+    }
   }
+  if (by_key.empty()) return;
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    if (!surely_linked(claims[i])) continue;
+    std::optional<wording> w = wording_for(i);
+    if (!w) continue;
+    const auto it = by_key.find(w->key);
+    if (it == by_key.end()) continue;
+    it->second.push_back(i);
+    wordings.emplace(i, std::move(*w));
+  }
+
+  // Partners are read as the linker left them: a copy of the claims that have one.
+  std::map<std::size_t, claim> before;
+  std::set<std::pair<std::size_t, std::size_t>> member_sentences;
+  for (const auto& entry : by_key) {
+    if (entry.second.size() < 2) continue;
+    for (std::size_t i : entry.second) {
+      before.emplace(i, claims[i]);
+      member_sentences.emplace(claims[i].document, claims[i].found.sentence);
+    }
+  }
+  if (before.empty()) return;
 
   std::map<std::pair<std::size_t, std::size_t>, std::set<std::string>> sentence_tokens;
   auto tokens_of_sentence = [&](const claim& c) -> const std::set<std::string>& {
@@ -220,7 +259,9 @@ void link_figures_worded_alike(const std::vector<document>& docs, const std::vec
   // stamped (`截至5日` then `截至6日`: an update of one fact, which compare reads as such).
   std::map<std::pair<std::size_t, std::size_t>, std::set<std::string>> dates_in_sentence;
   for (const claim& c : claims) {
-    if (c.found.kind == claim_kind::date) dates_in_sentence[{c.document, c.found.sentence}].insert(c.found.text);
+    if (c.found.kind == claim_kind::date && member_sentences.count({c.document, c.found.sentence}) > 0) {
+      dates_in_sentence[{c.document, c.found.sentence}].insert(c.found.text);
+    }
   }
   auto same_dates = [&](const claim& a, const claim& b) {
     if (!a.as_of.empty() && !b.as_of.empty()) return true;
@@ -230,28 +271,27 @@ void link_figures_worded_alike(const std::vector<document>& docs, const std::vec
     return std::any_of(da->second.begin(), da->second.end(), [&](const std::string& d) { return db->second.count(d) > 0; });
   };
 
-  const std::vector<claim> before = claims;  // partners are read as the linker left them
   for (const auto& entry : by_key) {
     const std::vector<std::size_t>& members = entry.second;
     if (members.size() < 2) continue;
     for (std::size_t i : members) {
-      if (surely_linked(before[i])) continue;
+      if (surely_linked(before.at(i))) continue;
       // The best partner: one the text placed itself, then the closest wording.
-      const std::size_t* best = nullptr;
+      std::optional<std::size_t> best;
       double best_overlap = 0.0;
-      for (const std::size_t& j : members) {
-        if (!compatible(before[i], before[j]) || !same_dates(before[i], before[j])) continue;
-        const double shared = overlap(tokens_of_sentence(before[i]), tokens_of_sentence(before[j]));
+      for (std::size_t j : members) {
+        if (!compatible(before.at(i), before.at(j)) || !same_dates(before.at(i), before.at(j))) continue;
+        const double shared = overlap(tokens_of_sentence(before.at(i)), tokens_of_sentence(before.at(j)));
         if (shared < minimum_sentence_overlap) continue;
-        const bool placed = placed_by_its_own_cue(before[j]);
-        const bool best_placed = best != nullptr && placed_by_its_own_cue(before[*best]);
-        if (best == nullptr || placed > best_placed || (placed == best_placed && shared > best_overlap)) {
-          best = &j;
+        const bool placed = placed_by_its_own_cue(before.at(j));
+        const bool best_placed = best && placed_by_its_own_cue(before.at(*best));
+        if (!best || placed > best_placed || (placed == best_placed && shared > best_overlap)) {
+          best = j;
           best_overlap = shared;
         }
       }
-      if (best == nullptr) continue;
-      const claim& partner = before[*best];
+      if (!best) continue;
+      const claim& partner = before.at(*best);
       claim& c = claims[i];
       std::string subject;
       std::string attribute;
@@ -261,8 +301,8 @@ void link_figures_worded_alike(const std::vector<document>& docs, const std::vec
       } else {
         // Neither is placed: both take the words before the figure, and the attribute a cue of
         // either gives (the same for both, whichever is linked first).
-        subject = subject_from(wordings[i]->left, wordings[*best]->left);
-        attribute = cue_attribute(before[i]);
+        subject = subject_from(wordings.at(i).left, wordings.at(*best).left);
+        attribute = cue_attribute(before.at(i));
         if (attribute.empty()) attribute = cue_attribute(partner);
         if (attribute.empty()) attribute = "figure";
       }
