@@ -965,9 +965,11 @@ std::optional<mention> match_numeric_date(const scan_context& ctx, std::size_t p
   std::size_t digits_end = pos;
   while (digits_end < s.size() && is_digit(s[digits_end])) ++digits_end;
   const std::size_t digits = digits_end - pos;
+  // A run of digits as a number; a run too long for any date part stops growing (at nine
+  // digits) rather than overflowing, and is then refused as a day, month or year.
   const auto number = [&](std::size_t from, std::size_t to) {
     int v = 0;
-    for (std::size_t i = from; i < to; ++i) v = v * 10 + (s[i] - '0');
+    for (std::size_t i = from; i < to && v < 100000000; ++i) v = v * 10 + (s[i] - '0');
     return v;
   };
   const date_lexicon& d = ctx.lex->dates;

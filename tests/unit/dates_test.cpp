@@ -199,4 +199,16 @@ BOOST_AUTO_TEST_CASE(issue_12_without_publication_date_relative_forms_stay_unres
   }
 }
 
+BOOST_AUTO_TEST_CASE(issue_16_a_numeric_date_with_a_part_too_long_for_any_date_is_refused_without_overflow) {
+  // Found by a one-hour recognize_fuzz run: the third part of 1/1/... was read into an int,
+  // digit by digit, past its range (UBSan). Such a part is no day, month or year.
+  for (const char* text : {"记者于1/2/123456789012345发来报道。", "The file was dated 12/31/99999999999 by mistake.",
+                           "5.1234567890123地震后重建。"}) {
+    const run_result run = testing::analyse_text(text);
+    for (const claim& c : run.claims) {
+      if (c.date) BOOST_TEST(c.date->first.year < 10000);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
