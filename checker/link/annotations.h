@@ -132,6 +132,14 @@ std::vector<std::vector<std::size_t>> coordinated_groups(std::string_view text, 
 
 /// The place a figure holds for: the nearest place named before it in its phrase, else the first
 /// after it, leaving out places that name an event (花莲地震) or a time zone (北京时间).
+/// True when the word ending at `word_end` names a trim or edition: `Max 版`, `Pro版`.
+bool names_an_edition(std::string_view text, std::size_t word_end, std::size_t limit);
+/// The trim a region writes as a word and 版, as a qualifier (`edition:max`), the last one.
+std::optional<std::string> written_edition(std::string_view text, byte_span region);
+/// The edition label opening a sentence (`标准版：`, `- Max 版:`), whose figures are all that
+/// edition's; `groups` are the lexicon's qualifier groups.
+std::optional<byte_span> edition_label(std::string_view text, byte_span sentence, const word_set& qualifier_cues,
+                                       const std::vector<std::string>& groups);
 std::optional<std::size_t> place_of_figure(std::string_view text, byte_span phrase, byte_span figure, const lexicon& lex);
 
 // Roles: venues and credited sources among a sentence's names. (roles.cpp)

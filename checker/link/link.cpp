@@ -567,6 +567,16 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         qualifiers.insert(lex.qualifier_ids[q.payload]);
       }
       for (const auto& [group, nearest] : grouped) qualifiers.insert(lex.qualifier_ids[nearest.second]);
+      // A trim written as a word and 版 before the figure in its sentence (`Max 版采用双电机，…续航
+      // 800公里`), or an edition label opening the sentence (`标准版：21.59万元起，续航700公里`).
+      if (grouped.count("edition") == 0 && c.found.kind != claim_kind::date) {
+        if (auto written = written_edition(text, byte_span{ctx.span.begin, span.begin})) {
+          qualifiers.insert(*written);
+        } else if (auto label = edition_label(text, ctx.span, lex.qualifier_cues, lex.qualifier_groups); label && label->end <= span.begin) {
+          auto cue = lex.qualifier_cues.longest_at(text, label->begin);
+          if (cue && lex.qualifier_groups[cue->payload] == "edition") qualifiers.insert(lex.qualifier_ids[cue->payload]);
+        }
+      }
       // The period a figure is about: a date in its clause (2024年营收, fell 17% on January 27),
       // a date attached by 的 (2023年的100亿元), or a date standing alone as the sentence's
       // opening clause (2024年，...) or right after the clause (3.12% on Friday, January 24,).

@@ -184,6 +184,11 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
         pos = end;
         continue;
       }
+      // `Max 版`, `Pro版`: a trim of the product, a qualifier, not a name.
+      if (detail::names_an_edition(text, end, sentence.end)) {
+        pos = end;
+        continue;
+      }
       // Join capitalised words: Hugging Face, Lewis Tunstall, DeepSeek R1.
       std::size_t name_end = end;
       while (name_end + 1 < sentence.end && text[name_end] == ' ' && is_upper(text[name_end + 1])) {

@@ -123,6 +123,13 @@ std::vector<attribution> find_attributions(std::string_view text, byte_span span
       }
     }
     if (!credited && after < span.end) {
+      // 美国地质调查所(USGS)则测得, 也表示: a linking adverb may stand before the verb.
+      for (std::string_view adverb : {"\xE5\x88\x99\xE6\x98\xAF", "\xE5\x88\x99", "\xE4\xB9\x9F", "\xE4\xBA\xA6", "also "}) {  // 则是 则 也 亦
+        if (text.substr(after, adverb.size()) == adverb) {
+          after = detail::skip_spaces(text, after + adverb.size());
+          break;
+        }
+      }
       const auto verb = lex.attribution_after.longest_at(text, after);
       credited = verb && detail::word_boundary(text, after + verb->length);
     }

@@ -79,3 +79,33 @@ BOOST_AUTO_TEST_CASE(issue_13_a_converted_amount_in_brackets_is_not_aligned) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(trims_and_sources)
+
+BOOST_AUTO_TEST_CASE(issue_13_a_trim_written_with_ban_qualifies_its_line_and_is_no_subject) {
+  // Two trims' ranges on their own lines of one spec list are two facts, not a contradiction,
+  // and neither the trim word nor the rating cycle is what the figures are about.
+  const run_result run = corpus({{"2025-04-01", "青禾E5发布。\n- 标准版：售价18.99万元起，CLTC续航650公里。\n- Pro 版：售价22.99万元，CLTC续航720公里。\n"},
+                                 {"2025-04-01", "青禾E5今日上市，Pro版CLTC续航720公里，标准版续航650公里。"}});
+  for (const claim& c : run.claims) {
+    BOOST_TEST(c.subject != "Pro");
+    BOOST_TEST(c.subject != "CLTC");
+  }
+  BOOST_TEST(contradictions(run).empty());
+  const auto pro = std::find_if(run.claims.begin(), run.claims.end(), [](const claim& c) { return c.found.text == "720公里"; });
+  BOOST_REQUIRE(pro != run.claims.end());
+  BOOST_TEST((std::find(pro->qualifiers.begin(), pro->qualifiers.end(), "edition:pro") != pro->qualifiers.end()));
+  BOOST_TEST((std::find(pro->qualifiers.begin(), pro->qualifiers.end(), "cycle_cltc") != pro->qualifiers.end()));
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_an_agency_then_a_linking_adverb_then_its_verb_credits_the_figure) {
+  // 则测得 / 也表示: the adverb between the agency and its verb does not hide the credit, so the
+  // second agency's magnitude is its own and the next sentence's figure is not the first one's.
+  const run_result run = testing::analyse_text(
+      "中国地震台网测定，山区发生6.6级地震，美国地质调查所(USGS)则测得规模7.0。当天最强一次余震达规模5.1。", "2025-03-01");
+  const auto usgs = std::find_if(run.claims.begin(), run.claims.end(), [](const claim& c) { return c.found.text == "7.0"; });
+  BOOST_REQUIRE(usgs != run.claims.end());
+  BOOST_TEST((std::find(usgs->qualifiers.begin(), usgs->qualifiers.end(), "source:USGS") != usgs->qualifiers.end()));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
