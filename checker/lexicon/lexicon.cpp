@@ -409,6 +409,8 @@ void merge(lexicon& lex, const nlohmann::json& data) {
     lex.not_subjects.push_back(folded(n.get<std::string>()));
   }
   std::sort(lex.not_subjects.begin(), lex.not_subjects.end());
+  for (const auto& w : data.value("trim_words", nlohmann::json::array())) lex.trim_words.push_back(w.get<std::string>());
+  std::sort(lex.trim_words.begin(), lex.trim_words.end());
 }
 
 }  // namespace

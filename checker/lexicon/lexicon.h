@@ -209,6 +209,7 @@ struct lexicon {
   std::vector<std::string> generic_subject_ids;
   std::vector<bool> generic_subject_standalone;  // parallel: a subject by itself without an owner
   std::vector<std::string> not_subjects;  // sorted
+  std::vector<std::string> trim_words;    // sorted: Max, Pro (a product's trim when ending its name)
   word_set places;            // payload: index into place_entries
   std::vector<place_entry> place_entries;
   std::map<std::string, std::size_t> place_index;  // id -> index into place_entries

@@ -140,6 +140,9 @@ std::optional<std::string> written_edition(std::string_view text, byte_span regi
 /// edition's; `groups` are the lexicon's qualifier groups.
 std::optional<byte_span> edition_label(std::string_view text, byte_span sentence, const word_set& qualifier_cues,
                                        const std::vector<std::string>& groups);
+/// `SU7 Max`, `Mate 60 Pro`: a subject ending in a trim word of the lexicon is the product, with
+/// the trim as its edition (`edition:max`), as `Max 版` is; unless an edition is already set.
+void split_trims_from_subjects(std::vector<claim>& claims, const lexicon& lex);
 std::optional<std::size_t> place_of_figure(std::string_view text, byte_span phrase, byte_span figure, const lexicon& lex);
 
 // Roles: venues and credited sources among a sentence's names. (roles.cpp)

@@ -2,6 +2,7 @@
 // edition label (`标准版：21.59万元起，续航700公里`): product pages list each trim's figures in
 // a line of their own, so the trim is a qualifier of every figure on that line, and the trim's
 // word is no subject.
+#include <algorithm>
 #include <string>
 
 #include "link/annotations.h"
@@ -66,6 +67,21 @@ std::optional<byte_span> edition_label(std::string_view text, byte_span sentence
   }
   if (!is_colon_at(text, skip_spaces(text, end))) return std::nullopt;
   return byte_span{start, end};
+}
+
+void split_trims_from_subjects(std::vector<claim>& claims, const lexicon& lex) {
+  for (claim& c : claims) {
+    const std::size_t space = c.subject.rfind(' ');
+    if (space == std::string::npos || space == 0) continue;
+    const std::string last = c.subject.substr(space + 1);
+    if (!std::binary_search(lex.trim_words.begin(), lex.trim_words.end(), last)) continue;
+    if (std::any_of(c.qualifiers.begin(), c.qualifiers.end(), [](const std::string& q) { return q.rfind("edition", 0) == 0; })) continue;
+    std::string word = last;
+    for (char& ch : word) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    c.subject.resize(space);
+    c.qualifiers.push_back("edition:" + word);
+    std::sort(c.qualifiers.begin(), c.qualifiers.end());
+  }
 }
 
 }  // namespace checker::detail

@@ -108,4 +108,14 @@ BOOST_AUTO_TEST_CASE(issue_13_an_agency_then_a_linking_adverb_then_its_verb_cred
   BOOST_TEST((std::find(usgs->qualifiers.begin(), usgs->qualifiers.end(), "source:USGS") != usgs->qualifiers.end()));
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_name_ending_in_a_trim_word_is_the_product_in_that_edition) {
+  // `Lumen Q7 Max` and `Q7的Max版` name one trim of one product: the two prices are one fact.
+  const run_result run = corpus({{"2025-04-01", "The Lumen Q7 Max sells for 259,900 yuan, the company said."},
+                                 {"2025-04-01", "Lumen Q7今日发布，Max版售价为25.99万元。"}});
+  const auto en = std::find_if(run.claims.begin(), run.claims.end(), [](const claim& c) { return c.found.text == "259,900 yuan"; });
+  BOOST_REQUIRE(en != run.claims.end());
+  BOOST_TEST(en->subject == "Lumen Q7");
+  BOOST_TEST((std::find(en->qualifiers.begin(), en->qualifiers.end(), "edition:max") != en->qualifiers.end()));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
