@@ -184,6 +184,11 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
         pos = end;
         continue;
       }
+      // "Thirty-two people were ...": a number written in words is a figure, not a name.
+      if (auto number = detail::read_english(text, pos); number && number->end >= end) {
+        pos = end;
+        continue;
+      }
       // `Max 版`, `Pro版`: a trim of the product, a qualifier, not a name.
       if (detail::names_an_edition(text, end, sentence.end)) {
         pos = end;

@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <map>
 
 #include "support/support.h"
 
@@ -259,6 +260,22 @@ BOOST_AUTO_TEST_CASE(issue_13_an_event_named_by_its_kind_is_the_subject_of_its_t
   BOOST_TEST(subject_of("机场跑道发生空难，已造成62人遇难。", "62人") == "air crash");
   BOOST_TEST(subject_of("超强台风登陆后，全省已有14人死亡。", "14人") == "typhoon");
   BOOST_TEST(subject_of("Officials said the flooding had killed 31 people by Sunday.", "31 people") == "flood");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_english_casualty_counts_without_people_are_people) {
+  // "and 38 injured", "126 dead", "188 others injured": the word after the number is who is
+  // counted; a number written in words opening the sentence is no subject.
+  const run_result run = testing::analyse_text(
+      "Forty-one people were confirmed dead and 38 injured after the quake. By evening the quake had left 126 dead and 188 others injured.",
+      "2025-03-02");
+  std::map<std::string, std::string> attribute;
+  for (const claim& c : run.claims) {
+    attribute[c.found.text] = c.attribute;
+    BOOST_TEST(c.subject != "Forty-one");
+  }
+  BOOST_TEST(attribute["38 injured"] == "injured");
+  BOOST_TEST(attribute["126 dead"] == "death_toll");
+  BOOST_TEST(attribute["188 others"] == "injured");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
