@@ -198,121 +198,147 @@ bool compatible(const claim& a, const claim& b) {
   return !(surely_linked(a) && surely_linked(b));  // both placed already: compare decides
 }
 
+// The figures of a corpus grouped by wording, with what choosing a partner reads about their
+// sentences. Built only around figures the linker could not place surely.
+class aligner {
+ public:
+  aligner(const std::vector<document>& docs, const std::vector<std::vector<sentence>>& sentences, std::vector<claim>& claims)
+      : docs_(docs), sentences_(sentences), claims_(claims) {}
+
+  void run() {
+    group_by_wording();
+    snapshot_members();
+    if (before_.empty()) return;
+    for (const auto& entry : by_key_) {
+      if (entry.second.size() < 2) continue;
+      for (std::size_t i : entry.second) {
+        if (surely_linked(before_.at(i))) continue;
+        if (const std::optional<std::size_t> partner = best_partner(i, entry.second)) link_to(i, *partner);
+      }
+    }
+  }
+
+ private:
+  std::optional<wording> wording_for(std::size_t i) const {
+    const claim& c = claims_[i];
+    if (c.status != resolution::resolved || c.found.kind == claim_kind::date || c.unit.empty() || c.unit == "number") return std::nullopt;
+    const std::vector<sentence>& doc_sentences = sentences_[c.document];
+    if (c.found.sentence >= doc_sentences.size()) return std::nullopt;
+    return wording_of(c, docs_[c.document].match_text(), doc_sentences[c.found.sentence].span);
+  }
+
+  // The wordings of figures the linker could not place surely, then the placed figures that
+  // share one: a corpus where the text places every figure costs one look at each.
+  void group_by_wording() {
+    for (bool placed : {false, true}) {
+      for (std::size_t i = 0; i < claims_.size(); ++i) {
+        if (surely_linked(claims_[i]) != placed) continue;
+        std::optional<wording> w = wording_for(i);
+        if (!w) continue;
+        if (placed && by_key_.count(w->key) == 0) continue;
+        by_key_[w->key].push_back(i);
+        wordings_.emplace(i, std::move(*w));
+      }
+      if (by_key_.empty()) return;
+    }
+  }
+
+  // Partners are read as the linker left them: a copy of the claims that have one, and the
+  // dates written in their sentences.
+  void snapshot_members() {
+    std::set<std::pair<std::size_t, std::size_t>> member_sentences;
+    for (const auto& entry : by_key_) {
+      if (entry.second.size() < 2) continue;
+      for (std::size_t i : entry.second) {
+        before_.emplace(i, claims_[i]);
+        member_sentences.emplace(claims_[i].document, claims_[i].found.sentence);
+      }
+    }
+    for (const claim& c : claims_) {
+      if (c.found.kind == claim_kind::date && member_sentences.count({c.document, c.found.sentence}) > 0) {
+        dates_in_sentence_[{c.document, c.found.sentence}].insert(c.found.text);
+      }
+    }
+  }
+
+  const std::set<std::string>& token_pairs_of_sentence(const claim& c) {
+    auto [it, inserted] = sentence_tokens_.try_emplace({c.document, c.found.sentence});
+    if (inserted) {
+      const byte_span span = sentences_[c.document][c.found.sentence].span;
+      const std::vector<std::string> tokens = tokens_of(docs_[c.document].match_text().substr(span.begin, span.end - span.begin));
+      for (std::size_t k = 0; k + 1 < tokens.size(); ++k) it->second.insert(tokens[k] + '\x1f' + tokens[k + 1]);
+    }
+    return it->second;
+  }
+
+  // Versions of one sentence that name different dates (a list for 2023 and the same list for
+  // 2024) are about different periods, unless both figures are stamped (`截至5日` then
+  // `截至6日`: an update of one fact, which compare reads as such).
+  bool same_dates(const claim& a, const claim& b) const {
+    if (!a.as_of.empty() && !b.as_of.empty()) return true;
+    const auto da = dates_in_sentence_.find({a.document, a.found.sentence});
+    const auto db = dates_in_sentence_.find({b.document, b.found.sentence});
+    if (da == dates_in_sentence_.end() || db == dates_in_sentence_.end()) return true;
+    return std::any_of(da->second.begin(), da->second.end(), [&](const std::string& d) { return db->second.count(d) > 0; });
+  }
+
+  // The partner of figure `i` among the figures worded as it is: one the text placed through a
+  // cue of its own first, then the sentence repeated most closely.
+  std::optional<std::size_t> best_partner(std::size_t i, const std::vector<std::size_t>& members) {
+    std::optional<std::size_t> best;
+    double best_overlap = 0.0;
+    for (std::size_t j : members) {
+      if (!compatible(before_.at(i), before_.at(j)) || !same_dates(before_.at(i), before_.at(j))) continue;
+      const double shared = overlap(token_pairs_of_sentence(before_.at(i)), token_pairs_of_sentence(before_.at(j)));
+      if (shared < minimum_sentence_overlap) continue;
+      const bool placed = placed_by_its_own_cue(before_.at(j));
+      const bool best_placed = best && placed_by_its_own_cue(before_.at(*best));
+      if (!best || placed > best_placed || (placed == best_placed && shared > best_overlap)) {
+        best = j;
+        best_overlap = shared;
+      }
+    }
+    return best;
+  }
+
+  void link_to(std::size_t i, std::size_t j) {
+    const claim& partner = before_.at(j);
+    std::string subject;
+    std::string attribute;
+    if (placed_by_its_own_cue(partner)) {
+      subject = partner.subject;
+      attribute = partner.attribute;
+    } else {
+      // Neither is placed: both take the words before the figure, and the attribute a cue of
+      // either gives (the same for both, whichever is linked first).
+      subject = subject_from(wordings_.at(i).left, wordings_.at(j).left);
+      attribute = cue_attribute(before_.at(i));
+      if (attribute.empty()) attribute = cue_attribute(partner);
+      if (attribute.empty()) attribute = "figure";
+    }
+    if (subject.empty()) return;
+    claim& c = claims_[i];
+    c.subject = subject;
+    c.attribute = attribute;
+    c.link_confidence = aligned_confidence;
+    c.link_basis = "worded alike in " + docs_[partner.document].id + (c.link_basis.empty() ? "" : ", " + c.link_basis);
+  }
+
+  const std::vector<document>& docs_;
+  const std::vector<std::vector<sentence>>& sentences_;
+  std::vector<claim>& claims_;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_key_;
+  std::map<std::size_t, wording> wordings_;
+  std::map<std::size_t, claim> before_;
+  std::map<std::pair<std::size_t, std::size_t>, std::set<std::string>> dates_in_sentence_;
+  std::map<std::pair<std::size_t, std::size_t>, std::set<std::string>> sentence_tokens_;
+};
+
 }  // namespace
 
 void link_figures_worded_alike(const std::vector<document>& docs, const std::vector<std::vector<sentence>>& sentences,
                                std::vector<claim>& claims) {
-  auto wording_for = [&](std::size_t i) -> std::optional<wording> {
-    const claim& c = claims[i];
-    if (c.status != resolution::resolved || c.found.kind == claim_kind::date || c.unit.empty() || c.unit == "number") return std::nullopt;
-    const std::vector<sentence>& doc_sentences = sentences[c.document];
-    if (c.found.sentence >= doc_sentences.size()) return std::nullopt;
-    return wording_of(c, docs[c.document].match_text(), doc_sentences[c.found.sentence].span);
-  };
-  // The wordings of figures the linker could not place surely, then the figures that share one;
-  // a corpus where the text places every figure costs one look at each.
-  std::unordered_map<std::string, std::vector<std::size_t>> by_key;
-  std::map<std::size_t, wording> wordings;
-  for (std::size_t i = 0; i < claims.size(); ++i) {
-    if (surely_linked(claims[i])) continue;
-    if (std::optional<wording> w = wording_for(i)) {
-      by_key[w->key].push_back(i);
-      wordings.emplace(i, std::move(*w));
-    }
-  }
-  if (by_key.empty()) return;
-  for (std::size_t i = 0; i < claims.size(); ++i) {
-    if (!surely_linked(claims[i])) continue;
-    std::optional<wording> w = wording_for(i);
-    if (!w) continue;
-    const auto it = by_key.find(w->key);
-    if (it == by_key.end()) continue;
-    it->second.push_back(i);
-    wordings.emplace(i, std::move(*w));
-  }
-
-  // Partners are read as the linker left them: a copy of the claims that have one.
-  std::map<std::size_t, claim> before;
-  std::set<std::pair<std::size_t, std::size_t>> member_sentences;
-  for (const auto& entry : by_key) {
-    if (entry.second.size() < 2) continue;
-    for (std::size_t i : entry.second) {
-      before.emplace(i, claims[i]);
-      member_sentences.emplace(claims[i].document, claims[i].found.sentence);
-    }
-  }
-  if (before.empty()) return;
-
-  std::map<std::pair<std::size_t, std::size_t>, std::set<std::string>> sentence_tokens;
-  auto tokens_of_sentence = [&](const claim& c) -> const std::set<std::string>& {
-    auto [it, inserted] = sentence_tokens.try_emplace({c.document, c.found.sentence});
-    if (inserted) {
-      const byte_span span = sentences[c.document][c.found.sentence].span;
-      const std::vector<std::string> tokens = tokens_of(docs[c.document].match_text().substr(span.begin, span.end - span.begin));
-      for (std::size_t k = 0; k + 1 < tokens.size(); ++k) it->second.insert(tokens[k] + '\x1f' + tokens[k + 1]);
-    }
-    return it->second;
-  };
-
-  // Dates written in each sentence: versions of one sentence that name different dates (a list
-  // for 2023 and the same list for 2024) are about different periods, unless both figures are
-  // stamped (`截至5日` then `截至6日`: an update of one fact, which compare reads as such).
-  std::map<std::pair<std::size_t, std::size_t>, std::set<std::string>> dates_in_sentence;
-  for (const claim& c : claims) {
-    if (c.found.kind == claim_kind::date && member_sentences.count({c.document, c.found.sentence}) > 0) {
-      dates_in_sentence[{c.document, c.found.sentence}].insert(c.found.text);
-    }
-  }
-  auto same_dates = [&](const claim& a, const claim& b) {
-    if (!a.as_of.empty() && !b.as_of.empty()) return true;
-    const auto da = dates_in_sentence.find({a.document, a.found.sentence});
-    const auto db = dates_in_sentence.find({b.document, b.found.sentence});
-    if (da == dates_in_sentence.end() || db == dates_in_sentence.end()) return true;
-    return std::any_of(da->second.begin(), da->second.end(), [&](const std::string& d) { return db->second.count(d) > 0; });
-  };
-
-  for (const auto& entry : by_key) {
-    const std::vector<std::size_t>& members = entry.second;
-    if (members.size() < 2) continue;
-    for (std::size_t i : members) {
-      if (surely_linked(before.at(i))) continue;
-      // The best partner: one the text placed itself, then the closest wording.
-      std::optional<std::size_t> best;
-      double best_overlap = 0.0;
-      for (std::size_t j : members) {
-        if (!compatible(before.at(i), before.at(j)) || !same_dates(before.at(i), before.at(j))) continue;
-        const double shared = overlap(tokens_of_sentence(before.at(i)), tokens_of_sentence(before.at(j)));
-        if (shared < minimum_sentence_overlap) continue;
-        const bool placed = placed_by_its_own_cue(before.at(j));
-        const bool best_placed = best && placed_by_its_own_cue(before.at(*best));
-        if (!best || placed > best_placed || (placed == best_placed && shared > best_overlap)) {
-          best = j;
-          best_overlap = shared;
-        }
-      }
-      if (!best) continue;
-      const claim& partner = before.at(*best);
-      claim& c = claims[i];
-      std::string subject;
-      std::string attribute;
-      if (placed_by_its_own_cue(partner)) {
-        subject = partner.subject;
-        attribute = partner.attribute;
-      } else {
-        // Neither is placed: both take the words before the figure, and the attribute a cue of
-        // either gives (the same for both, whichever is linked first).
-        subject = subject_from(wordings.at(i).left, wordings.at(*best).left);
-        attribute = cue_attribute(before.at(i));
-        if (attribute.empty()) attribute = cue_attribute(partner);
-        if (attribute.empty()) attribute = "figure";
-      }
-      if (subject.empty()) continue;
-      c.subject = subject;
-      c.attribute = attribute;
-      c.link_confidence = aligned_confidence;
-      c.link_basis = "worded alike in " + docs[partner.document].id + (c.link_basis.empty() ? "" : ", " + c.link_basis);
-    }
-  }
+  aligner(docs, sentences, claims).run();
 }
 
 }  // namespace checker::detail
