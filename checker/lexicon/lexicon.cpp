@@ -411,6 +411,8 @@ void merge(lexicon& lex, const nlohmann::json& data) {
   std::sort(lex.not_subjects.begin(), lex.not_subjects.end());
   for (const auto& w : data.value("trim_words", nlohmann::json::array())) lex.trim_words.push_back(w.get<std::string>());
   std::sort(lex.trim_words.begin(), lex.trim_words.end());
+  for (const auto& w : data.value("official_body_words", nlohmann::json::array())) lex.official_body_words.push_back(w.get<std::string>());
+  std::sort(lex.official_body_words.begin(), lex.official_body_words.end());
 }
 
 }  // namespace

@@ -210,6 +210,7 @@ struct lexicon {
   std::vector<bool> generic_subject_standalone;  // parallel: a subject by itself without an owner
   std::vector<std::string> not_subjects;  // sorted
   std::vector<std::string> trim_words;    // sorted: Max, Pro (a product's trim when ending its name)
+  std::vector<std::string> official_body_words;  // sorted: Agency, Ministry (a reporting body's name ends so)
   word_set places;            // payload: index into place_entries
   std::vector<place_entry> place_entries;
   std::map<std::string, std::size_t> place_index;  // id -> index into place_entries

@@ -1,3 +1,4 @@
+#include <algorithm>
 // Roles of names: which names in a sentence can be what its figures are about.
 //
 // Real coverage names far more than its subject: the platforms a game launches on, the contest a
@@ -113,7 +114,16 @@ void mark_name_roles(std::string_view text, sentence_context& ctx, const lexicon
       continue;
     }
     const byte_span clause = clause_of(ctx.breaks, ctx.span, n.span.begin);
-    if (marker_ends_before(text, clause.begin, n.span.begin, lex.attribution_before) ||
+    // The National Fire Agency, the Ministry of Health: an official body reports figures; the
+    // toll it gives is the event's, not the body's.
+    const std::size_t last_space = n.text.rfind(' ');
+    const std::string last_word = last_space == std::string::npos ? n.text : n.text.substr(last_space + 1);
+    const std::string first_word = n.text.substr(0, n.text.find(' '));
+    if (last_space != std::string::npos &&
+        (std::binary_search(lex.official_body_words.begin(), lex.official_body_words.end(), last_word) ||
+         std::binary_search(lex.official_body_words.begin(), lex.official_body_words.end(), first_word))) {
+      n.role = name_role::credited;
+    } else if (marker_ends_before(text, clause.begin, n.span.begin, lex.attribution_before) ||
         marker_starts_after(text, n.span.end, clause.end, lex.evidence_verbs)) {
       n.role = name_role::credited;
     } else if (marker_shortly_before(text, ctx.span, n.span.begin, lex.overtaking_markers)) {

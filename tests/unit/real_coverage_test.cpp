@@ -278,4 +278,12 @@ BOOST_AUTO_TEST_CASE(issue_13_english_casualty_counts_without_people_are_people)
   BOOST_TEST(attribute["188 others"] == "injured");
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_an_official_body_that_reports_a_toll_is_not_its_subject) {
+  const run_result run = testing::analyse_text(
+      "The plane crash killed 62 people, the National Rescue Agency said on Monday.", "2025-03-02");
+  const auto it = std::find_if(run.claims.begin(), run.claims.end(), [](const claim& c) { return c.found.text == "62 people"; });
+  BOOST_REQUIRE(it != run.claims.end());
+  BOOST_TEST(it->subject == "air crash");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
