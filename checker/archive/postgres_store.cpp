@@ -213,7 +213,7 @@ class postgres_store final : public archive_store {
   }
 
   std::size_t write(const std::vector<archive_record>& records, const std::vector<std::string>& remove,
-                    const std::string& version, bool refreshing) override {
+                    const std::string& version, bool refreshing, unsigned jobs) override {
     exec("BEGIN");
     try {
       lock_writers();
@@ -228,7 +228,8 @@ class postgres_store final : public archive_store {
         const result r = query("DELETE FROM factcheck_documents WHERE id = $1", {text_param(id)});
         removed += static_cast<std::size_t>(std::stoul(PQcmdTuples(r.get())));
       }
-      for (const archive_record& r : records) put(r, version);
+      for_each_encoded(records, version, jobs,
+                       [&](const archive_record& r, const std::vector<std::uint8_t>& record) { put(r, record); });
       set_meta("analysis_version", version);
       if (refreshing) exec("DELETE FROM factcheck_meta WHERE key = 'candidate_index'");
       exec("COMMIT");
@@ -349,11 +350,10 @@ class postgres_store final : public archive_store {
   void lock_writers() { query("SELECT pg_advisory_xact_lock($1::bigint)", {text_param(writer_lock_key)}); }
 
   // Writes one record and its claims index, replacing a document of the same id.
-  void put(const archive_record& r, const std::string& version) {
+  void put(const archive_record& r, const std::vector<std::uint8_t>& record) {
     if (!statements_prepared_) prepare_statements();
     std::int64_t linked = 0;
     for (const indexed_claim& k : r.claims) linked += k.fact_key.empty() ? 0 : 1;
-    const std::vector<std::uint8_t> record = nlohmann::json::to_cbor(record_to_json(r, version));
     const std::string claims = std::to_string(r.claims.size());
     const std::string linked_text = std::to_string(linked);
     prepared("factcheck_clear", {text_param(r.doc.id)});

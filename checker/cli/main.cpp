@@ -418,7 +418,7 @@ struct archive_request {
 
 // Stores `records` that are new or changed; an unchanged document costs a hash comparison.
 int store_records(archive_store& store, std::vector<archive_record> records, const std::string& version, bool quiet,
-                  std::size_t unchanged) {
+                  std::size_t unchanged, unsigned jobs) {
   std::size_t added = 0;
   std::size_t replaced = 0;
   std::size_t claims = 0;
@@ -433,7 +433,7 @@ int store_records(archive_store& store, std::vector<archive_record> records, con
     claims += r.claims.size();
     return false;
   });
-  if (!records.empty()) store.write(records, {}, version, false);
+  if (!records.empty()) store.write(records, {}, version, false, jobs);
   if (!quiet) {
     fmt::print("archive {}: {} document(s) added, {} replaced, {} unchanged; {} claim(s) stored\n", store.location(), added,
                replaced, given - added - replaced, claims);
@@ -469,7 +469,7 @@ int archive_add(archive_store& store, const archive_request& request, const lexi
   // Counted before the call: the order in which arguments are evaluated is unspecified, and
   // `records` may be moved from before its size is read.
   const std::size_t unchanged = read - records.size();
-  return store_records(store, std::move(records), version, request.quiet, unchanged);
+  return store_records(store, std::move(records), version, request.quiet, unchanged, request.jobs);
 }
 
 int archive_import(archive_store& store, const archive_request& request, const std::string& version) {
@@ -491,7 +491,7 @@ int archive_import(archive_store& store, const archive_request& request, const s
       records.push_back(record_from_json(data, where, version));
     }
   }
-  return store_records(store, std::move(records), version, request.quiet, 0);
+  return store_records(store, std::move(records), version, request.quiet, 0, request.jobs);
 }
 
 int archive_remove(archive_store& store, const archive_request& request, const std::string& version) {
@@ -502,7 +502,7 @@ int archive_remove(archive_store& store, const archive_request& request, const s
                               store.location(), id));
     }
   }
-  const std::size_t removed = store.write({}, request.items, version, false);
+  const std::size_t removed = store.write({}, request.items, version, false, request.jobs);
   if (!request.quiet) fmt::print("archive {}: {} document(s) removed\n", store.location(), removed);
   return exit_clean;
 }
@@ -519,7 +519,7 @@ int archive_refresh(archive_store& store, const archive_request& request, const 
   const std::size_t count = docs.size();
   std::vector<archive_record> records =
       make_archive_records(std::move(docs), diags, lex, {}, request.jobs, progress_printer(request.quiet, "analysed"));
-  store.write(records, {}, version, true);
+  store.write(records, {}, version, true, request.jobs);
   if (!request.quiet) fmt::print("archive {}: {} document(s) analysed again with analysis version {}\n", store.location(), count, version);
   return exit_clean;
 }

@@ -136,7 +136,7 @@ BOOST_AUTO_TEST_CASE(issue_15_sqlite_store_adds_replaces_and_removes_in_transact
   {
     const auto store = open_archive(file.path.string(), archive_access::create);
     BOOST_TEST(store->stored_analysis_version().empty());
-    store->write(records, {}, "v1", false);
+    store->write(records, {}, "v1", false, 1);
     BOOST_TEST(store->hash_of("d1.md").value_or("") == records[1].hash);
     BOOST_TEST(!store->hash_of("d9.md").has_value());
     const archive_summary s = store->summary();
@@ -144,10 +144,10 @@ BOOST_AUTO_TEST_CASE(issue_15_sqlite_store_adds_replaces_and_removes_in_transact
     BOOST_TEST(s.schema_version == archive_schema_version);
     BOOST_TEST(s.analysis_version == "v1");
     // Another analysis version is never written beside this one.
-    BOOST_CHECK_THROW(store->write({records[0]}, {}, "v2", false), error);
+    BOOST_CHECK_THROW(store->write({records[0]}, {}, "v2", false, 1), error);
   }
   const auto store = open_archive(file.path.string(), archive_access::existing);
-  const std::size_t removed = store->write({}, {"d0.md", "d9.md"}, "v1", false);
+  const std::size_t removed = store->write({}, {"d0.md", "d9.md"}, "v1", false, 1);
   BOOST_TEST(removed == 1u);
   const std::vector<archive_entry> entries = store->list();
   BOOST_TEST_REQUIRE(entries.size() == 3u);
@@ -157,9 +157,9 @@ BOOST_AUTO_TEST_CASE(issue_15_sqlite_store_adds_replaces_and_removes_in_transact
   BOOST_TEST_REQUIRE(loaded.size() == 3u);
   BOOST_TEST(loaded[2].doc.text == records[3].doc.text);
   // A refresh that misses a document writes nothing.
-  BOOST_CHECK_THROW(store->write({loaded[0], loaded[1]}, {}, "v2", true), error);
+  BOOST_CHECK_THROW(store->write({loaded[0], loaded[1]}, {}, "v2", true, 1), error);
   BOOST_TEST(store->stored_analysis_version() == "v1");
-  store->write(loaded, {}, "v2", true);
+  store->write(loaded, {}, "v2", true, 1);
   BOOST_TEST(store->stored_analysis_version() == "v2");
 }
 
@@ -230,7 +230,7 @@ BOOST_AUTO_TEST_CASE(issue_15_records_hold_the_candidate_index_and_the_store_fet
   BOOST_TEST(has_value(records[0], "price|CNY|2999"));
   BOOST_TEST(has_value(records[3], "price|CNY|3299"));
   const auto store = open_archive(file.path.string(), archive_access::create);
-  store->write(records, {}, "v1", false);
+  store->write(records, {}, "v1", false, 1);
   BOOST_TEST(store->has_candidate_index());
   const std::unique_ptr<archive_reader> reader = store->read();
   // 青禾X3 is `X3` in the Chinese pages; `Qinghe X3` may become `X3` where Qinghe stands alone.
