@@ -673,7 +673,7 @@ int main(int argc, char** argv) {
   CLI::App* archive_add_cmd = archive_action(
       "add", "Read, analyse and store documents; unchanged ones are skipped, changed ones replaced (one transaction)",
       "Files and folders to add");
-  archive_add_cmd->add_option("-j,--jobs", archive_args.jobs, "Threads that analyse documents; 0 means one per core");
+  archive_add_cmd->add_option("-j,--jobs", archive_args.jobs, "Threads that analyse documents and encode their records; 0 means one per core");
   archive_add_cmd->add_option("--encoding", archive_args.encoding, encoding_help);
   archive_add_cmd->add_option("--max-file-size", archive_args.max_file_bytes, "Refuse documents larger than this")
       ->transform(CLI::AsSizeValue(false));
@@ -684,7 +684,7 @@ int main(int argc, char** argv) {
   archive_action("stats", "Print the archive's versions and counts", nullptr);
   archive_action("refresh", "Analyse every stored document again with this factcheck (after an upgrade or a lexicon change)",
                  nullptr)
-      ->add_option("-j,--jobs", archive_args.jobs, "Threads that analyse documents; 0 means one per core");
+      ->add_option("-j,--jobs", archive_args.jobs, "Threads that analyse documents and encode their records; 0 means one per core");
   check->add_option("--archive", request.archive,
                     "Check the documents of this claim archive (`factcheck archive add`), with --draft FILE the drafts "
                     "against them, without reading their files again");
