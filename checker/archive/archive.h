@@ -18,6 +18,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -124,11 +125,14 @@ using stored_record = std::pair<std::string, std::vector<std::uint8_t>>;
 std::vector<archive_record> decode_records(std::vector<stored_record> blobs, const std::string& location,
                                            const std::string& version, unsigned jobs);
 
-/// Calls `store(record, blob)` for each of `records` in order, with `blob` its stored form (the
-/// CBOR of `record_to_json`). Records are encoded a chunk at a time on `jobs` threads, so that a
-/// write of many documents neither encodes them on one thread nor holds every blob at once.
+/// The stored forms of a chunk of records (the CBOR of `record_to_json`), one per record.
+using encoded_records = std::vector<std::vector<std::uint8_t>>;
+/// Calls `store(chunk, blobs)` for consecutive chunks of `records`, in order, `blobs[i]` being the
+/// stored form of `chunk[i]`. Chunks are encoded on `jobs` threads while the previous one is
+/// stored, so that a write of many documents neither encodes them on one thread nor holds every
+/// blob at once; a backend may write a chunk's rows in a few statements.
 void for_each_encoded(const std::vector<archive_record>& records, const std::string& version, unsigned jobs,
-                      const std::function<void(const archive_record&, const std::vector<std::uint8_t>&)>& store);
+                      const std::function<void(std::span<const archive_record>, const encoded_records&)>& store);
 
 /// How a command opens an archive.
 enum class archive_access {

@@ -498,13 +498,12 @@ std::vector<archive_record> decode_records(std::vector<stored_record> blobs, con
 }
 
 void for_each_encoded(const std::vector<archive_record>& records, const std::string& version, unsigned jobs,
-                      const std::function<void(const archive_record&, const std::vector<std::uint8_t>&)>& store) {
-  // Large enough to keep every thread busy, small enough that the blobs of two chunks (a few KiB
-  // each) stay a few MiB.
+                      const std::function<void(std::span<const archive_record>, const encoded_records&)>& store) {
+  // Large enough to keep every thread busy (and a PostgreSQL round trip worth its while), small
+  // enough that the blobs of two chunks (a few KiB each) stay a few MiB.
   static constexpr std::size_t chunk = 256;
-  using blobs = std::vector<std::vector<std::uint8_t>>;
   const auto encode = [&records, &version, jobs](std::size_t first) {
-    blobs out(std::min(chunk, records.size() - first));
+    encoded_records out(std::min(chunk, records.size() - first));
     for_each_index(out.size(), jobs, [&](std::size_t i, unsigned) {
       out[i] = nlohmann::json::to_cbor(record_to_json(records[first + i], version));
     });
@@ -512,11 +511,11 @@ void for_each_encoded(const std::vector<archive_record>& records, const std::str
   };
   if (records.empty()) return;
   // The next chunk is encoded while this one is stored: encoding took as long as the rows.
-  std::future<blobs> next = std::async(std::launch::async, encode, 0);
+  std::future<encoded_records> next = std::async(std::launch::async, encode, 0);
   for (std::size_t first = 0; first < records.size(); first += chunk) {
-    const blobs ready = next.get();
+    const encoded_records ready = next.get();
     if (first + chunk < records.size()) next = std::async(std::launch::async, encode, first + chunk);
-    for (std::size_t i = 0; i < ready.size(); ++i) store(records[first + i], ready[i]);
+    store(std::span<const archive_record>(records).subspan(first, ready.size()), ready);
   }
 }
 

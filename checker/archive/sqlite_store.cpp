@@ -208,7 +208,7 @@ class sqlite_store final : public archive_store {
       statement add_name(db_, location_,
                          "INSERT INTO names (document, name, mentions, organisation, romanised) VALUES (?1, ?2, ?3, ?4, ?5)");
       statement add_key(db_, location_, "INSERT INTO subject_keys (key, document) VALUES (?1, ?2)");
-      for_each_encoded(records, version, jobs, [&](const archive_record& r, const std::vector<std::uint8_t>& blob) {
+      const auto put_one = [&](const archive_record& r, const std::vector<std::uint8_t>& blob) {
         std::int64_t linked = 0;
         for (const indexed_claim& k : r.claims) linked += k.fact_key.empty() ? 0 : 1;
         // A replaced document's index rows go with it (ON DELETE CASCADE); a new one costs one
@@ -227,6 +227,9 @@ class sqlite_store final : public archive_store {
           add_name.bind(4, std::int64_t{n.organisation ? 1 : 0}).bind(5, n.romanised).run();
         }
         for (const std::string& key : r.subject_keys) add_key.bind(1, key).bind(2, r.doc.id).run();
+      };
+      for_each_encoded(records, version, jobs, [&](std::span<const archive_record> chunk, const encoded_records& blobs) {
+        for (std::size_t i = 0; i < chunk.size(); ++i) put_one(chunk[i], blobs[i]);
       });
       set_meta("analysis_version", version);
       if (refreshing) exec("DELETE FROM meta WHERE key = 'candidate_index'");

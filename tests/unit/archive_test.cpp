@@ -179,9 +179,12 @@ BOOST_AUTO_TEST_CASE(issue_15_records_encoded_a_chunk_at_a_time_are_stored_in_or
   const std::vector<archive_record> records = make_archive_records(docs, {}, testing::test_lexicon(), {}, 2, {});
   std::vector<std::string> order;
   bool same = true;
-  for_each_encoded(records, "v1", 2, [&](const archive_record& r, const std::vector<std::uint8_t>& blob) {
-    order.push_back(r.doc.id);
-    same = same && blob == nlohmann::json::to_cbor(record_to_json(r, "v1"));
+  for_each_encoded(records, "v1", 2, [&](std::span<const archive_record> chunk, const encoded_records& blobs) {
+    BOOST_TEST(chunk.size() == blobs.size());
+    for (std::size_t i = 0; i < chunk.size(); ++i) {
+      order.push_back(chunk[i].doc.id);
+      same = same && blobs[i] == nlohmann::json::to_cbor(record_to_json(chunk[i], "v1"));
+    }
   });
   BOOST_TEST_REQUIRE(order.size() == records.size());
   for (std::size_t i = 0; i < records.size(); ++i) BOOST_TEST(order[i] == records[i].doc.id);
