@@ -14,9 +14,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -123,6 +125,15 @@ using stored_record = std::pair<std::string, std::vector<std::uint8_t>>;
 std::vector<archive_record> decode_records(std::vector<stored_record> blobs, const std::string& location,
                                            const std::string& version, unsigned jobs);
 
+/// The stored forms of a chunk of records (the CBOR of `record_to_json`), one per record.
+using encoded_records = std::vector<std::vector<std::uint8_t>>;
+/// Calls `store(chunk, blobs)` for consecutive chunks of `records`, in order, `blobs[i]` being the
+/// stored form of `chunk[i]`. Chunks are encoded on `jobs` threads while the previous one is
+/// stored, so that a write of many documents neither encodes them on one thread nor holds every
+/// blob at once; a backend may write a chunk's rows in a few statements.
+void for_each_encoded(const std::vector<archive_record>& records, const std::string& version, unsigned jobs,
+                      const std::function<void(std::span<const archive_record>, const encoded_records&)>& store);
+
 /// How a command opens an archive.
 enum class archive_access {
   create,   // add, import: made if missing
@@ -149,9 +160,10 @@ class archive_store {
   /// removes the documents `remove` names, and records `version` as the archive's analysis
   /// version. Returns how many of `remove` were archived. Unless `refreshing`, an archive of
   /// another analysis version is refused; when `refreshing`, `records` must be every archived
-  /// document, unchanged since they were loaded, or nothing is written.
+  /// document, unchanged since they were loaded, or nothing is written. Records are encoded on
+  /// `jobs` threads (0: one per core); rows are written on this one.
   virtual std::size_t write(const std::vector<archive_record>& records, const std::vector<std::string>& remove,
-                            const std::string& version, bool refreshing) = 0;
+                            const std::string& version, bool refreshing, unsigned jobs) = 0;
   /// Every document, by id.
   virtual std::vector<archive_entry> list() = 0;
   virtual archive_summary summary() = 0;

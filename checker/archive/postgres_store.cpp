@@ -18,6 +18,8 @@
 #include <initializer_list>
 #include <map>
 #include <optional>
+#include <set>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -213,7 +215,7 @@ class postgres_store final : public archive_store {
   }
 
   std::size_t write(const std::vector<archive_record>& records, const std::vector<std::string>& remove,
-                    const std::string& version, bool refreshing) override {
+                    const std::string& version, bool refreshing, unsigned jobs) override {
     exec("BEGIN");
     try {
       lock_writers();
@@ -228,7 +230,8 @@ class postgres_store final : public archive_store {
         const result r = query("DELETE FROM factcheck_documents WHERE id = $1", {text_param(id)});
         removed += static_cast<std::size_t>(std::stoul(PQcmdTuples(r.get())));
       }
-      for (const archive_record& r : records) put(r, version);
+      for_each_encoded(records, version, jobs,
+                       [&](std::span<const archive_record> chunk, const encoded_records& blobs) { put_chunk(chunk, blobs); });
       set_meta("analysis_version", version);
       if (refreshing) exec("DELETE FROM factcheck_meta WHERE key = 'candidate_index'");
       exec("COMMIT");
@@ -348,83 +351,124 @@ class postgres_store final : public archive_store {
 
   void lock_writers() { query("SELECT pg_advisory_xact_lock($1::bigint)", {text_param(writer_lock_key)}); }
 
-  // Writes one record and its claims index, replacing a document of the same id.
-  void put(const archive_record& r, const std::string& version) {
-    if (!statements_prepared_) prepare_statements();
-    std::int64_t linked = 0;
-    for (const indexed_claim& k : r.claims) linked += k.fact_key.empty() ? 0 : 1;
-    const std::vector<std::uint8_t> record = nlohmann::json::to_cbor(record_to_json(r, version));
-    const std::string claims = std::to_string(r.claims.size());
-    const std::string linked_text = std::to_string(linked);
-    prepared("factcheck_clear", {text_param(r.doc.id)});
-    prepared("factcheck_put", {text_param(r.doc.id), text_param(r.doc.path), text_param(r.hash), text_param(r.doc.metadata.source.value),
-                               text_param(r.doc.metadata.published.value), text_param(claims), text_param(linked_text),
-                               param{reinterpret_cast<const char*>(record.data()), static_cast<int>(record.size()), 1}});
-    add_claims(r);
-  }
-
-  // The index rows of `r`, many per statement: one round trip per document instead of one per
-  // claim (what a remote server makes the cost of an add). Only placeholders are generated; the
-  // values are bound.
-  void add_claims(const archive_record& r) {
-    constexpr std::size_t per_statement = 500;  // 9 parameters each, far below libpq's 65535
-    for (std::size_t first = 0; first < r.claims.size(); first += per_statement) {
-      const std::size_t last = std::min(r.claims.size(), first + per_statement);
-      std::vector<std::string> ordinals;
-      ordinals.reserve(last - first);
-      std::vector<param> params;
-      std::string sql =
-          "INSERT INTO factcheck_claims (document, ordinal, fact_key, subject, attribute, unit, value, text, value_key) VALUES ";
-      for (std::size_t i = first; i < last; ++i) {
-        const indexed_claim& k = r.claims[i];
-        ordinals.push_back(std::to_string(i));
-        const std::size_t n = params.size();
-        sql += fmt::format("{}(${}, ${}::integer, ${}, ${}, ${}, ${}, ${}, ${}, ${})", i == first ? "" : ", ", n + 1, n + 2, n + 3,
-                           n + 4, n + 5, n + 6, n + 7, n + 8, n + 9);
-        const std::initializer_list<const std::string*> row = {&r.doc.id, &ordinals.back(), &k.fact_key, &k.subject, &k.attribute,
-                                                               &k.unit,   &k.value,         &k.text,     &k.value_key};
-        for (const std::string* field : row) params.push_back(text_param(*field));
-      }
-      query(sql.c_str(), params);
+  // Writes a chunk of records and their index rows, replacing documents of the same ids, in a
+  // few statements for the whole chunk (round trips were the cost of an add on PostgreSQL: five
+  // per document). A chunk that names one document twice (an import of two shards holding it) is
+  // cut before the second, which then replaces the first, as it would one at a time.
+  void put_chunk(std::span<const archive_record> chunk, const encoded_records& blobs) {
+    std::set<std::string> ids;
+    std::size_t first = 0;
+    for (std::size_t i = 0; i < chunk.size(); ++i) {
+      if (ids.insert(chunk[i].doc.id).second) continue;
+      put_batch(chunk.subspan(first, i - first), std::span<const std::vector<std::uint8_t>>(blobs).subspan(first, i - first));
+      first = i;
+      ids = {chunk[i].doc.id};
     }
-    add_names(r);
+    put_batch(chunk.subspan(first), std::span<const std::vector<std::uint8_t>>(blobs).subspan(first));
   }
 
-  // The candidate index of `r` (issue 15): its names and its subject keys, each table in one
-  // statement of arrays (`unnest`), whatever the number of rows.
-  void add_names(const archive_record& r) {
-    if (!r.names.empty()) {
-      std::vector<std::string> names, mentions, organisations, romanised;
+  // `batch` holds each id once.
+  void put_batch(std::span<const archive_record> batch, std::span<const std::vector<std::uint8_t>> blobs) {
+    if (batch.empty()) return;
+    if (!statements_prepared_) prepare_statements();
+    std::vector<std::string> ids;
+    for (const archive_record& r : batch) ids.push_back(r.doc.id);
+    const std::string id_list = array_literal(ids);
+    prepared("factcheck_clear", {text_param(id_list)});
+    put_documents(batch, blobs);
+    add_claims(batch);
+    add_names(batch);
+  }
+
+  // The documents' rows, one statement of many rows (8 parameters each, 256 rows far below
+  // libpq's 65535); only placeholders are generated, the values are bound.
+  void put_documents(std::span<const archive_record> batch, std::span<const std::vector<std::uint8_t>> blobs) {
+    std::vector<std::string> counts;
+    counts.reserve(batch.size() * 2);  // never reallocated: params point into it
+    std::vector<param> params;
+    std::string sql = "INSERT INTO factcheck_documents (id, path, hash, source, published, claims, linked, record) VALUES ";
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      const archive_record& r = batch[i];
+      std::int64_t linked = 0;
+      for (const indexed_claim& k : r.claims) linked += k.fact_key.empty() ? 0 : 1;
+      counts.push_back(std::to_string(r.claims.size()));
+      counts.push_back(std::to_string(linked));
+      const std::size_t n = params.size();
+      sql += fmt::format("{}(${}, ${}, ${}, ${}, ${}, ${}::bigint, ${}::bigint, ${}::bytea)", i == 0 ? "" : ", ", n + 1, n + 2,
+                         n + 3, n + 4, n + 5, n + 6, n + 7, n + 8);
+      const std::initializer_list<const std::string*> row = {&r.doc.id, &r.doc.path, &r.hash, &r.doc.metadata.source.value,
+                                                             &r.doc.metadata.published.value, &counts[counts.size() - 2],
+                                                             &counts.back()};
+      for (const std::string* field : row) params.push_back(text_param(*field));
+      params.push_back(param{reinterpret_cast<const char*>(blobs[i].data()), static_cast<int>(blobs[i].size()), 1});
+    }
+    sql +=
+        " ON CONFLICT (id) DO UPDATE SET path = EXCLUDED.path, hash = EXCLUDED.hash, source = EXCLUDED.source, "
+        "published = EXCLUDED.published, claims = EXCLUDED.claims, linked = EXCLUDED.linked, record = EXCLUDED.record";
+    query(sql.c_str(), params);
+  }
+
+  // The claim index rows of a batch, one statement of arrays (`unnest`) whatever their number.
+  void add_claims(std::span<const archive_record> batch) {
+    std::vector<std::vector<std::string>> columns(9);
+    for (const archive_record& r : batch) {
+      for (std::size_t i = 0; i < r.claims.size(); ++i) {
+        const indexed_claim& k = r.claims[i];
+        const std::initializer_list<std::string> row = {r.doc.id, std::to_string(i), k.fact_key, k.subject, k.attribute,
+                                                        k.unit,   k.value,           k.text,     k.value_key};
+        std::size_t c = 0;
+        for (const std::string& field : row) columns[c++].push_back(field);
+      }
+    }
+    if (columns[0].empty()) return;
+    std::vector<std::string> arrays;
+    for (const std::vector<std::string>& column : columns) arrays.push_back(array_literal(column));
+    std::vector<param> params;
+    for (const std::string& a : arrays) params.push_back(text_param(a));
+    query("INSERT INTO factcheck_claims (document, ordinal, fact_key, subject, attribute, unit, value, text, value_key) "
+          "SELECT * FROM unnest($1::text[], $2::integer[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], "
+          "$8::text[], $9::text[])",
+          params);
+  }
+
+  // The candidate index of a batch (issue 15): its names and its subject keys, each table in one
+  // statement of arrays.
+  void add_names(std::span<const archive_record> batch) {
+    std::vector<std::string> documents, names, mentions, organisations, romanised, key_documents, keys;
+    for (const archive_record& r : batch) {
       for (const indexed_name& n : r.names) {
+        documents.push_back(r.doc.id);
         names.push_back(n.name);
         mentions.push_back(std::to_string(n.mentions));
         organisations.push_back(n.organisation ? "t" : "f");
         romanised.push_back(n.romanised);
       }
-      const std::string a = array_literal(names), b = array_literal(mentions), c = array_literal(organisations),
-                        d = array_literal(romanised);
-      query("INSERT INTO factcheck_names (document, name, mentions, organisation, romanised) "
-            "SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::boolean[], $5::text[])",
-            {text_param(r.doc.id), text_param(a), text_param(b), text_param(c), text_param(d)});
+      for (const std::string& key : r.subject_keys) {
+        keys.push_back(key);
+        key_documents.push_back(r.doc.id);
+      }
     }
-    if (!r.subject_keys.empty()) {
-      const std::string keys = array_literal(r.subject_keys);
-      query("INSERT INTO factcheck_subject_keys (key, document) SELECT unnest($2::text[]), $1",
-            {text_param(r.doc.id), text_param(keys)});
+    if (!names.empty()) {
+      const std::string a = array_literal(documents), b = array_literal(names), c = array_literal(mentions),
+                        d = array_literal(organisations), e = array_literal(romanised);
+      query("INSERT INTO factcheck_names (document, name, mentions, organisation, romanised) "
+            "SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::boolean[], $5::text[])",
+            {text_param(a), text_param(b), text_param(c), text_param(d), text_param(e)});
+    }
+    if (!keys.empty()) {
+      const std::string a = array_literal(keys), b = array_literal(key_documents);
+      query("INSERT INTO factcheck_subject_keys (key, document) SELECT * FROM unnest($1::text[], $2::text[])",
+            {text_param(a), text_param(b)});
     }
   }
 
   void prepare_statements() {
     const std::pair<const char*, const char*> statements[] = {
-        // One round trip for the three index tables of a replaced document.
+        // One round trip for the three index tables of the replaced documents of a batch.
         {"factcheck_clear",
-         "WITH c AS (DELETE FROM factcheck_claims WHERE document = $1), n AS (DELETE FROM factcheck_names WHERE document = $1) "
-         "DELETE FROM factcheck_subject_keys WHERE document = $1"},
-        {"factcheck_put",
-         "INSERT INTO factcheck_documents (id, path, hash, source, published, claims, linked, record) "
-         "VALUES ($1, $2, $3, $4, $5, $6::bigint, $7::bigint, $8::bytea) "
-         "ON CONFLICT (id) DO UPDATE SET path = EXCLUDED.path, hash = EXCLUDED.hash, source = EXCLUDED.source, "
-         "published = EXCLUDED.published, claims = EXCLUDED.claims, linked = EXCLUDED.linked, record = EXCLUDED.record"},
+         "WITH c AS (DELETE FROM factcheck_claims WHERE document = ANY($1::text[])), "
+         "n AS (DELETE FROM factcheck_names WHERE document = ANY($1::text[])) "
+         "DELETE FROM factcheck_subject_keys WHERE document = ANY($1::text[])"},
     };
     for (const auto& [name, sql] : statements) {
       const result r(PQprepare(conn_, name, sql, 0, nullptr));

@@ -1,6 +1,8 @@
 // Archive records: hashing, the index of claims, and the JSON form of a record (stored as CBOR
 // by the SQLite store, written as a line by `extract --format jsonl`).
+#include <algorithm>
 #include <cstdint>
+#include <future>
 
 #include <fmt/format.h>
 
@@ -493,6 +495,28 @@ std::vector<archive_record> decode_records(std::vector<stored_record> blobs, con
     out[i] = record_from_json(data, where, version);
   });
   return out;
+}
+
+void for_each_encoded(const std::vector<archive_record>& records, const std::string& version, unsigned jobs,
+                      const std::function<void(std::span<const archive_record>, const encoded_records&)>& store) {
+  // Large enough to keep every thread busy (and a PostgreSQL round trip worth its while), small
+  // enough that the blobs of two chunks (a few KiB each) stay a few MiB.
+  static constexpr std::size_t chunk = 256;
+  const auto encode = [&records, &version, jobs](std::size_t first) {
+    encoded_records out(std::min(chunk, records.size() - first));
+    for_each_index(out.size(), jobs, [&](std::size_t i, unsigned) {
+      out[i] = nlohmann::json::to_cbor(record_to_json(records[first + i], version));
+    });
+    return out;
+  };
+  if (records.empty()) return;
+  // The next chunk is encoded while this one is stored: encoding took as long as the rows.
+  std::future<encoded_records> next = std::async(std::launch::async, encode, 0);
+  for (std::size_t first = 0; first < records.size(); first += chunk) {
+    const encoded_records ready = next.get();
+    if (first + chunk < records.size()) next = std::async(std::launch::async, encode, first + chunk);
+    store(std::span<const archive_record>(records).subspan(first, ready.size()), ready);
+  }
 }
 
 }  // namespace checker

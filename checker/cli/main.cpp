@@ -418,7 +418,7 @@ struct archive_request {
 
 // Stores `records` that are new or changed; an unchanged document costs a hash comparison.
 int store_records(archive_store& store, std::vector<archive_record> records, const std::string& version, bool quiet,
-                  std::size_t unchanged) {
+                  std::size_t unchanged, unsigned jobs) {
   std::size_t added = 0;
   std::size_t replaced = 0;
   std::size_t claims = 0;
@@ -433,7 +433,7 @@ int store_records(archive_store& store, std::vector<archive_record> records, con
     claims += r.claims.size();
     return false;
   });
-  if (!records.empty()) store.write(records, {}, version, false);
+  if (!records.empty()) store.write(records, {}, version, false, jobs);
   if (!quiet) {
     fmt::print("archive {}: {} document(s) added, {} replaced, {} unchanged; {} claim(s) stored\n", store.location(), added,
                replaced, given - added - replaced, claims);
@@ -469,7 +469,7 @@ int archive_add(archive_store& store, const archive_request& request, const lexi
   // Counted before the call: the order in which arguments are evaluated is unspecified, and
   // `records` may be moved from before its size is read.
   const std::size_t unchanged = read - records.size();
-  return store_records(store, std::move(records), version, request.quiet, unchanged);
+  return store_records(store, std::move(records), version, request.quiet, unchanged, request.jobs);
 }
 
 int archive_import(archive_store& store, const archive_request& request, const std::string& version) {
@@ -491,7 +491,7 @@ int archive_import(archive_store& store, const archive_request& request, const s
       records.push_back(record_from_json(data, where, version));
     }
   }
-  return store_records(store, std::move(records), version, request.quiet, 0);
+  return store_records(store, std::move(records), version, request.quiet, 0, request.jobs);
 }
 
 int archive_remove(archive_store& store, const archive_request& request, const std::string& version) {
@@ -502,7 +502,7 @@ int archive_remove(archive_store& store, const archive_request& request, const s
                               store.location(), id));
     }
   }
-  const std::size_t removed = store.write({}, request.items, version, false);
+  const std::size_t removed = store.write({}, request.items, version, false, request.jobs);
   if (!request.quiet) fmt::print("archive {}: {} document(s) removed\n", store.location(), removed);
   return exit_clean;
 }
@@ -519,7 +519,7 @@ int archive_refresh(archive_store& store, const archive_request& request, const 
   const std::size_t count = docs.size();
   std::vector<archive_record> records =
       make_archive_records(std::move(docs), diags, lex, {}, request.jobs, progress_printer(request.quiet, "analysed"));
-  store.write(records, {}, version, true);
+  store.write(records, {}, version, true, request.jobs);
   if (!request.quiet) fmt::print("archive {}: {} document(s) analysed again with analysis version {}\n", store.location(), count, version);
   return exit_clean;
 }
@@ -673,7 +673,7 @@ int main(int argc, char** argv) {
   CLI::App* archive_add_cmd = archive_action(
       "add", "Read, analyse and store documents; unchanged ones are skipped, changed ones replaced (one transaction)",
       "Files and folders to add");
-  archive_add_cmd->add_option("-j,--jobs", archive_args.jobs, "Threads that analyse documents; 0 means one per core");
+  archive_add_cmd->add_option("-j,--jobs", archive_args.jobs, "Threads that analyse documents and encode their records; 0 means one per core");
   archive_add_cmd->add_option("--encoding", archive_args.encoding, encoding_help);
   archive_add_cmd->add_option("--max-file-size", archive_args.max_file_bytes, "Refuse documents larger than this")
       ->transform(CLI::AsSizeValue(false));
@@ -684,7 +684,7 @@ int main(int argc, char** argv) {
   archive_action("stats", "Print the archive's versions and counts", nullptr);
   archive_action("refresh", "Analyse every stored document again with this factcheck (after an upgrade or a lexicon change)",
                  nullptr)
-      ->add_option("-j,--jobs", archive_args.jobs, "Threads that analyse documents; 0 means one per core");
+      ->add_option("-j,--jobs", archive_args.jobs, "Threads that analyse documents and encode their records; 0 means one per core");
   check->add_option("--archive", request.archive,
                     "Check the documents of this claim archive (`factcheck archive add`), with --draft FILE the drafts "
                     "against them, without reading their files again");

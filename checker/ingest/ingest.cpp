@@ -590,7 +590,11 @@ ingest_result ingest_paths(const std::vector<std::string>& paths, const ingest_o
           continue;
         }
         const auto format = format_of(file);
-        const std::string relative = fs::relative(file, root, file_ec).generic_string();
+        // The walk yields root/relative, so the lexical form is the relative path; fs::relative
+        // makes both canonical (a readlink and a stat per path component, most of an unchanged
+        // re-add's time). A symbolic link keeps it: it names the file the link resolves to.
+        const std::string relative =
+            (it->is_symlink(file_ec) ? fs::relative(file, root, file_ec) : file.lexically_relative(root)).generic_string();
         if (!format) continue;  // corpus.json, images and the like live beside documents
         found.push_back(candidate{relative, file, *format, file.parent_path(),
                                   file.filename().generic_string()});

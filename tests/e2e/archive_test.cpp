@@ -617,6 +617,64 @@ BOOST_AUTO_TEST_CASE(issue_15_postgresql_stores_every_claim_of_a_long_document) 
   BOOST_TEST(postgres_value(bare_url, "SELECT count(*) FROM factcheck_claims") == std::to_string(claims));
 }
 
+// Rows are written a chunk of 256 documents at a time, in a few statements per chunk: more
+// documents than one chunk, and an import of two shards that both hold every document (one id
+// twice in a chunk), must give the same archive on both backends, every index row included.
+BOOST_AUTO_TEST_CASE(issue_15_postgresql_writes_chunks_of_documents_and_ids_given_twice) {
+  const std::optional<std::string> server = postgres_server("issue_15_postgresql_writes_chunks_of_documents_and_ids_given_twice");
+  if (!server) return;
+  const fs::path work = scratch("archive-pg-chunks");
+  for (int i = 0; i < 300; ++i) {
+    const std::string body = i % 2 == 0 ? fmt::format("青禾科技表示，青禾R{}的售价为{}元，续航时间为{}小时。\n", i, 1000 + i, 2 + i % 20)
+                                         : fmt::format("Qinghe said the Qinghe R{} is priced at {} yuan and runs for {} hours.\n", i,
+                                                       1000 + i, 2 + i % 20);
+    write_text(work / "docs" / fmt::format("d{:03}.md", i), fmt::format("---\ntitle: Item {}\npublished: 2025-03-06\n---\n{}", i, body));
+  }
+  const std::string bare_url = fresh_postgres(*server, "chunks");
+  const std::string url = quote(bare_url);
+  BOOST_TEST(run_in(work.string(), "archive add docs -q --archive " + url).exit_code == 0);
+  BOOST_TEST(run_in(work.string(), "archive add docs -q --archive a.db").exit_code == 0);
+  const outcome on_postgres = run_in(work.string(), "archive list --archive " + url);
+  BOOST_TEST(on_postgres.out == run_in(work.string(), "archive list --archive a.db").out);
+  BOOST_TEST(std::count(on_postgres.out.begin(), on_postgres.out.end(), '\n') == 300);
+  const std::string claims = postgres_value(bare_url, "SELECT count(*) FROM factcheck_claims");
+  const std::string keys = postgres_value(bare_url, "SELECT count(*) FROM factcheck_subject_keys");
+  const std::string names = postgres_value(bare_url, "SELECT count(*) FROM factcheck_names");
+  BOOST_TEST(std::stoul(claims) >= 600u);
+  // Two shards holding the same documents, imported into an empty archive at once: the second
+  // copy replaces the first, and no index row is left twice.
+  BOOST_TEST(run_in(work.string(), "extract docs --format jsonl > shard.jsonl").exit_code == 0);
+  // Within one chunk (100 + 100 records): without the cut, PostgreSQL refuses an upsert that
+  // touches a row twice.
+  {
+    std::ifstream shard(work / "shard.jsonl");
+    std::ofstream small(work / "small.jsonl");
+    std::string line;
+    for (int i = 0; i < 100 && std::getline(shard, line); ++i) small << line << '\n';
+  }
+  const std::string small_url = fresh_postgres(*server, "chunks_small");
+  const outcome small = run_in(work.string(), "archive import small.jsonl small.jsonl -q --archive " + quote(small_url));
+  BOOST_TEST(small.exit_code == 0, small.out);
+  BOOST_TEST(postgres_value(small_url, "SELECT count(*) FROM factcheck_documents") == "100");
+  const std::string twice_url = fresh_postgres(*server, "chunks_twice");
+  const outcome twice = run_in(work.string(), "archive import shard.jsonl shard.jsonl --archive " + quote(twice_url));
+  BOOST_TEST(twice.exit_code == 0, twice.out);
+  BOOST_TEST(run_in(work.string(), "archive list --archive " + quote(twice_url)).out == on_postgres.out);
+  BOOST_TEST(postgres_value(twice_url, "SELECT count(*) FROM factcheck_claims") == claims);
+  BOOST_TEST(postgres_value(twice_url, "SELECT count(*) FROM factcheck_subject_keys") == keys);
+  BOOST_TEST(postgres_value(twice_url, "SELECT count(*) FROM factcheck_names") == names);
+  const outcome on_sqlite = run_in(work.string(), "archive import shard.jsonl shard.jsonl --archive b.db");
+  BOOST_TEST(on_sqlite.exit_code == 0, on_sqlite.out);
+  BOOST_TEST(run_in(work.string(), "archive list --archive b.db").out == on_postgres.out);
+  // A draft against either archive finds the same.
+  write_text(work / "draft.md", "---\ntitle: Draft\npublished: 2025-09-18\n---\n青禾科技的青禾R12售价为999元。\n");
+  const outcome draft_pg = run_in(work.string(), "check --draft draft.md --format json --out p -q --archive " + url);
+  const outcome draft_lite = run_in(work.string(), "check --draft draft.md --format json --out q -q --archive b.db");
+  BOOST_TEST(draft_pg.exit_code == draft_lite.exit_code, draft_pg.out);
+  BOOST_TEST(read_report(work / "p")["findings"] == read_report(work / "q")["findings"]);
+  BOOST_TEST(!read_report(work / "p")["findings"].empty());
+}
+
 BOOST_AUTO_TEST_CASE(issue_15_an_unreachable_postgresql_server_is_named_without_its_password) {
   const fs::path work = scratch("archive-pg-unreachable");
   write_text(work / "docs" / "zh.md", zh_doc);

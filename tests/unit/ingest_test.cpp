@@ -154,6 +154,32 @@ BOOST_AUTO_TEST_CASE(reads_folders_in_sorted_order_with_manifest_metadata) {
   BOOST_TEST(result.skipped.empty());
 }
 
+// Issue 15: a walked file's id is its path under the folder as given, taken lexically (no
+// readlink or stat per component); however the folder is spelled, the ids are the same, so an
+// archive add of the same folder finds its documents unchanged. A symbolic link keeps the id of
+// the file it resolves to, as before (here the linked file's, so both are named by their paths).
+BOOST_AUTO_TEST_CASE(issue_15_folder_ids_do_not_depend_on_how_the_folder_is_written) {
+  temp_folder folder("spelled-ids");
+  fs::create_directories(folder.path / "sub");
+  folder.write("a.md", "青禾X3的售价为2999元。");
+  folder.write("sub/c.md", "The Qinghe X3 is priced at 2,999 yuan.");
+  for (const std::string& root : {folder.path.string(), folder.path.string() + "/", (folder.path / "sub" / "..").string(),
+                                  (folder.path / ".").string()}) {
+    diagnostics diags;
+    const auto result = ingest_paths({root}, ingest_options{}, diags);
+    BOOST_TEST_REQUIRE(result.documents.size() == 2u, root);
+    BOOST_TEST(result.documents[0].id == "a.md", root);
+    BOOST_TEST(result.documents[1].id == "sub/c.md", root);
+  }
+  fs::create_symlink(fs::path("sub") / "c.md", folder.path / "link.md");
+  diagnostics diags;
+  const auto result = ingest_paths({folder.path.string()}, ingest_options{}, diags);
+  BOOST_TEST_REQUIRE(result.documents.size() == 3u);
+  BOOST_TEST(result.documents[0].id == (folder.path / "link.md").string());
+  BOOST_TEST(result.documents[1].id == (folder.path / "sub" / "c.md").string());
+  BOOST_TEST(result.documents[2].id == "a.md");
+}
+
 BOOST_AUTO_TEST_CASE(a_broken_manifest_is_reported_and_the_documents_still_read) {
   temp_folder folder("broken-manifest");
   folder.write("a.md", "R1于2025年1月20日发布。");
