@@ -23,7 +23,8 @@ void tie_subjects_by_agreeing_values(std::vector<claim>& claims);
 /// another document, on a value the tie pass above counts as evidence (issue 15's draft check).
 bool shares_agreeing_value(const std::vector<claim>& claims, const std::set<std::string>& subjects);
 
-/// Figures worded alike in two documents are one fact: the same four tokens right before them
+/// Figures worded alike in two versions of one report (documents sharing 30% of the shorter
+/// one's runs of four tokens) are one fact: the same four tokens right before them
 /// and the same token after (`天祥邮局9人、` / `天祥郵局11人、`), the same unit, sentences sharing
 /// half of the shorter one's token pairs, nothing the linker read telling them apart, and at least one
 /// of the two not placed by the text itself. It takes the other's subject and attribute, or both
