@@ -48,26 +48,6 @@ bool is_punctuation(const std::string& token) {
   return is_punctuation_code(decode(token, 0, &length));
 }
 
-std::string utf8(char32_t c) {
-  std::string out;
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-  return out;
-}
-
 // Tokens of `text`: a Latin word (lower case), a run of digits (`#`: the other figures of a
 // sentence may change between copies too), or any other character on its own (a Chinese
 // character, a punctuation mark, full-width forms read as their ASCII ones). Spaces separate.
@@ -109,7 +89,8 @@ std::vector<std::string> tokens_of(std::string_view text) {
       pos = end;
       continue;
     }
-    out.push_back(utf8(c));
+    // Full-width forms were read as their ASCII ones above; any other character as written.
+    out.push_back(c < 0x80 ? std::string(1, static_cast<char>(c)) : std::string(text.substr(pos, length)));
     pos += length;
   }
   return out;
