@@ -584,6 +584,16 @@ BOOST_AUTO_TEST_CASE(issue_15_postgresql_add_replace_refresh_import_and_remove) 
   BOOST_TEST(missing.out.find("holds no document nothing.md") != std::string::npos, missing.out);
 }
 
+// Adds `work/docs` to the PostgreSQL archive `url` and to `work/a.db`, checks that both list the
+// same documents and claim counts, and returns PostgreSQL's listing.
+outcome add_to_both_backends(const fs::path& work, const std::string& url) {
+  BOOST_TEST(run_in(work.string(), "archive add docs -q --archive " + url).exit_code == 0);
+  BOOST_TEST(run_in(work.string(), "archive add docs -q --archive a.db").exit_code == 0);
+  outcome on_postgres = run_in(work.string(), "archive list --archive " + url);
+  BOOST_TEST(on_postgres.out == run_in(work.string(), "archive list --archive a.db").out);
+  return on_postgres;
+}
+
 BOOST_AUTO_TEST_CASE(issue_15_postgresql_stores_every_claim_of_a_long_document) {
   const std::optional<std::string> server = postgres_server("issue_15_postgresql_stores_every_claim_of_a_long_document");
   if (!server) return;
@@ -599,10 +609,7 @@ BOOST_AUTO_TEST_CASE(issue_15_postgresql_stores_every_claim_of_a_long_document) 
   write_text(work / "docs" / "en.md", en);
   const std::string bare_url = fresh_postgres(*server, "long");
   const std::string url = quote(bare_url);
-  BOOST_TEST(run_in(work.string(), "archive add docs -q --archive " + url).exit_code == 0);
-  BOOST_TEST(run_in(work.string(), "archive add docs -q --archive a.db").exit_code == 0);
-  const outcome on_postgres = run_in(work.string(), "archive list --archive " + url);
-  BOOST_TEST(on_postgres.out == run_in(work.string(), "archive list --archive a.db").out);
+  const outcome on_postgres = add_to_both_backends(work, url);
   // Each document has at least its 700 sentences' figures (the numbers in the names count too).
   std::istringstream lines(on_postgres.out);
   int documents = 0;
@@ -632,10 +639,7 @@ BOOST_AUTO_TEST_CASE(issue_15_postgresql_writes_chunks_of_documents_and_ids_give
   }
   const std::string bare_url = fresh_postgres(*server, "chunks");
   const std::string url = quote(bare_url);
-  BOOST_TEST(run_in(work.string(), "archive add docs -q --archive " + url).exit_code == 0);
-  BOOST_TEST(run_in(work.string(), "archive add docs -q --archive a.db").exit_code == 0);
-  const outcome on_postgres = run_in(work.string(), "archive list --archive " + url);
-  BOOST_TEST(on_postgres.out == run_in(work.string(), "archive list --archive a.db").out);
+  const outcome on_postgres = add_to_both_backends(work, url);
   BOOST_TEST(std::count(on_postgres.out.begin(), on_postgres.out.end(), '\n') == 300);
   const std::string claims = postgres_value(bare_url, "SELECT count(*) FROM factcheck_claims");
   const std::string keys = postgres_value(bare_url, "SELECT count(*) FROM factcheck_subject_keys");
