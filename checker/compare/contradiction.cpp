@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -167,17 +168,28 @@ bool has_source(const claim& c) {
   return std::any_of(c.qualifiers.begin(), c.qualifiers.end(), [](const std::string& q) { return q.rfind("source:", 0) == 0; });
 }
 
+bool has_qualifier(const claim& c, std::string_view qualifier) {
+  return std::find(c.qualifiers.begin(), c.qualifiers.end(), qualifier) != c.qualifiers.end();
+}
+
+// A forecast is an opinion: analysts and outlets legitimately expect different figures, so one
+// whose author the text does not credit cannot be placed against another outlet's (`net profit
+// is expected to reach 55 billion` and `forecast at 81 billion`, from two brokers).
+bool uncredited_forecast(const claim& c) { return (has_qualifier(c, "expected") || has_qualifier(c, "consensus")) && !has_source(c); }
+
 // Figures of a measured attribute (a magnitude, a focal depth) with no credited agency are left
 // out: agencies legitimately differ, so an uncredited figure cannot be placed.
-// Likewise a momentary reading (concurrent users) with neither its moment nor the word peak.
+// Likewise a momentary reading (concurrent users) with neither its moment nor the word peak, and
+// an uncredited forecast.
 std::vector<std::size_t> comparable_members(const std::vector<claim>& claims, const std::vector<std::size_t>& members,
                                             const attribute_entry* attribute) {
-  if (attribute == nullptr || (!attribute->measured && !attribute->momentary)) return members;
+  const bool measured = attribute != nullptr && attribute->measured;
+  const bool momentary = attribute != nullptr && attribute->momentary;
   std::vector<std::size_t> kept;
   for (std::size_t i : members) {
     const claim& c = claims[i];
-    const bool placed_in_time = !c.as_of.empty() || std::find(c.qualifiers.begin(), c.qualifiers.end(), "peak") != c.qualifiers.end();
-    if ((!attribute->measured || has_source(c)) && (!attribute->momentary || placed_in_time)) kept.push_back(i);
+    const bool placed_in_time = !c.as_of.empty() || has_qualifier(c, "peak");
+    if ((!measured || has_source(c)) && (!momentary || placed_in_time) && !uncredited_forecast(c)) kept.push_back(i);
   }
   return kept;
 }

@@ -170,6 +170,12 @@ byte_span phrase_of(std::string_view text, byte_span clause, byte_span figure);
 /// Chinese words follow the figure inside its phrase (442人受困): the figure has a predicate of
 /// its own. Brackets and what they hold are an aside, not a predicate.
 bool has_own_words_after(std::string_view text, std::size_t from, std::size_t to, const lexicon& lex);
+/// A complement marker (`all but`, `除了`) stands right before the figure at `figure_begin`: the
+/// figure counts the rest of a group, not what the sentence's cue counts.
+bool after_complement_marker(std::string_view text, std::size_t figure_begin, std::size_t sentence_begin, const lexicon& lex);
+/// The group a count of people counts when it is one group of those the sentence counts (`85
+/// women`, `10 others`, `3名外籍游客`): the counted word, from the lexicon's `subgroup_words`.
+std::optional<std::string> subgroup_counted(std::string_view text, const claim& count, const lexicon& lex);
 /// The offset of the `(` or `（` that encloses `offset` within `clause`, if any.
 std::optional<std::size_t> enclosing_parenthesis(std::string_view text, byte_span clause, std::size_t offset);
 /// Length of the longest prefix of `s` that ends on a character boundary.

@@ -117,4 +117,25 @@ std::size_t unbracketed_length(std::string_view text, std::size_t from, std::siz
   return length;
 }
 
+bool after_complement_marker(std::string_view text, std::size_t figure_begin, std::size_t sentence_begin, const lexicon& lex) {
+  const std::size_t before = detail::skip_spaces_back(text, figure_begin);
+  const auto marker = lex.complement_markers.longest_ending_at(text, before);
+  if (!marker || before - marker->length < sentence_begin) return false;
+  const std::size_t start = before - marker->length;
+  return !is_alpha(text[start]) || detail::word_boundary(text, start);
+}
+
+std::optional<std::string> subgroup_counted(std::string_view text, const claim& count, const lexicon& lex) {
+  if (count.found.kind != claim_kind::count || !count.found.amount) return std::nullopt;
+  const std::string& noun = count.found.amount->unit_text;
+  if (std::binary_search(lex.subgroup_words.begin(), lex.subgroup_words.end(), noun)) return noun;
+  // 3名外籍游客: a Chinese classifier ends the figure and the group follows it.
+  const std::size_t after = count.found.span.end;
+  if (after >= text.size() || is_alpha(text[after])) return std::nullopt;
+  for (const std::string& word : lex.subgroup_words) {
+    if (!word.empty() && !is_alpha(word.front()) && text.compare(after, word.size(), word) == 0) return word;
+  }
+  return std::nullopt;
+}
+
 }  // namespace checker::detail

@@ -493,6 +493,12 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         }
       }
 
+      // "all but two people on board were killed": the two are the rest of the group the cue
+      // counts, not its count.
+      if (!c.attribute.empty() && after_complement_marker(text, span.begin, ctx.span.begin, lex)) {
+        c.attribute.clear();
+        basis = "the rest of a group (all but)";
+      }
       // A value the attribute cannot take is not its figure: 921 before 大地震 names an event, not
       // a magnitude.
       if (!c.attribute.empty() && !within_attribute_range(lex, c)) {
@@ -659,6 +665,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         qualifiers.insert("source:" + *credited_sources[doc].begin());
         confidence = std::min(confidence, 0.75);
       }
+      if (auto group = subgroup_counted(text, c, lex)) qualifiers.insert("group:" + *group);
       c.qualifiers.assign(qualifiers.begin(), qualifiers.end());
       // "the accuracy rose from 15.6% to 71%": the two ends of a change are levels of the measure,
       // not the change itself.

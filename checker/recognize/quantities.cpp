@@ -935,11 +935,22 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
     } else if (auto prefix = lex.currency_prefixes.longest_at(s, r); first_has_currency && prefix) {
       r = skip_spaces(s, r + prefix->length);
     }
-    std::optional<number_token> second = digit_at(s, r) ? read_arabic(s, r) : read_chinese(s, r);
+    std::optional<number_token> second = digit_at(s, r)                  ? read_arabic(s, r)
+                                         : english_words && is_alpha(s[r]) ? read_english(s, r)
+                                                                           : read_chinese(s, r);
     if (!second) return std::nullopt;
     if (arabic != !second->words) return std::nullopt;
     decimal value = second->value;
     std::size_t end = second->end;
+    // "five to six million": the words read their own scale; it scales the first number too.
+    if (english_words) {
+      const std::size_t last_word = s.find_last_of(' ', end - 1);
+      if (last_word != std::string_view::npos && last_word >= r) {
+        const std::size_t w = last_word + 1;
+        if (auto scale = lex.scales.longest_at(s, w); scale && w + scale->length == end) second_scale = static_cast<int>(scale->payload);
+      }
+      return std::pair{value, end};
+    }
     const std::size_t t = skip_spaces(s, end);
     if (auto scale = lex.scales.longest_at(s, t); scale && fits_boundary(s, t + scale->length, s.substr(t, scale->length))) {
       value = scale10(value, static_cast<int>(scale->payload));

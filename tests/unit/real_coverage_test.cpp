@@ -272,4 +272,61 @@ BOOST_AUTO_TEST_CASE(issue_13_an_official_body_that_reports_a_toll_is_not_its_su
   BOOST_TEST(it->subject == "earthquake");
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_forecasts_of_uncredited_authors_are_listed_not_compared) {
+  // Two brokers' notes expect different profits for one year: opinions, not one fact.
+  const run_result run = corpus({{"2025-03-26", "Profit forecast: the note expects Lanqiao Motors' net profit of 55.9 billion yuan in 2025."},
+                                 {"2025-03-27", "Lanqiao Motors' net profit is forecast at 81.0 billion yuan in 2025."}});
+  BOOST_TEST(has_qualifier(claim_with_text(run, "55.9 billion yuan"), "expected"));
+  BOOST_TEST(contradictions(run) == 0u);
+  const run_result zh = corpus({{"2025-03-26", "机构预计蓝桥汽车2025年净利润为559亿元。"}, {"2025-03-27", "另一家券商预测蓝桥汽车2025年净利润810亿元。"}});
+  BOOST_TEST(contradictions(zh) == 0u);
+  // The same figures reported as results still contradict each other.
+  const run_result reported = corpus({{"2025-03-26", "Lanqiao Motors reported net profit of 55.9 billion yuan in 2024."},
+                                      {"2025-03-27", "Lanqiao Motors reported net profit of 81.0 billion yuan in 2024."}});
+  BOOST_TEST(contradictions(reported) == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_range_in_number_words_is_one_interval) {
+  const run_result run = testing::analyse_text("The carmaker is forecasting sales of five to six million vehicles next year.", "2025-03-26");
+  const claim& range = claim_with_text(run, "five to six million vehicles");
+  BOOST_REQUIRE(range.interval.high.has_value());
+  BOOST_TEST(range.interval.high->to_string() == "6000000.5");
+  BOOST_TEST(compare(*range.interval.low, decimal{5000000, 0}) <= 0);
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_single_month_is_not_the_year) {
+  // February's deliveries and the year's are two facts, whatever the missing year says.
+  const run_result run = corpus({{"2025-03-05", "Lanqiao's monthly sales jumped 160% in February to 318,000 vehicles."},
+                                 {"2025-03-06", "Lanqiao's sales reached 4.27 million vehicles."}});
+  BOOST_TEST(has_qualifier(claim_with_text(run, "318,000 vehicles"), "single_month"));
+  BOOST_TEST(claim_with_text(run, "318,000 vehicles").attribute == "unit_sales");
+  BOOST_TEST(contradictions(run) == 0u);
+  const run_result zh = testing::analyse_text("蓝桥汽车2月单月销量达31.8万辆。", "2025-03-05");
+  BOOST_TEST(has_qualifier(claim_with_text(zh, "31.8万辆"), "single_month"));
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_all_but_counts_the_rest_of_the_group) {
+  const run_result run = testing::analyse_text("The ferry capsized with all but two people on board killed.", "2025-03-05");
+  BOOST_TEST(claim_with_text(run, "two people").attribute.empty());
+  const run_result zh = testing::analyse_text("除了3名船员，船上乘客全部遇难。", "2025-03-05");
+  BOOST_TEST(claim_with_text(zh, "3名").attribute.empty());
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_group_of_the_dead_is_not_the_toll) {
+  const run_result run = testing::analyse_text("The dead included 41 women, 38 men and 9 others not yet identified.", "2025-03-05");
+  BOOST_TEST(has_qualifier(claim_with_text(run, "41 women"), "group:women"));
+  BOOST_TEST(has_qualifier(claim_with_text(run, "9 others"), "group:others"));
+  const run_result zh = testing::analyse_text("遇难者中有3名外籍游客。", "2025-03-05");
+  BOOST_TEST(has_qualifier(claim_with_text(zh, "3名"), "group:外籍"));
+  // A toll with nine others of another report is not that report's toll.
+  const run_result two = corpus({{"2025-03-05", "The crash killed 88 people."}, {"2025-03-06", "The crash killed 9 others besides the crew."}});
+  BOOST_TEST(contradictions(two) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_compass_word_or_a_nationality_is_no_subject) {
+  const run_result run = testing::analyse_text("A South Korean airliner crashed, killing 179 people.", "2025-03-05");
+  BOOST_TEST(claim_with_text(run, "179 people").subject != "South");
+  BOOST_TEST(claim_with_text(run, "179 people").subject != "South Korean");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
