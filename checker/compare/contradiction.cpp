@@ -45,7 +45,15 @@ axis_interval interval_of(const claim& c, const decimal& factor) {
     if (!v) return std::nullopt;
     return multiply(*v, factor);
   };
-  return axis_interval{{scaled(c.interval.low), c.interval.low_inclusive}, {scaled(c.interval.high), c.interval.high_inclusive}};
+  axis_interval out{{scaled(c.interval.low), c.interval.low_inclusive}, {scaled(c.interval.high), c.interval.high_inclusive}};
+  // 19,999 yuan (US$2,800): a conversion depends on the day's rate and the writer's rounding;
+  // outlets converting one price land within a few percent of each other (rates move about that
+  // much over the weeks a story is covered), so it may stray 3% either way.
+  if (std::find(c.qualifiers.begin(), c.qualifiers.end(), "converted") != c.qualifiers.end()) {
+    if (out.low.value) out.low.value = multiply(*out.low.value, decimal{97, -2}).value_or(*out.low.value);
+    if (out.high.value) out.high.value = multiply(*out.high.value, decimal{103, -2}).value_or(*out.high.value);
+  }
+  return out;
 }
 
 // The unit a claim is compared in, and the factor that takes its values there: hours become

@@ -409,6 +409,8 @@ void merge(lexicon& lex, const nlohmann::json& data) {
     lex.not_subjects.push_back(folded(n.get<std::string>()));
   }
   std::sort(lex.not_subjects.begin(), lex.not_subjects.end());
+  add_words(lex.conversion_markers, data.value("conversion_markers", nlohmann::json::array()), 0);
+  add_words(lex.place_markers, data.value("place_markers", nlohmann::json::array()), 0);
   add_words(lex.complement_markers, data.value("complement_markers", nlohmann::json::array()), 0);
   for (const auto& w : data.value("subgroup_words", nlohmann::json::array())) lex.subgroup_words.push_back(w.get<std::string>());
   std::sort(lex.subgroup_words.begin(), lex.subgroup_words.end());

@@ -209,6 +209,8 @@ struct lexicon {
   std::vector<std::string> generic_subject_ids;
   std::vector<bool> generic_subject_standalone;  // parallel: a subject by itself without an owner
   std::vector<std::string> not_subjects;  // sorted
+  word_set conversion_markers;           // (, 约合, or about: a money figure after one restates the one before
+  word_set place_markers;                // in, across, 在: a place after one is where, not who
   word_set complement_markers;           // all but, 除: the figure after is the rest of the group
   std::vector<std::string> subgroup_words;  // sorted: women, others, 外籍 (a count of one group of people)
   std::vector<std::string> trim_words;    // sorted: Max, Pro (a product's trim when ending its name)

@@ -176,6 +176,10 @@ bool after_complement_marker(std::string_view text, std::size_t figure_begin, st
 /// The group a count of people counts when it is one group of those the sentence counts (`85
 /// women`, `10 others`, `3名外籍游客`): the counted word, from the lexicon's `subgroup_words`.
 std::optional<std::string> subgroup_counted(std::string_view text, const claim& count, const lexicon& lex);
+/// The money figure `current` restates the money figure right before it in another currency
+/// (`19,999 yuan (US$2,800)`, `约合2800美元`, `or about $2,800`): a conversion at some rate.
+bool converts_figure_before(std::string_view text, const std::vector<std::size_t>& sentence_claims, const std::vector<claim>& claims,
+                            std::size_t current, const lexicon& lex);
 /// The offset of the `(` or `（` that encloses `offset` within `clause`, if any.
 std::optional<std::size_t> enclosing_parenthesis(std::string_view text, byte_span clause, std::size_t offset);
 /// Length of the longest prefix of `s` that ends on a character boundary.

@@ -138,4 +138,35 @@ std::optional<std::string> subgroup_counted(std::string_view text, const claim& 
   return std::nullopt;
 }
 
+bool converts_figure_before(std::string_view text, const std::vector<std::size_t>& sentence_claims, const std::vector<claim>& claims,
+                            std::size_t current, const lexicon& lex) {
+  const claim& c = claims[current];
+  if (c.found.kind != claim_kind::money) return false;
+  const claim* before = nullptr;
+  for (std::size_t j : sentence_claims) {
+    if (claims[j].found.span.end <= c.found.span.begin) before = &claims[j];
+  }
+  if (before == nullptr || before->found.kind != claim_kind::money || before->unit == c.unit) return false;
+  // Only brackets, commas, spaces and conversion words between the two.
+  constexpr std::size_t max_gap = 24;
+  const std::size_t gap = c.found.span.begin - before->found.span.end;
+  if (gap > max_gap) return false;
+  bool marked = false;
+  for (std::size_t pos = before->found.span.end; pos < c.found.span.begin;) {
+    if (auto m = lex.conversion_markers.longest_at(text, pos); m && pos + m->length <= c.found.span.begin) {
+      marked = true;
+      pos += m->length;
+    } else if (text[pos] == ' ' || text[pos] == ',') {
+      ++pos;
+    } else if (starts_with(text, pos, "\xEF\xBC\x8C")) {  // ，
+      pos += 3;
+    } else {
+      return false;
+    }
+  }
+  // 约合2800美元: the figure may start with the conversion word itself.
+  if (auto m = lex.conversion_markers.longest_at(text, c.found.span.begin); m && !is_alpha(text[c.found.span.begin])) marked = true;
+  return marked;
+}
+
 }  // namespace checker::detail

@@ -666,6 +666,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         confidence = std::min(confidence, 0.75);
       }
       if (auto group = subgroup_counted(text, c, lex)) qualifiers.insert("group:" + *group);
+      if (converts_figure_before(text, members, claims, i, lex)) qualifiers.insert("converted");
       c.qualifiers.assign(qualifiers.begin(), qualifiers.end());
       // "the accuracy rose from 15.6% to 71%": the two ends of a change are levels of the measure,
       // not the change itself.

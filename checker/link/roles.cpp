@@ -140,6 +140,20 @@ void mark_name_roles(std::string_view text, sentence_context& ctx, const lexicon
     }
     previous = &n;
   }
+  // "Huawei ranked fourth in China", 小米在中国卖出: a place where a named company or product did
+  // something is where, not who. Only when the sentence names someone else: in "GDP in China
+  // grew" the place is all the sentence names.
+  auto whole_place = [&](const name_mention& n) {
+    const auto m = lex.places.longest_at(n.text, 0);
+    return m && m->length == n.text.size();
+  };
+  const bool names_another = std::any_of(ctx.names.begin(), ctx.names.end(), [&](const name_mention& n) {
+    return n.type != name_type::generic && n.role == name_role::subject && !whole_place(n);
+  });
+  for (name_mention& n : ctx.names) {
+    if (!names_another || n.type == name_type::generic || n.role != name_role::subject || !whole_place(n)) continue;
+    if (marker_ends_before(text, ctx.span.begin, n.span.begin, lex.place_markers)) n.role = name_role::venue;
+  }
   // Steam与Epic商店, the Steam and Epic stores: a venue noun after a name makes it and the names
   // listed right before it venues.
   for (std::size_t i = ctx.names.size(); i-- > 0;) {

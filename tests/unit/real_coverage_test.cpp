@@ -329,4 +329,27 @@ BOOST_AUTO_TEST_CASE(issue_13_a_compass_word_or_a_nationality_is_no_subject) {
   BOOST_TEST(claim_with_text(run, "179 people").subject != "South Korean");
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_conversion_in_brackets_has_room_for_the_rate) {
+  // Two outlets convert one yuan price at slightly different rates: no contradiction.
+  const run_result run = corpus({{"2024-09-10", "The Lanqiao Fold costs 19,999 yuan (US$2,812) in its base model."},
+                                 {"2024-09-11", "The Lanqiao Fold costs 19,999 yuan (US$2,800) in its base model."}});
+  BOOST_TEST(has_qualifier(claim_with_text(run, "US$2,812"), "converted"));
+  BOOST_TEST(contradictions(run) == 0u);
+  const run_result zh = testing::analyse_text("蓝桥折叠屏售价19999元，约合2800美元。", "2024-09-10");
+  BOOST_TEST(has_qualifier(claim_with_text(zh, "约合2800美元"), "converted"));
+  BOOST_TEST(!has_qualifier(claim_with_text(zh, "19999元"), "converted"));
+  // A conversion ten times off is still a slip.
+  const run_result slip = corpus({{"2024-09-10", "The Lanqiao Fold costs 19,999 yuan (US$2,812) in its base model."},
+                                  {"2024-09-11", "The Lanqiao Fold costs 19,999 yuan (US$28,120) in its base model."}});
+  BOOST_TEST(contradictions(slip) == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_place_where_a_named_company_did_something_is_not_the_subject) {
+  const run_result run = testing::analyse_text("Last quarter Lanqiao ranked fourth in Brazil with 2.6 million phones shipped.", "2024-09-10");
+  BOOST_TEST(claim_with_text(run, "2.6 million phones").subject != "Brazil");
+  // With no other name the place is what the sentence is about.
+  const run_result alone = testing::analyse_text("Unemployment in Brazil fell to 6.2% in the quarter.", "2024-09-10");
+  BOOST_TEST(claim_with_text(alone, "6.2%").subject == "Brazil");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
