@@ -436,7 +436,8 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         // 12死1133伤636人受困: a cue right after another figure is that figure's predicate.
         const bool closes_other = k.end <= span.begin && std::any_of(members.begin(), members.end(), [&](std::size_t other) {
           const byte_span o = claims[other].found.span;
-          return other != i && o.end <= k.begin && k.begin - o.end <= 1;
+          // Spaces may stand between (12 死), punctuation may not (126人,受伤人数达到188人).
+          return other != i && o.end <= k.begin && k.begin - o.end <= 1 && (k.begin == o.end || text[o.end] == ' ');
         });
         if (closes_other) continue;
         if (own == nullptr || distance(byte_span{k.begin, k.end}, span) < distance(byte_span{own->begin, own->end}, span)) own = &k;

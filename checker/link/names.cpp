@@ -232,7 +232,9 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
           continue;
         }
         const std::size_t stop = static_cast<std::size_t>(words.back().data() + words.back().size() - text.data());
-        const std::string name(detail::without_gpu_suffix(text.substr(begin, stop - begin)));
+        std::string name(detail::without_gpu_suffix(text.substr(begin, stop - begin)));
+        // U.S., the United States: one place, one name.
+        if (auto place = lex.places.longest_at(name, 0); place && place->length == name.size()) name = lex.place_entries[place->payload].name;
         names.push_back(name_mention{byte_span{begin, stop}, name,
                                      has_digit(name) ? name_type::product : name_type::organisation});
       }

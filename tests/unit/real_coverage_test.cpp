@@ -352,4 +352,21 @@ BOOST_AUTO_TEST_CASE(issue_13_a_place_where_a_named_company_did_something_is_not
   BOOST_TEST(claim_with_text(alone, "6.2%").subject == "Brazil");
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_cue_after_an_ascii_comma_is_the_next_figures) {
+  // Mirrors write Chinese with ASCII commas: 受伤 after `126人,` is the 188's, not the 126's.
+  const run_result run = testing::analyse_text("地震造成的死亡人数增加到126人,受伤人数达到188人。", "2025-01-08");
+  BOOST_TEST(claim_with_text(run, "126人").attribute == "death_toll");
+  BOOST_TEST(claim_with_text(run, "188人").attribute == "injured");
+  // With nothing between, the cue still closes the figure before it: 12死340伤.
+  const run_result terse = testing::analyse_text("山区强震最新统计12死340伤。", "2025-03-02");
+  BOOST_TEST(claim_with_text(terse, "340").attribute != "death_toll");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_trade_balances_and_preorders_are_attributes) {
+  const run_result run = testing::analyse_text("Lanqiao's trade surplus reached $1.19 trillion in 2025.", "2026-01-14");
+  BOOST_TEST(claim_with_text(run, "$1.19 trillion").attribute == "trade_surplus");
+  const run_result zh = testing::analyse_text("蓝桥折叠屏预约量已突破370万。", "2024-09-12");
+  BOOST_TEST(claim_with_text(zh, "突破370万").attribute == "preorders");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
