@@ -68,6 +68,14 @@ std::optional<byte_span> corner_bracket_title(std::string_view text, std::size_t
   for (std::string_view mark : {"，", "。", "！", "？", "、", "；", "「", ",", "!", "?"}) {
     if (inner.find(mark) != std::string_view::npos) return std::nullopt;
   }
+  // 「差100公尺就去見死神」, 「18車墜落起火」: a figure with its measure inside makes a quoted
+  // clause, not a title. Titles end in their number (「哪吒2」) or name a craft (「嫦娥6號」).
+  for (std::size_t at = 0; at + 1 < inner.size(); ++at) {
+    if (!is_digit(inner[at]) || is_digit(inner[at + 1]) || inner[at + 1] == '.') continue;
+    std::size_t n = 0;
+    const char32_t next = decode(inner, at + 1, &n);
+    if (next >= 0x4E00 && next <= 0x9FFF && next != U'\u53f7' && next != U'\u865f' && next != U'\u578b' && next != U'\u4ee3') return std::nullopt;
+  }
   return byte_span{pos, close + 3};
 }
 

@@ -359,7 +359,8 @@ BOOST_AUTO_TEST_CASE(issue_13_a_cue_after_an_ascii_comma_is_the_next_figures) {
   BOOST_TEST(claim_with_text(run, "188人").attribute == "injured");
   // With nothing between, the cue still closes the figure before it: 12死340伤.
   const run_result terse = testing::analyse_text("山区强震最新统计12死340伤。", "2025-03-02");
-  BOOST_TEST(claim_with_text(terse, "340").attribute != "death_toll");
+  BOOST_TEST(claim_with_text(terse, "340伤").attribute == "injured");
+  BOOST_TEST(claim_with_text(terse, "12死").attribute == "death_toll");
 }
 
 BOOST_AUTO_TEST_CASE(issue_13_trade_balances_and_preorders_are_attributes) {
@@ -367,6 +368,15 @@ BOOST_AUTO_TEST_CASE(issue_13_trade_balances_and_preorders_are_attributes) {
   BOOST_TEST(claim_with_text(run, "$1.19 trillion").attribute == "trade_surplus");
   const run_result zh = testing::analyse_text("蓝桥折叠屏预约量已突破370万。", "2024-09-12");
   BOOST_TEST(claim_with_text(zh, "突破370万").attribute == "preorders");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_quoted_clause_in_corner_brackets_is_no_title) {
+  // Taiwanese papers quote witnesses in 「」: a quote with a figure and its measure is no name.
+  const run_result run = testing::analyse_text("目击者说「差80公尺就掉下去」，事故已造成19人遇难。", "2024-05-01");
+  BOOST_TEST(claim_with_text(run, "19人").subject != "差80公尺就掉下去");
+  // A title ending in its number is still one.
+  const run_result title = testing::analyse_text("電影「山海行2」上映首日票房達3億元。", "2025-02-01");
+  BOOST_TEST(claim_with_text(title, "3億元").subject == "山海行2");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
