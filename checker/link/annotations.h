@@ -196,6 +196,8 @@ bool dimension_fits(const attribute_entry& attribute, const std::string& dimensi
 /// The first attribute cued by cue word `target` that takes figures of `dimension`.
 std::optional<std::size_t> fitting_attribute(const lexicon& lex, std::size_t target, const std::string& dimension);
 /// The attribute that alone takes figures of exactly `dimension`, if only one does.
+/// The attribute named `attribute` may take figures of `dimension`.
+bool dimension_fits_attribute(const lexicon& lex, const std::string& attribute, const std::string& dimension);
 std::optional<std::size_t> sole_attribute_counting(const lexicon& lex, const std::string& dimension);
 bool is_measured(const lexicon& lex, const std::string& attribute);
 

@@ -78,6 +78,11 @@ std::optional<std::size_t> fitting_attribute(const lexicon& lex, std::size_t tar
   return std::nullopt;
 }
 
+bool dimension_fits_attribute(const lexicon& lex, const std::string& attribute, const std::string& dimension) {
+  return std::any_of(lex.attributes.begin(), lex.attributes.end(),
+                     [&](const attribute_entry& a) { return a.id == attribute && dimension_fits(a, dimension, false); });
+}
+
 std::optional<std::size_t> sole_attribute_counting(const lexicon& lex, const std::string& dimension) {
   std::optional<std::size_t> found;
   for (std::size_t a = 0; a < lex.attributes.size(); ++a) {

@@ -392,8 +392,18 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       const cue* best = nullptr;
       std::size_t best_attribute = 0;
       bool in_clause = false;
+      // "The death toll has risen to 24", 死亡人数升至48: a bare whole number after a cue that
+      // counts people in its clause is that count.
+      const bool bare_whole = c.value && c.value->exponent >= 0 && c.found.amount &&
+                              ((c.found.kind == claim_kind::number && c.found.amount->unit.empty()) ||
+                               (c.found.kind == claim_kind::count && (c.found.amount->counted.empty() || c.found.amount->counted == "count")));
+      auto fitting_cue = [&](const cue& k) {
+        std::optional<std::size_t> fitting = fitting_attribute(lex, k.payload, dimension);
+        if (!fitting && bare_whole && k.end <= span.begin && k.begin >= clause.begin) fitting = fitting_attribute(lex, k.payload, "count:person");
+        return fitting;
+      };
       for (const cue& k : ctx.attribute_cues) {
-        const std::optional<std::size_t> fitting = fitting_attribute(lex, k.payload, dimension);
+        const std::optional<std::size_t> fitting = fitting_cue(k);
         if (!fitting) continue;
         if (k.begin >= span.begin && k.end <= span.end) continue;
         // A cue that touches another figure of the same kind, and not this one, is that
@@ -432,7 +442,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       const cue* own = nullptr;
       for (const cue& k : ctx.attribute_cues) {
         if (k.begin < phrase.begin || k.end > phrase.end || (k.begin >= span.begin && k.end <= span.end)) continue;
-        if (!fitting_attribute(lex, k.payload, dimension)) continue;
+        if (!fitting_cue(k)) continue;
         // 12死1133伤636人受困: a cue right after another figure is that figure's predicate.
         const bool closes_other = k.end <= span.begin && std::any_of(members.begin(), members.end(), [&](std::size_t other) {
           const byte_span o = claims[other].found.span;
@@ -450,7 +460,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       const bool best_in_phrase = best != nullptr && best->begin >= phrase.begin && best->end <= phrase.end;
       if (own != nullptr && !best_in_phrase) {
         best = own;
-        best_attribute = *fitting_attribute(lex, own->payload, dimension);
+        best_attribute = *fitting_cue(*own);
         in_clause = true;
       } else if (own_words) {
         best = nullptr;
@@ -505,6 +515,12 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       if (!c.attribute.empty() && !within_attribute_range(lex, c)) {
         c.attribute.clear();
         basis = "value outside the attribute's range";
+      }
+      // "risen to 24" after a cue counting people: the figure counts people.
+      if (bare_whole && !c.attribute.empty() && !dimension_fits_attribute(lex, c.attribute, dimension) &&
+          dimension_fits_attribute(lex, c.attribute, "count:person")) {
+        c.unit = "count:person";
+        confidence = std::min(confidence, 0.75);
       }
       // A bare number takes the unit its attribute is measured in: "magnitude 7.7" is 7.7级.
       if (!c.attribute.empty() && c.found.kind == claim_kind::number && (c.unit.empty() || c.unit == "number")) {

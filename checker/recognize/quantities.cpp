@@ -36,9 +36,11 @@ std::size_t skip_quotes_back(std::string_view s, std::size_t pos) {
 
 // Words that follow an English number without being what it counts.
 bool is_function_word(std::string_view word) {
-  static constexpr std::array<std::string_view, 30> words{
+  static constexpr std::array<std::string_view, 52> words{
       "of", "to", "the", "and", "or", "in", "on", "at", "is", "are", "was", "were", "a", "an", "for",
-      "by", "with", "from", "as", "that", "this", "it", "its", "than", "per", "be", "has", "have", "had", "into"};
+      "by", "with", "from", "as", "that", "this", "it", "its", "than", "per", "be", "has", "have", "had", "into",
+      "after", "before", "since", "until", "when", "while", "where", "which", "who", "but", "so", "if",
+      "amid", "during", "over", "under", "across", "through", "onto", "upon", "will", "would"};
   for (std::string_view w : words) {
     if (w == word) return true;
   }

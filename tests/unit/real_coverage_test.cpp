@@ -379,4 +379,16 @@ BOOST_AUTO_TEST_CASE(issue_13_a_quoted_clause_in_corner_brackets_is_no_title) {
   BOOST_TEST(claim_with_text(title, "3億元").subject == "山海行2");
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_bare_number_after_a_toll_cue_is_the_toll) {
+  const run_result run = testing::analyse_text("The death toll has risen to 24 after part of a motorway collapsed.", "2024-05-02");
+  const claim& toll = claim_with_text(run, "24");
+  BOOST_TEST(toll.attribute == "death_toll");
+  BOOST_TEST(toll.unit == "count:person");
+  const run_result zh = testing::analyse_text("高速公路塌方事故的死亡人数已升至48。", "2024-05-02");
+  BOOST_TEST(claim_with_text(zh, "48").attribute == "death_toll");
+  // A number before the cue is not taken: "24 lanes ... killed" says nothing of a toll.
+  const run_result other = testing::analyse_text("Since 2019 the bridge has carried traffic.", "2024-05-02");
+  BOOST_TEST(claim_with_text(other, "2019").attribute != "death_toll");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
