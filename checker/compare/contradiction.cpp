@@ -185,10 +185,19 @@ bool has_qualifier(const claim& c, std::string_view qualifier) {
 // is expected to reach 55 billion` and `forecast at 81 billion`, from two brokers).
 bool uncredited_forecast(const claim& c) { return (has_qualifier(c, "expected") || has_qualifier(c, "consensus")) && !has_source(c); }
 
+// "scheduled for Tuesday": a weekday alone is placed by guessing whether the writer looks back or
+// ahead from the day they wrote, so as a fact's value it is too uncertain to hold against another.
+bool weekday_only(const claim& c) {
+  if (!c.found.date) return false;
+  const date_parts& p = *c.found.date;
+  const bool guessed = p.place == weekday_place::on_or_before || p.place == weekday_place::on_or_after;  // not "last Friday"
+  return p.weekday && guessed && !p.week_offset && !p.day && !p.month && !p.year;
+}
+
 // Figures of a measured attribute (a magnitude, a focal depth) with no credited agency are left
 // out: agencies legitimately differ, so an uncredited figure cannot be placed.
-// Likewise a momentary reading (concurrent users) with neither its moment nor the word peak, and
-// an uncredited forecast.
+// Likewise a momentary reading (concurrent users) with neither its moment nor the word peak, an
+// uncredited forecast and a date given as a weekday alone.
 std::vector<std::size_t> comparable_members(const std::vector<claim>& claims, const std::vector<std::size_t>& members,
                                             const attribute_entry* attribute) {
   const bool measured = attribute != nullptr && attribute->measured;
@@ -197,7 +206,7 @@ std::vector<std::size_t> comparable_members(const std::vector<claim>& claims, co
   for (std::size_t i : members) {
     const claim& c = claims[i];
     const bool placed_in_time = !c.as_of.empty() || has_qualifier(c, "peak");
-    if ((!measured || has_source(c)) && (!momentary || placed_in_time) && !uncredited_forecast(c)) kept.push_back(i);
+    if ((!measured || has_source(c)) && (!momentary || placed_in_time) && !uncredited_forecast(c) && !weekday_only(c)) kept.push_back(i);
   }
   return kept;
 }

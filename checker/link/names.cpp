@@ -172,7 +172,9 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
     if (c < 0x80 && is_alpha(text[pos]) && (pos == sentence.begin || !is_alnum(text[pos - 1]))) {
       std::size_t end = name_token_end(text, pos, sentence.end);
       std::string_view token = text.substr(pos, end - pos);
-      if (!is_upper(token.front()) && !has_digit(token)) {
+      // iPhone, eBay, iQOO: a lower-case letter, then a capital, is a name written so.
+      const bool camel_case = token.size() >= 3 && token[0] >= 'a' && token[0] <= 'z' && is_upper(token[1]);
+      if (!is_upper(token.front()) && !has_digit(token) && !camel_case) {
         // An event named by its kind is lower case in English: the quake. (Owned nouns such as
         // "base model" are left to the names around them, as before.)
         if (auto generic = lex.generic_subjects.longest_at(text, pos);

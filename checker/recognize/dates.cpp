@@ -9,6 +9,20 @@
 namespace checker::detail {
 namespace {
 
+// Words after `the same day` that define the day themselves: a clause (that, when, as) or a
+// capitalised name opening one ("the same day Apple unveiled its phones").
+bool names_its_own_day(std::string_view s, std::size_t end) {
+  std::size_t at = end;
+  while (at < s.size() && s[at] == ' ') ++at;
+  if (at == end || at >= s.size()) return false;
+  if (is_upper(s[at])) return true;
+  for (std::string_view w : {"that ", "when ", "as ", "on which "}) {
+    if (s.substr(at, w.size()) == w) return true;
+  }
+  return false;
+}
+
+
 struct word_offset {
   std::string_view word;
   int offset;
@@ -402,6 +416,9 @@ std::optional<mention> match_english(const scan_context& ctx, std::size_t pos) {
         {{"yesterday", -1}, {"today", 0}, {"tomorrow", 1}, {"the same day", 100}, {"the next day", 101}, {"the following day", 101}}};
     for (const auto& [word, offset] : day_words) {
       if (lower_word_at(s, pos, word)) {
+        // "on the same day Apple unveiled ...", "the day after the launch": a clause or a name
+        // after the words says which day, not the date before them.
+        if (offset >= 100 && names_its_own_day(s, pos + word.size())) return std::nullopt;
         if (offset >= 100) parts.chain_offset = offset - 100; else parts.day_offset = offset;
         return make_date(ctx, pos, pos + word.size(), parts);
       }

@@ -391,4 +391,24 @@ BOOST_AUTO_TEST_CASE(issue_13_a_bare_number_after_a_toll_cue_is_the_toll) {
   BOOST_TEST(claim_with_text(other, "2019").attribute != "death_toll");
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_weekday_alone_is_not_held_against_another) {
+  // Published a week apart, both writers mean the same Tuesday; one looks ahead, one back.
+  const run_result run = corpus({{"2024-09-08", "Lanqiao's Aurora 7 launch is scheduled for Tuesday morning."},
+                                 {"2024-09-14", "Lanqiao's Aurora 7 launch took place on Tuesday morning."}});
+  BOOST_TEST(contradictions(run) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_the_same_day_before_a_clause_is_that_clauses_day) {
+  const run_result run = testing::analyse_text("On 3 September Lanqiao opened orders. Rivals struck on the same day Apple unveiled its phones.", "2024-09-10");
+  BOOST_TEST(std::none_of(run.claims.begin(), run.claims.end(), [](const claim& c) { return c.found.text == "the same day"; }));
+  const run_result chained = testing::analyse_text("On 3 September Lanqiao opened orders, and sales began the same day.", "2024-09-10");
+  BOOST_TEST(claim_with_text(chained, "the same day").date.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_name_in_camel_case_is_a_name) {
+  const run_result run = testing::analyse_text("The base 128GB iPhone 16 starts at $799 in the US.", "2024-09-10");
+  BOOST_TEST(claim_with_text(run, "$799").subject == "iPhone 16");
+  BOOST_TEST(claim_with_text(run, "$799").attribute == "price");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
