@@ -174,6 +174,12 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
       std::string_view token = text.substr(pos, end - pos);
       // iPhone, eBay, iQOO: a lower-case letter, then a capital, is a name written so.
       const bool camel_case = token.size() >= 3 && token[0] >= 'a' && token[0] <= 'z' && is_upper(token[1]);
+      // sp20241102, img0423: an identifier with a date or a serial in it, not a name.
+      const bool identifier = !is_upper(token.front()) && std::count_if(token.begin(), token.end(), [](char ch) { return is_digit(ch); }) >= 4;
+      if (identifier) {
+        pos = end;
+        continue;
+      }
       if (!is_upper(token.front()) && !has_digit(token) && !camel_case) {
         // An event named by its kind is lower case in English: the quake. (Owned nouns such as
         // "base model" are left to the names around them, as before.)

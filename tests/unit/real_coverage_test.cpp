@@ -411,4 +411,9 @@ BOOST_AUTO_TEST_CASE(issue_13_a_name_in_camel_case_is_a_name) {
   BOOST_TEST(claim_with_text(run, "$799").attribute == "price");
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_an_identifier_is_no_name) {
+  const run_result run = testing::analyse_text("Photo sp20241102: the storm killed 14 people.", "2024-09-10");
+  BOOST_TEST(claim_with_text(run, "14 people").subject != "sp20241102");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
