@@ -5,8 +5,8 @@
 // Kinds (stable ids, documented in docs/findings.md):
 // - `slip.stale`: a superseded finding's older figure;
 // - `slip.year`: two dates equal but for the year;
-// - `slip.power-of-ten`: the same digits (two significant or more) times 10, 100, 1,000 or
-//   10,000 (a scale word or a decimal point);
+// - `slip.power-of-ten`: the same digits times 10, 100, 1,000 or 10,000 (a scale word or a
+//   decimal point); one significant digit only when no other fact has the odd value;
 // - `slip.digits-transposed`: the same digits with two neighbours swapped (4,750 / 4,570);
 // - `slip.digit-wrong`: one digit differs, not the last one stated (that is what updates and
 //   rounding do), in a figure of three digits or more;
@@ -140,11 +140,12 @@ std::optional<candidate> year_slip(const slip_context& x) {
                                             r.found.text)};
 }
 
-std::optional<candidate> power_of_ten_slip(const decimal& ref, const decimal& odd, const claim& r) {
+// `single_digit`: also when the digits are one (1 / 10): the caller then makes sure no other fact
+// of the corpus has the odd value, which would make the same digits a coincidence.
+std::optional<candidate> power_of_ten_slip(const decimal& ref, const decimal& odd, const claim& r, bool single_digit) {
   const decimal tr = ref.trimmed();
   const decimal to = odd.trimmed();
-  // One significant digit (10 and 100) says too little: the same digits by chance.
-  if (tr.mantissa != to.mantissa || (tr.mantissa > -10 && tr.mantissa < 10)) return std::nullopt;
+  if (tr.mantissa != to.mantissa || (!single_digit && tr.mantissa > -10 && tr.mantissa < 10)) return std::nullopt;
   const int power = to.exponent - tr.exponent;
   if (power == 0 || std::abs(power) > 4) return std::nullopt;
   return candidate{"slip.power-of-ten",
@@ -190,10 +191,11 @@ std::optional<candidate> unit_slip(const slip_context& x) {
                                             o.found.amount->unit_text, r.found.amount->unit_text)};
 }
 
-// The same value stated for another fact that shares the subject or the attribute.
-std::optional<candidate> neighbouring_slip(const slip_context& x) {
+// The same value stated for another fact that shares the subject or the attribute. With
+// `single_digit` false, a value of one significant digit (10, 3) is too common to name.
+std::optional<candidate> neighbouring_slip(const slip_context& x, bool single_digit = false) {
   const claim& o = x.claims[x.odd];
-  if (o.value && o.value->trimmed().mantissa < 10 && o.value->trimmed().mantissa > -10) return std::nullopt;
+  if (!single_digit && o.value && o.value->trimmed().mantissa < 10 && o.value->trimmed().mantissa > -10) return std::nullopt;
   if (o.date && o.date->grain != date_grain::day) return std::nullopt;
   for (std::size_t i = 0; i < x.claims.size(); ++i) {
     const claim& n = x.claims[i];
@@ -220,7 +222,11 @@ std::vector<candidate> candidates(const slip_context& x) {
   const auto ref = axis_value(x.f, x.claims, x.reference);
   const auto odd = axis_value(x.f, x.claims, x.odd);
   if (ref && odd && !r.date) {
-    keep(power_of_ten_slip(*ref, *odd, r));
+    // 1人 / 10人: one digit times ten is a power-of-ten slip unless another fact of the corpus
+    // has the odd value (then the digits agree by chance).
+    std::optional<candidate> scaled = power_of_ten_slip(*ref, *odd, r, false);
+    if (!scaled && !neighbouring_slip(x, true)) scaled = power_of_ten_slip(*ref, *odd, r, true);
+    keep(scaled);
     keep(digit_slip(*ref, *odd, r));
     keep(rounding_slip(*ref, *odd, r));
     keep(unit_slip(x));

@@ -103,11 +103,16 @@ BOOST_AUTO_TEST_CASE(issue_14_power_of_ten_in_chinese_scale_words) {
   BOOST_TEST(s.independent_sources == 3u);
 }
 
-BOOST_AUTO_TEST_CASE(issue_14_one_significant_digit_is_no_power_of_ten_slip) {
+BOOST_AUTO_TEST_CASE(issue_14_one_significant_digit_is_a_power_of_ten_slip_unless_another_fact_has_the_value) {
   const run_result run = three_against_one("10万美元", "$100,000", "网传R1的训练成本为100万美元，但未给出出处。");
   const finding& f = only_contradiction(run);
   BOOST_TEST(to_string(f.assessed.status) == "majority");
-  BOOST_TEST(slip_id(f) == "none");
+  BOOST_TEST(slip_id(f) == "slip.power-of-ten");
+  // When another fact of the subject is 100万美元, the same digit may be that fact's: no slip named.
+  const run_result neighbour = three_against_one("10万美元", "$100,000", "网传R1的训练成本为100万美元，R1的推理成本为100万美元。");
+  for (const finding& g : neighbour.findings) {
+    if (g.rule == "contradiction" && g.attribute == "training_cost") BOOST_TEST(slip_id(g) != "slip.power-of-ten");
+  }
 }
 
 BOOST_AUTO_TEST_CASE(issue_14_digits_transposed_in_english) {
