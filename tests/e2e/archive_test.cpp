@@ -379,7 +379,7 @@ BOOST_AUTO_TEST_CASE(issue_15_unchanged_documents_are_skipped_and_changed_ones_r
   BOOST_TEST(removed.exit_code == 0, removed.out);
   const outcome stats = run("archive stats" + db);
   BOOST_TEST(stats.out.find("1 document(s)") != std::string::npos, stats.out);
-  BOOST_TEST(stats.out.find("schema version 2") != std::string::npos, stats.out);
+  BOOST_TEST(stats.out.find("schema version 3") != std::string::npos, stats.out);
   const outcome missing = run("archive remove nothing.md" + db);
   BOOST_TEST(missing.exit_code == 2);
   BOOST_TEST(missing.out.find("holds no document nothing.md") != std::string::npos, missing.out);
@@ -629,7 +629,7 @@ BOOST_AUTO_TEST_CASE(issue_15_postgresql_add_replace_refresh_import_and_remove) 
   BOOST_TEST(removed.exit_code == 0, removed.out);
   const outcome stats = run_in(work.string(), "archive stats" + db);
   BOOST_TEST(stats.out.find("1 document(s)") != std::string::npos, stats.out);
-  BOOST_TEST(stats.out.find("schema version 2") != std::string::npos, stats.out);
+  BOOST_TEST(stats.out.find("schema version 3") != std::string::npos, stats.out);
   const outcome missing = run_in(work.string(), "archive remove nothing.md" + db);
   BOOST_TEST(missing.exit_code == 2);
   BOOST_TEST(missing.out.find("holds no document nothing.md") != std::string::npos, missing.out);
