@@ -50,7 +50,7 @@ struct indexed_claim {
   std::string value_key;
   /// True when the claim is evidence to the subject-tie pass in any corpus, with the qualifiers it
   /// has alone (schema 3): a draft check counts the subjects stating a value by it
-  /// (`index_names` in pipeline.cpp says when it holds).
+  /// (`mark_settled_claims` in pipeline.cpp says when it holds).
   bool settled = false;
   bool operator==(const indexed_claim&) const = default;
 };

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cassert>
+#include <iterator>
 #include <memory>
 #include <mutex>
-#include <iterator>
 #include <map>
 #include <set>
 
