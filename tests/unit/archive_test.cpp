@@ -310,6 +310,8 @@ BOOST_AUTO_TEST_CASE(issue_15_claims_named_in_their_clause_are_settled_and_the_s
       // A name ending in a trim word: in some corpus the trim becomes an edition qualifier.
       {"trim.md", "The Yueming K5 Pro is priced at 2,688 yuan."},
       {"other.md", "新款平板T30本周开售，T30的售价为2688元。"},
+      // An edition written as a word and 版: a qualifier of the figure, left out of the key.
+      {"edition.md", "岳明K5 Max 版的售价为2688元。"},
   };
   std::vector<document> docs;
   for (const auto& [id, text] : texts) docs.push_back(testing::make_document(id, text, "2025-04-01"));
@@ -328,6 +330,14 @@ BOOST_AUTO_TEST_CASE(issue_15_claims_named_in_their_clause_are_settled_and_the_s
   BOOST_TEST((settled(1, "revenue") == std::vector<bool>{false}));
   BOOST_TEST((settled(2, "price") == std::vector<bool>{false}));
   BOOST_TEST((settled(3, "price") == std::vector<bool>{true}));
+  BOOST_TEST((settled(4, "price") == std::vector<bool>{false}));
+  // The trim and the edition are qualifiers (`edition:pro`, `edition:max`), not in the key.
+  for (std::size_t r : {2u, 4u}) {
+    const auto k = std::find_if(records[r].claims.begin(), records[r].claims.end(), [](const indexed_claim& c) { return c.attribute == "price"; });
+    BOOST_TEST_REQUIRE((k != records[r].claims.end()));
+    BOOST_TEST(k->fact_key.find("edition:") != std::string::npos, k->fact_key);
+    BOOST_TEST(k->value_key == price);
+  }
   BOOST_TEST((round_trip(records[0]).claims == records[0].claims), "the flag survives the JSON form");
   const scratch_file file;
   const auto store = open_archive(file.path.string(), archive_access::create);
