@@ -68,6 +68,11 @@ CREATE TABLE subject_keys (
 CREATE INDEX subject_keys_by_document ON subject_keys(document);
 )sql";
 
+// Schema 3 (issue 15): the settled claims by value, with their document, so that a draft check
+// counts a value's subjects from the index alone (no table row read). Also the migration from 2.
+constexpr const char* settled_index_sql =
+    "CREATE INDEX claims_settled_by_value_key ON claims(value_key, document) WHERE settled = 1";
+
 // A list bound as one parameter: a JSON array that `json_each` opens in SQL.
 std::string json_list(const std::vector<std::string>& values) {
   return nlohmann::json(values).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -358,6 +363,7 @@ class sqlite_store final : public archive_store {
       if (!has_table("meta")) {
         exec(schema_sql);
         exec(candidate_index_sql);
+        exec(settled_index_sql);
         set_meta("format", "factcheck-archive");
         set_meta("schema_version", std::to_string(archive_schema_version));
       }
@@ -408,6 +414,7 @@ class sqlite_store final : public archive_store {
     try {
       if (meta("schema_version").value_or("") == "2") {  // another process may have migrated it meanwhile
         exec("ALTER TABLE claims ADD COLUMN settled INTEGER NOT NULL DEFAULT 0");
+        exec(settled_index_sql);
         set_meta("schema_version", "3");
         set_meta("candidate_index", "missing");  // until a refresh writes every record again
       }

@@ -328,9 +328,9 @@ BOOST_AUTO_TEST_CASE(issue_15_a_schema_1_archive_is_migrated_and_refreshed_into_
   // `value_key`. Each is migrated on open to schema 3.
   const std::pair<const char*, const char*> olds[] = {
       {"1", "DROP TABLE names; DROP TABLE subject_keys; DROP INDEX claims_by_value_key; DROP INDEX documents_by_path; "
-            "ALTER TABLE claims DROP COLUMN value_key; ALTER TABLE claims DROP COLUMN settled; "
+            "DROP INDEX claims_settled_by_value_key; ALTER TABLE claims DROP COLUMN value_key; ALTER TABLE claims DROP COLUMN settled; "
             "UPDATE meta SET value = '1' WHERE key = 'schema_version'"},
-      {"2", "ALTER TABLE claims DROP COLUMN settled; UPDATE meta SET value = '2' WHERE key = 'schema_version'"},
+      {"2", "DROP INDEX claims_settled_by_value_key; ALTER TABLE claims DROP COLUMN settled; UPDATE meta SET value = '2' WHERE key = 'schema_version'"},
   };
   for (const auto& [version, downgrade] : olds) {
     const fs::path work = scratch(std::string("archive-schema-") + version);
