@@ -34,7 +34,7 @@
 namespace checker {
 
 /// The layout of the archive's tables and records; bumped when either changes.
-inline constexpr int archive_schema_version = 2;
+inline constexpr int archive_schema_version = 3;
 
 /// One claim of a record as the index keeps it: enough to find candidate groups by fact key.
 struct indexed_claim {
@@ -44,9 +44,15 @@ struct indexed_claim {
   std::string unit;
   std::string value;     // the normalised value (`1.2e9`, `2025-01-02`), or empty
   std::string text;      // as written
-  /// `attribute|unit|value` of a value precise enough for the subject-tie pass (not a date), else
-  /// empty: a draft check finds by it the documents whose figures could tie subjects (issue 15).
+  /// `subject_tie_key` of the claim (attribute, unit, qualifiers but editions, value) when the
+  /// subject-tie pass could count its value, else empty: a draft check finds by it the documents
+  /// whose figures could tie subjects (issue 15).
   std::string value_key;
+  /// True when the claim is evidence to the subject-tie pass in any corpus, with the qualifiers it
+  /// has alone (schema 3): a draft check counts the subjects stating a value by it
+  /// (`mark_settled_claims` in pipeline.cpp says when it holds).
+  bool settled = false;
+  bool operator==(const indexed_claim&) const = default;
 };
 
 /// A name of a record as alias merging counts it (issue 15): mentioned `mentions` times in the
@@ -187,6 +193,11 @@ class archive_reader {
   virtual std::vector<std::string> documents_with_keys(const std::vector<std::string>& keys) = 0;
   /// Documents with a claim whose `value_key` is one of `value_keys`.
   virtual std::vector<std::string> documents_with_values(const std::vector<std::string>& value_keys) = 0;
+  /// For each of `value_keys`, the documents (at most `limit` of them, the first by id; 0: all)
+  /// with a `settled` claim of that key, leaving out `leave_out`, each with its subject keys.
+  /// value key -> document -> its subject keys, in one query.
+  virtual std::map<std::string, std::map<std::string, std::vector<std::string>>> settled_documents(
+      const std::vector<std::string>& value_keys, const std::vector<std::string>& leave_out, std::size_t limit) = 0;
   /// Documents read from one of `paths`.
   virtual std::vector<std::string> documents_at_paths(const std::vector<std::string>& paths) = 0;
   /// The organisations among `prefixes` and the mentions of every name whose romanised key is

@@ -82,6 +82,13 @@ CREATE TABLE IF NOT EXISTS factcheck_subject_keys (
 CREATE INDEX IF NOT EXISTS factcheck_subject_keys_by_document ON factcheck_subject_keys(document);
 )sql";
 
+// Schema 3 (issue 15): the claims that count toward subject ties in any corpus; also the
+// migration from schema 2.
+// The index holds the document too: counting a value's subjects reads no table row.
+constexpr const char* settled_sql =
+    "ALTER TABLE factcheck_claims ADD COLUMN IF NOT EXISTS settled BOOLEAN NOT NULL DEFAULT false; "
+    "CREATE INDEX IF NOT EXISTS factcheck_claims_settled_by_value_key ON factcheck_claims(value_key, document) WHERE settled";
+
 // A list bound as one `text[]` parameter (the array's text form, every element quoted).
 std::string array_literal(const std::vector<std::string>& values) {
   std::string out = "{";
@@ -410,12 +417,13 @@ class postgres_store final : public archive_store {
 
   // The claim index rows of a batch, one statement of arrays (`unnest`) whatever their number.
   void add_claims(std::span<const archive_record> batch) {
-    std::vector<std::vector<std::string>> columns(9);
+    std::vector<std::vector<std::string>> columns(10);
     for (const archive_record& r : batch) {
       for (std::size_t i = 0; i < r.claims.size(); ++i) {
         const indexed_claim& k = r.claims[i];
         const std::initializer_list<std::string> row = {r.doc.id, std::to_string(i), k.fact_key, k.subject, k.attribute,
-                                                        k.unit,   k.value,           k.text,     k.value_key};
+                                                        k.unit,   k.value,           k.text,     k.value_key,
+                                                        k.settled ? "t" : "f"};
         std::size_t c = 0;
         for (const std::string& field : row) columns[c++].push_back(field);
       }
@@ -425,9 +433,9 @@ class postgres_store final : public archive_store {
     for (const std::vector<std::string>& column : columns) arrays.push_back(array_literal(column));
     std::vector<param> params;
     for (const std::string& a : arrays) params.push_back(text_param(a));
-    query("INSERT INTO factcheck_claims (document, ordinal, fact_key, subject, attribute, unit, value, text, value_key) "
+    query("INSERT INTO factcheck_claims (document, ordinal, fact_key, subject, attribute, unit, value, text, value_key, settled) "
           "SELECT * FROM unnest($1::text[], $2::integer[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], "
-          "$8::text[], $9::text[])",
+          "$8::text[], $9::text[], $10::boolean[])",
           params);
   }
 
@@ -534,6 +542,7 @@ class postgres_store final : public archive_store {
         if (!has_meta_table()) {
           exec(schema_sql);
           exec(candidate_index_sql);
+          exec(settled_sql);
           set_meta("format", "factcheck-archive");
           set_meta("schema_version", std::to_string(archive_schema_version));
         }
@@ -561,6 +570,7 @@ class postgres_store final : public archive_store {
     }
     if (version < 1) throw error(fmt::format("archive {}: schema version {} is not one factcheck ever wrote", location_, version));
     if (version == 1) migrate_to_2();
+    if (version <= 2) migrate_to_3();
   }
 
   // Schema 2 adds the candidate index of draft checks (issue 15); `archive refresh` fills it (the
@@ -572,6 +582,24 @@ class postgres_store final : public archive_store {
       if (meta("schema_version").value_or("") == "1") {
         exec(candidate_index_sql);
         set_meta("schema_version", "2");
+        set_meta("candidate_index", "missing");  // until a refresh writes every record again
+      }
+      exec("COMMIT");
+    } catch (const error&) {
+      PQclear(PQexec(conn_, "ROLLBACK"));
+      throw;
+    }
+  }
+
+  // Schema 3 marks the claims that count toward subject ties in any corpus and puts the
+  // qualifiers in `value_key`; a refresh fills them (the analysis version changed with it).
+  void migrate_to_3() {
+    exec("BEGIN");
+    try {
+      lock_writers();
+      if (meta("schema_version").value_or("") == "2") {
+        exec(settled_sql);
+        set_meta("schema_version", "3");
         set_meta("candidate_index", "missing");  // until a refresh writes every record again
       }
       exec("COMMIT");
@@ -603,6 +631,22 @@ class postgres_reader final : public archive_reader {
   }
   std::vector<std::string> documents_with_values(const std::vector<std::string>& value_keys) override {
     return ids("SELECT DISTINCT document FROM factcheck_claims WHERE value_key = ANY($1::text[]) AND value_key <> ''", value_keys);
+  }
+  std::map<std::string, std::map<std::string, std::vector<std::string>>> settled_documents(
+      const std::vector<std::string>& value_keys, const std::vector<std::string>& leave_out, std::size_t limit) override {
+    std::map<std::string, std::map<std::string, std::vector<std::string>>> out;
+    if (value_keys.empty()) return out;
+    const std::string values = array_literal(value_keys), left = array_literal(leave_out), most = std::to_string(limit);
+    // The first `limit` documents of each value, then their keys, in one round trip.
+    const result r = store_.query(
+        "WITH d AS (SELECT DISTINCT value_key, document FROM factcheck_claims "
+        "WHERE value_key = ANY($1::text[]) AND value_key <> '' AND settled AND NOT (document = ANY($2::text[]))), "
+        "r AS (SELECT value_key, document, row_number() OVER (PARTITION BY value_key ORDER BY document COLLATE \"C\") AS n FROM d) "
+        "SELECT r.value_key, r.document, s.key FROM r JOIN factcheck_subject_keys s ON s.document = r.document "
+        "WHERE $3::bigint = 0 OR r.n <= $3::bigint",
+        {text_param(values), text_param(left), text_param(most)});
+    for (int i = 0; i < r.rows(); ++i) out[r.text(i, 0)][r.text(i, 1)].push_back(r.text(i, 2));
+    return out;
   }
   std::vector<std::string> documents_at_paths(const std::vector<std::string>& paths) override {
     return ids("SELECT id FROM factcheck_documents WHERE path = ANY($1::text[])", paths);

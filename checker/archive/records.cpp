@@ -377,11 +377,7 @@ archive_record make_record(document doc, diagnostics ingest_diags, const std::ve
     if (c.linked()) k.fact_key = fmt::format("{}|{}|{}|{}", c.subject, c.attribute, fmt::join(c.qualifiers, ","), c.unit);
     k.value = value_text(c);
     k.text = c.found.text;
-    // Precise as the subject-tie pass counts it (link/subject_ties.cpp): three significant digits.
-    if (c.value && !c.date && !c.attribute.empty()) {
-      const decimal trimmed = c.value->trimmed();
-      if (trimmed.mantissa >= 100 || trimmed.mantissa <= -100) k.value_key = fmt::format("{}|{}|{}", c.attribute, c.unit, trimmed.to_string());
-    }
+    k.value_key = subject_tie_key(c);  // `settled` is set with the candidate index (pipeline.cpp)
     record.claims.push_back(std::move(k));
   }
   record.doc = std::move(doc);
@@ -397,7 +393,7 @@ std::string analysis_version(const std::string& lexicon_text) {
 nlohmann::json record_to_json(const archive_record& record, const std::string& version) {
   nlohmann::json claims = nlohmann::json::array();
   for (const indexed_claim& k : record.claims) {
-    claims.push_back({k.fact_key, k.subject, k.attribute, k.unit, k.value, k.text, k.value_key});
+    claims.push_back({k.fact_key, k.subject, k.attribute, k.unit, k.value, k.text, k.value_key, k.settled});
   }
   nlohmann::json names = nlohmann::json::array();
   for (const indexed_name& n : record.names) names.push_back({n.name, n.mentions, n.organisation, n.romanised});
@@ -425,9 +421,11 @@ archive_record record_from_json(const nlohmann::json& data, const std::string& w
     throw error(fmt::format("{}: not an archive record (no \"{}\" field; write records with `factcheck extract --format jsonl`)",
                             where, record_format));
   }
-  // Records of schema 1 lack the candidate index (names, keys): they are read to be refreshed.
+  // Records of schema 1 lack the candidate index (names, keys), those of schema 2 the `settled`
+  // flag of each claim: they are read to be refreshed.
   const bool old_schema = data[record_format] == 1;
-  if (data[record_format] != archive_schema_version && !old_schema) {
+  const bool unsettled = old_schema || data[record_format] == 2;
+  if (data[record_format] != archive_schema_version && !unsettled) {
     throw error(fmt::format("{}: an archive record of schema version {}; this factcheck reads version {}", where,
                             data[record_format].dump(), archive_schema_version));
   }
@@ -460,7 +458,8 @@ archive_record record_from_json(const nlohmann::json& data, const std::string& w
     for (const nlohmann::json& k : data.at("claims")) {
       record.claims.push_back(indexed_claim{k.at(0).get<std::string>(), k.at(1).get<std::string>(), k.at(2).get<std::string>(),
                                             k.at(3).get<std::string>(), k.at(4).get<std::string>(), k.at(5).get<std::string>(),
-                                            old_schema ? std::string() : k.at(6).get<std::string>()});
+                                            old_schema ? std::string() : k.at(6).get<std::string>(),
+                                            unsettled ? false : k.at(7).get<bool>()});
     }
     if (!old_schema) {
       for (const nlohmann::json& n : data.at("names")) {

@@ -39,6 +39,7 @@ CREATE TABLE claims (
   value TEXT NOT NULL,
   text TEXT NOT NULL,
   value_key TEXT NOT NULL DEFAULT '',
+  settled INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (document, ordinal)
 );
 CREATE INDEX claims_by_fact_key ON claims(fact_key) WHERE fact_key <> '';
@@ -66,6 +67,11 @@ CREATE TABLE subject_keys (
 ) WITHOUT ROWID;
 CREATE INDEX subject_keys_by_document ON subject_keys(document);
 )sql";
+
+// Schema 3 (issue 15): the settled claims by value, with their document, so that a draft check
+// counts a value's subjects from the index alone (no table row read). Also the migration from 2.
+constexpr const char* settled_index_sql =
+    "CREATE INDEX claims_settled_by_value_key ON claims(value_key, document) WHERE settled = 1";
 
 // A list bound as one parameter: a JSON array that `json_each` opens in SQL.
 std::string json_list(const std::vector<std::string>& values) {
@@ -203,8 +209,8 @@ class sqlite_store final : public archive_store {
                     "INSERT INTO documents (id, path, hash, source, published, claims, linked, record) "
                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
       statement add(db_, location_,
-                    "INSERT INTO claims (document, ordinal, fact_key, subject, attribute, unit, value, text, value_key) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+                    "INSERT INTO claims (document, ordinal, fact_key, subject, attribute, unit, value, text, value_key, settled) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
       statement add_name(db_, location_,
                          "INSERT INTO names (document, name, mentions, organisation, romanised) VALUES (?1, ?2, ?3, ?4, ?5)");
       statement add_key(db_, location_, "INSERT INTO subject_keys (key, document) VALUES (?1, ?2)");
@@ -220,7 +226,8 @@ class sqlite_store final : public archive_store {
         for (std::size_t i = 0; i < r.claims.size(); ++i) {
           const indexed_claim& k = r.claims[i];
           add.bind(1, r.doc.id).bind(2, static_cast<std::int64_t>(i)).bind(3, k.fact_key).bind(4, k.subject);
-          add.bind(5, k.attribute).bind(6, k.unit).bind(7, k.value).bind(8, k.text).bind(9, k.value_key).run();
+          add.bind(5, k.attribute).bind(6, k.unit).bind(7, k.value).bind(8, k.text).bind(9, k.value_key);
+          add.bind(10, std::int64_t{k.settled ? 1 : 0}).run();
         }
         for (const indexed_name& n : r.names) {
           add_name.bind(1, r.doc.id).bind(2, n.name).bind(3, static_cast<std::int64_t>(n.mentions));
@@ -356,6 +363,7 @@ class sqlite_store final : public archive_store {
       if (!has_table("meta")) {
         exec(schema_sql);
         exec(candidate_index_sql);
+        exec(settled_index_sql);
         set_meta("format", "factcheck-archive");
         set_meta("schema_version", std::to_string(archive_schema_version));
       }
@@ -375,6 +383,7 @@ class sqlite_store final : public archive_store {
     if (version < 1) throw error(fmt::format("archive {}: schema version {} is not one factcheck ever wrote", location_, version));
     // Older schemas are migrated here, one step at a time, each in its own transaction.
     if (version == 1) migrate_to_2();
+    if (version <= 2) migrate_to_3();
   }
 
   // Schema 2 adds the candidate index of draft checks (issue 15). Its rows come from the records,
@@ -387,6 +396,26 @@ class sqlite_store final : public archive_store {
         exec("ALTER TABLE claims ADD COLUMN value_key TEXT NOT NULL DEFAULT ''");
         exec(candidate_index_sql);
         set_meta("schema_version", "2");
+        set_meta("candidate_index", "missing");  // until a refresh writes every record again
+      }
+      exec("COMMIT");
+    } catch (const error&) {
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
+  }
+
+  // Schema 3 (issue 15) marks the claims that count toward subject ties in any corpus
+  // (`claims.settled`), and `value_key` holds the qualifiers: a draft check skips a value that
+  // more subjects state than the tie pass counts. The rows come from a refresh (the analysis
+  // version changed with it); until then a draft check reads every record.
+  void migrate_to_3() {
+    exec("BEGIN IMMEDIATE");
+    try {
+      if (meta("schema_version").value_or("") == "2") {  // another process may have migrated it meanwhile
+        exec("ALTER TABLE claims ADD COLUMN settled INTEGER NOT NULL DEFAULT 0");
+        exec(settled_index_sql);
+        set_meta("schema_version", "3");
         set_meta("candidate_index", "missing");  // until a refresh writes every record again
       }
       exec("COMMIT");
@@ -424,6 +453,25 @@ class sqlite_reader final : public archive_reader {
   std::vector<std::string> documents_with_values(const std::vector<std::string>& value_keys) override {
     return ids("SELECT DISTINCT document FROM claims WHERE value_key IN (SELECT value FROM json_each(?1)) AND value_key <> ''",
                value_keys);
+  }
+  std::map<std::string, std::map<std::string, std::vector<std::string>>> settled_documents(
+      const std::vector<std::string>& value_keys, const std::vector<std::string>& leave_out, std::size_t limit) override {
+    std::map<std::string, std::map<std::string, std::vector<std::string>>> out;
+    if (value_keys.empty()) return out;
+    // The first `limit` documents of each value (row_number over the value's documents), then
+    // their keys: a value many documents state costs `limit` of them, not all.
+    statement q(store_.db_, store_.location_,
+                "WITH d AS (SELECT DISTINCT value_key, document FROM claims "
+                "WHERE value_key IN (SELECT value FROM json_each(?1)) AND value_key <> '' AND settled = 1 "
+                "AND document NOT IN (SELECT value FROM json_each(?2))), "
+                "r AS (SELECT value_key, document, row_number() OVER (PARTITION BY value_key ORDER BY document) AS n FROM d) "
+                "SELECT r.value_key, r.document, s.key FROM r JOIN subject_keys s ON s.document = r.document "
+                "WHERE ?3 = 0 OR r.n <= ?3");
+    const std::string values = json_list(value_keys);
+    const std::string left = json_list(leave_out);
+    q.bind(1, values).bind(2, left).bind(3, static_cast<std::int64_t>(limit));
+    while (q.step()) out[q.text(0)][q.text(1)].push_back(q.text(2));
+    return out;
   }
   std::vector<std::string> documents_at_paths(const std::vector<std::string>& paths) override {
     return ids("SELECT id FROM documents WHERE path IN (SELECT value FROM json_each(?1))", paths);

@@ -128,8 +128,9 @@ std::set<std::string> name_keys::romanised(const std::string& name) {
   return out;
 }
 
-bool could_tie_subjects(const std::vector<claim>& claims, const std::set<std::string>& subjects) {
-  return detail::shares_agreeing_value(claims, subjects);
+bool could_tie_subjects(const std::vector<claim>& claims, const std::set<std::string>& subjects,
+                        const std::set<std::string>& settled) {
+  return detail::shares_agreeing_value(claims, subjects, settled);
 }
 
 }  // namespace checker

@@ -97,10 +97,31 @@ class name_keys {
   std::map<std::string, std::set<std::string>> alias_targets_by_key_;  // romanised key of an alias -> its canonical names
 };
 
+/// A value that more subjects than this state (with the same attribute, unit and qualifiers) is
+/// no evidence to the subject-tie pass: every model's 15.6% baseline identifies none of them.
+inline constexpr std::size_t max_subjects_per_tie_value = 4;
+
+/// True when the subject-tie pass counts `c` as evidence: linked and resolved, a precise value
+/// (three significant digits or more) that is no date, no hedge, link confidence 0.65 or more.
+bool counts_toward_subject_ties(const claim& c);
+
+/// The key under which an archive indexes a precise value for the subject-tie pass (issue 15):
+/// attribute, unit, qualifiers and value, unambiguously joined, leaving out `edition:`
+/// qualifiers (the only ones that depend on the corpus: a subject ending in a trim word gives its
+/// trim as one, and a subject's wording depends on the corpus). Empty for a value the pass never
+/// counts (a date, no attribute, fewer than three significant digits).
+std::string subject_tie_key(const claim& c);
+
+/// True when `c` has an `edition:` qualifier (which `subject_tie_key` leaves out).
+bool has_edition(const claim& c);
+
 /// True when a claim of `claims` whose subject is in `subjects` agrees on a precise value with a
 /// claim of another subject in another document, as the subject-tie pass counts evidence: the
-/// pass might then tie the subject to another, across documents not in `claims`.
-bool could_tie_subjects(const std::vector<claim>& claims, const std::set<std::string>& subjects);
+/// pass might then tie the subject to another, across documents not in `claims`. Values whose
+/// claims have no edition and whose `subject_tie_key` is in `settled` are left out: the caller
+/// knows that more than `max_subjects_per_tie_value` subjects state them in the whole corpus.
+bool could_tie_subjects(const std::vector<claim>& claims, const std::set<std::string>& subjects,
+                        const std::set<std::string>& settled = {});
 
 /// Sets `subject`, `attribute`, `qualifiers`, `link_confidence` and `link_basis` on `claims`.
 /// `sentences[i]` are the sentences of `docs[i]`; claims refer to both by index.

@@ -21,7 +21,9 @@ void tie_subjects_by_agreeing_values(std::vector<claim>& claims);
 
 /// True when a claim whose subject is in `subjects` agrees with a claim of another subject, in
 /// another document, on a value the tie pass above counts as evidence (issue 15's draft check).
-bool shares_agreeing_value(const std::vector<claim>& claims, const std::set<std::string>& subjects);
+/// Runs of edition-free claims whose `subject_tie_key` is in `settled` are left out.
+bool shares_agreeing_value(const std::vector<claim>& claims, const std::set<std::string>& subjects,
+                           const std::set<std::string>& settled);
 
 /// Figures worded alike in two versions of one report (documents sharing 30% of the shorter
 /// one's runs of four tokens) are one fact: the same four tokens right before them

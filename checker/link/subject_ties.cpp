@@ -4,6 +4,9 @@
 #include <string>
 #include <tuple>
 
+#include <nlohmann/json.hpp>
+
+#include "link/link.h"
 #include "link/passes.h"
 
 namespace checker::detail {
@@ -106,9 +109,9 @@ void tie_subjects_by_agreeing_values(std::vector<claim>& claims) {
       for (std::size_t k = run; k < end; ++k) subjects[claims[candidates[k].claim].subject].insert(claims[candidates[k].claim].document);
     }
     // A value that many subjects share (every model's 15.6% baseline) identifies none of them;
-    // pairing them all would also be quadratic.
-    constexpr std::size_t max_subjects_per_value = 4;
-    if (subjects.size() > max_subjects_per_value) subjects.clear();
+    // pairing them all would also be quadratic. (An archive's draft check relies on this limit:
+    // pipeline.cpp skips the documents of a value it knows more subjects state.)
+    if (subjects.size() > max_subjects_per_tie_value) subjects.clear();
     for (auto a = subjects.begin(); a != subjects.end(); ++a) {
       for (auto b = std::next(a); b != subjects.end(); ++b) {
         // Two documents must say it: one writer's two subjects agreeing is no tie.
@@ -156,16 +159,19 @@ void tie_subjects_by_agreeing_values(std::vector<claim>& claims) {
 
 namespace checker::detail {
 
-bool shares_agreeing_value(const std::vector<claim>& claims, const std::set<std::string>& subjects) {
+bool shares_agreeing_value(const std::vector<claim>& claims, const std::set<std::string>& subjects,
+                           const std::set<std::string>& settled) {
   // The runs of tie_subjects_by_agreeing_values, by map: this runs over a draft and its candidates.
   std::map<std::tuple<std::string, std::string, std::vector<std::string>, std::string>, std::map<std::string, std::set<std::size_t>>> runs;
   for (const claim& c : claims) {
-    if (comparable(c)) runs[{c.attribute, c.unit, c.qualifiers, c.value->trimmed().to_string()}][c.subject].insert(c.document);
+    if (!comparable(c)) continue;
+    // Only part of a settled run is here; the whole of it holds too many subjects to count.
+    if (!settled.empty() && !has_edition(c) && settled.count(subject_tie_key(c)) > 0) continue;
+    runs[{c.attribute, c.unit, c.qualifiers, c.value->trimmed().to_string()}][c.subject].insert(c.document);
   }
-  constexpr std::size_t max_subjects_per_value = 4;  // as in the tie pass: more identify none
   std::map<std::pair<std::string, std::string>, std::size_t> evidence;  // (one of `subjects`, another) -> values
   for (const auto& [fact, by_subject] : runs) {
-    if (by_subject.size() < 2 || by_subject.size() > max_subjects_per_value) continue;
+    if (by_subject.size() < 2 || by_subject.size() > max_subjects_per_tie_value) continue;
     for (const auto& [subject, documents] : by_subject) {
       if (subjects.count(subject) == 0) continue;
       for (const auto& [other, other_documents] : by_subject) {
@@ -184,3 +190,24 @@ bool shares_agreeing_value(const std::vector<claim>& claims, const std::set<std:
 }
 
 }  // namespace checker::detail
+
+namespace checker {
+
+bool counts_toward_subject_ties(const claim& c) { return detail::comparable(c); }
+
+bool has_edition(const claim& c) {
+  return std::any_of(c.qualifiers.begin(), c.qualifiers.end(), [](const std::string& q) { return q.rfind("edition", 0) == 0; });
+}
+
+std::string subject_tie_key(const claim& c) {
+  if (!c.value || c.date || c.attribute.empty() || !detail::precise(*c.value)) return {};
+  nlohmann::json qualifiers = nlohmann::json::array();
+  for (const std::string& q : c.qualifiers) {
+    if (q.rfind("edition", 0) != 0) qualifiers.push_back(q);
+  }
+  // JSON: a qualifier or a unit holding the separator of a joined string could merge two keys.
+  return nlohmann::json::array({c.attribute, c.unit, qualifiers, c.value->trimmed().to_string()})
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace checker

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cassert>
+#include <iterator>
 #include <memory>
 #include <mutex>
 #include <map>
@@ -133,6 +134,47 @@ void keep_draft_findings(run_result& result) {
   });
 }
 
+// True when some form a subject of the document may take in some corpus (its subject keys) ends
+// in a trim word: in that corpus the trim may become an `edition:` qualifier (trims.cpp).
+bool may_split_a_trim(const std::vector<std::string>& subject_keys, const lexicon& lex) {
+  const auto lower = [](std::string text) {
+    for (char& ch : text) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    return text;
+  };
+  return std::any_of(subject_keys.begin(), subject_keys.end(), [&](const std::string& key) {
+    const std::string k = lower(key);
+    return std::any_of(lex.trim_words.begin(), lex.trim_words.end(), [&](const std::string& word) { return k.ends_with(lower(word)); });
+  });
+}
+
+// Issue 15: marks the claims of `record` (`linked`, the document linked alone) that the subject-tie
+// pass counts in every corpus holding the document, with the qualifiers they have alone, each with
+// a subject among the names of its own sentence (so within the record's subject keys). What of
+// linking depends on the corpus is the wording of subjects (canonical names) and main subjects;
+// a claim is settled when neither can change whether it counts or what its run is:
+// - its subject is a name of its clause or sentence (`clause`, `sentence`), chosen by the text
+//   alone: not inherited (the confidence of an inherited subject depends on the main subject), not
+//   a pronoun's, a generic noun's or a distributed one;
+// - no figure of its sentence counts a named thing (`512块H800芯片`): whether a name is what is
+//   counted compares its corpus-wide wording;
+// - it has no `edition:` qualifier and no subject key of the document ends in a trim word (a
+//   subject's trim becomes a qualifier, trims.cpp).
+// Confidence, hedge, status and the value come from the text, as do attribute, unit and the other
+// qualifiers.
+void mark_settled_claims(archive_record& record, const std::vector<claim>& linked, const lexicon& lex) {
+  if (record.claims.size() != linked.size() || may_split_a_trim(record.subject_keys, lex)) return;
+  std::set<std::size_t> counting;  // sentences with a figure that counts a named thing
+  for (const claim& c : linked) {
+    if (c.found.kind == claim_kind::count && c.found.amount && !c.found.amount->counted.empty()) counting.insert(c.found.sentence);
+  }
+  for (std::size_t i = 0; i < linked.size(); ++i) {
+    const claim& c = linked[i];
+    const bool named_here = c.link_basis.rfind("clause", 0) == 0 || c.link_basis.rfind("sentence", 0) == 0;
+    record.claims[i].settled = named_here && counts_toward_subject_ties(c) && !has_edition(c) && counting.count(c.found.sentence) == 0 &&
+                               !record.claims[i].value_key.empty();
+  }
+}
+
 // Issue 15: what a draft check reads of `record` without decoding it: the names alias merging
 // counts, the keys of every subject its claims could take in any corpus, and what linking it looks up.
 void index_names(archive_record& record, const std::vector<sentence>& sentences, const std::vector<claim>& unlinked,
@@ -157,6 +199,7 @@ void index_names(archive_record& record, const std::vector<sentence>& sentences,
   record.subject_keys.assign(keys.begin(), keys.end());
   record.name_prefixes.assign(prefixes.begin(), prefixes.end());
   record.name_romanised.assign(romanised.begin(), romanised.end());
+  mark_settled_claims(record, linked, lex);
 }
 
 }  // namespace
@@ -238,12 +281,42 @@ namespace {
 // would otherwise fetch most of it one indexed lookup at a time.
 constexpr std::size_t max_candidate_documents = 20000;
 
-// The key of a claim's value in the index (`indexed_claim::value_key`) as linked in this run.
-std::string value_key_of(const claim& c) {
-  if (!c.value || c.date || c.attribute.empty()) return {};
-  const decimal trimmed = c.value->trimmed();
-  if (trimmed.mantissa < 100 && trimmed.mantissa > -100) return {};
-  return fmt::format("{}|{}|{}", c.attribute, c.unit, trimmed.to_string());
+// The documents of a value read first when counting its subjects: enough to find more than
+// `max_subjects_per_tie_value` documents of unrelated subjects among them when the value is common.
+constexpr std::size_t settled_sample = 24;
+// At most this many when the sample was not enough; past it the value's documents are read.
+constexpr std::size_t settled_retry = 2000;
+
+// Of `values` (`subject_tie_key`s), those that more than `max_subjects_per_tie_value` subjects
+// state in every corpus holding the archive, so that the subject-tie pass counts none of them
+// as evidence. Documents with pairwise disjoint subject keys have distinct subjects in any
+// corpus (two names that become one subject share a key, `name_keys`); each document counted
+// states the value in a claim that counts toward ties in any corpus with that key (`settled`).
+// The documents are taken greedily in id order: a lower bound on the subjects, never more.
+std::set<std::string> settled_values(archive_reader& reader, const std::set<std::string>& values,
+                                     const std::vector<std::string>& leave_out) {
+  std::set<std::string> out;
+  std::vector<std::string> retry;
+  const auto judge = [&](const std::map<std::string, std::map<std::string, std::vector<std::string>>>& found, std::size_t limit) {
+    for (const auto& [value, documents] : found) {
+      std::set<std::string> taken;
+      std::size_t distinct = 0;
+      for (const auto& [id, keys] : documents) {
+        const bool disjoint = !keys.empty() && std::none_of(keys.begin(), keys.end(), [&](const std::string& k) { return taken.count(k) > 0; });
+        if (!disjoint) continue;
+        taken.insert(keys.begin(), keys.end());
+        if (++distinct > max_subjects_per_tie_value) break;
+      }
+      if (distinct > max_subjects_per_tie_value) {
+        out.insert(value);
+      } else if (limit == settled_sample && documents.size() == limit) {
+        retry.push_back(value);
+      }
+    }
+  };
+  judge(reader.settled_documents({values.begin(), values.end()}, leave_out, settled_sample), settled_sample);
+  if (!retry.empty()) judge(reader.settled_documents(retry, leave_out, settled_retry), settled_retry);
+  return out;
 }
 
 // What the draft check reads: candidate records and the archive's names for them.
@@ -405,14 +478,27 @@ run_result run_draft_check(const run_config& config, archive_store& store, const
   for (const claim& c : result.claims) {
     if (result.documents[c.document].draft && !c.subject.empty()) subjects.insert(c.subject);
   }
+  // Only the values the pass counts (its runs hold no other claim); each claim of those subjects
+  // is linked here as in the whole archive. The run key leaves out editions, so the documents read
+  // are a superset of each run.
   std::set<std::string> values;
+  std::set<std::string> with_edition;  // keys standing for more than one run: only all of them read
   for (const claim& c : result.claims) {
-    if (subjects.count(c.subject) > 0) {
-      if (std::string key = value_key_of(c); !key.empty()) values.insert(std::move(key));
+    if (subjects.count(c.subject) == 0 || !counts_toward_subject_ties(c)) continue;
+    if (std::string key = subject_tie_key(c); !key.empty()) {
+      if (has_edition(c)) with_edition.insert(key);
+      values.insert(std::move(key));
     }
   }
+  std::set<std::string> exact;  // keys whose claims here hold no edition: the key is their run's
+  std::set_difference(values.begin(), values.end(), with_edition.begin(), with_edition.end(), std::inserter(exact, exact.end()));
+  // A value that more subjects state than the pass counts gives no evidence: its documents need
+  // not be read (bench/README.md, "Draft checks at 350,000 documents").
+  const std::set<std::string> settled = settled_values(*reader, exact, set.leave_out);
+  std::vector<std::string> unsettled;
+  std::set_difference(values.begin(), values.end(), settled.begin(), settled.end(), std::back_inserter(unsettled));
   const std::size_t before = set.records.size();
-  if (!add_candidates(*reader, set, reader->documents_with_values({values.begin(), values.end()}), config.jobs)) return too_many();
+  if (!add_candidates(*reader, set, reader->documents_with_values(unsettled), config.jobs)) return too_many();
   if (set.records.size() != before) {
     linked.link.corpus = names_for(*reader, set, drafts, keyer, lex);
     result = run_check(linked, records_of(set), lex);
@@ -426,7 +512,7 @@ run_result run_draft_check(const run_config& config, archive_store& store, const
     return (result.documents[c.document].draft || subjects.count(c.subject) > 0) &&
            c.link_basis.find("by agreeing values") != std::string::npos;
   });
-  if (tied || could_tie_subjects(result.claims, subjects)) {
+  if (tied || could_tie_subjects(result.claims, subjects, settled)) {
     return full_load(config, store, lex, "a draft's subject shares a precise value with another subject, which may tie them");
   }
   result.archive = run_result::archive_reading{set.records.size(), false};

@@ -279,32 +279,83 @@ BOOST_AUTO_TEST_CASE(issue_15_a_draft_value_that_may_tie_subjects_makes_the_chec
   }
 }
 
+// Issue 15 (https://github.com/factcheck/factcheck/issues/15), a draft against a million documents:
+// the archived price of the draft's robot is also the price of other products, each named in its
+// own clause. More of them than the subject-tie pass counts (over four subjects in the run) and
+// their documents are not read; as many as it counts and they are. `unrelated` products are
+// written; the last `sharing` of them share a model number (`X5`), which may make them one subject
+// in some corpus, so they count once.
+void expect_shared_value_bound(const std::string& name, const std::string& archive, int unrelated, int sharing, std::size_t loaded) {
+  const fs::path work = scratch("archive-bound-" + name);
+  write_text(work / "published" / "k8-zh.md",
+             "---\ntitle: 新品\npublished: 2025-03-01\n---\n澄川科技发布了扫地机器人K8。K8的售价为3999元，续航时间为150分钟。\n");
+  const char* products[][2] = {
+      {"t30-zh", "新款平板T30本周开售，T30的售价为3999元。"},
+      {"h12-zh", "新款耳机H12周末开售，H12的售价为3999元。"},
+      {"v9-en", "The Palsa V9 laptop went on sale this week. The Palsa V9 sells for 3,999 yuan."},
+      {"m6-en", "Drayton released the Drayton M6 camera. The Drayton M6 sells for 3,999 yuan."},
+      {"x5-en", "The Norvik X5 speaker went on sale. The Norvik X5 sells for 3,999 yuan."},
+      {"x5b-en", "The Tasca X5 monitor went on sale. The Tasca X5 sells for 3,999 yuan."},
+  };
+  for (int i = 0; i < unrelated; ++i) {
+    const int k = i < unrelated - sharing ? i : 6 - sharing + (i - (unrelated - sharing));
+    write_text(work / "published" / (std::string(products[k][0]) + ".md"),
+               std::string("---\ntitle: Item\npublished: 2025-03-02\n---\n") + products[k][1] + "\n");
+  }
+  write_text(work / "draft.md", "---\ntitle: 草稿\npublished: 2025-03-09\n---\n新款扫地机器人K8开售，K8的售价为4299元。\n");
+  const std::string db = archive.empty() ? (work / "a.db").string() : archive;
+  BOOST_TEST_REQUIRE(run("archive add " + quote((work / "published").string()) + " --archive " + quote(db) + " -q").exit_code == 0);
+  expect_found_among_candidates(name, work / "published", work / "draft.md", db, loaded);
+}
+
+BOOST_AUTO_TEST_CASE(issue_15_a_value_more_subjects_state_than_the_tie_pass_counts_is_not_read) {
+  const std::optional<std::string> server = postgres_server("issue_15_a_value_more_subjects_state_than_the_tie_pass_counts_is_not_read");
+  for (const bool pg : {false, true}) {
+    if (pg && !server) continue;
+    const auto archive = [&](const std::string& name) { return pg ? fresh_postgres(*server, "bound-" + name) : std::string(); };
+    const std::string tag = pg ? "-pg" : "";
+    // K8 and four products, two Chinese and two English: five subjects, only K8's document read.
+    expect_shared_value_bound("four" + tag, archive("four"), 4, 0, 1);
+    // K8 and three products: four subjects may tie, so their documents are read.
+    expect_shared_value_bound("three" + tag, archive("three"), 3, 0, 4);
+    // Four products of which two are `... X5`: no more than four subjects are certain; all read.
+    expect_shared_value_bound("shared-key" + tag, archive("shared"), 4, 2, 5);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(issue_15_a_schema_1_archive_is_migrated_and_refreshed_into_a_candidate_index) {
-  const fs::path work = scratch("archive-schema-1");
-  write_candidate_archive(work / "published");
-  write_text(work / "draft.md", "---\ntitle: 草稿\npublished: 2024-06-30\n---\n新款手机X7本周开售，X7的售价为2999元。\n");
-  const std::string db = quote((work / "a.db").string());
-  BOOST_TEST_REQUIRE(run("archive add " + quote((work / "published").string()) + " --archive " + db + " -q").exit_code == 0);
-  // What schema 1 was: no candidate index, an older analysis.
-  sql(work / "a.db",
-      "DROP TABLE names; DROP TABLE subject_keys; DROP INDEX claims_by_value_key; DROP INDEX documents_by_path; "
-      "ALTER TABLE claims DROP COLUMN value_key; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
-  // Migrated on open; until a refresh fills the index, a draft check reads everything and says so.
-  const outcome stats = run("archive stats --archive " + db);
-  BOOST_TEST(stats.out.find("schema version 2") != std::string::npos, stats.out);
-  const outcome whole = run("check --archive " + db + " --draft " + quote((work / "draft.md").string()) + " --format json --out " +
-                            quote((work / "whole").string()) + " -q");
-  BOOST_TEST(whole.exit_code == 1, whole.out);
-  const nlohmann::json before = read_report(work / "whole");
-  BOOST_TEST(before["archive"]["full_load"] == true);
-  BOOST_TEST(before.dump().find("archive refresh") != std::string::npos);
-  BOOST_TEST_REQUIRE(run("archive refresh --archive " + db + " -q").exit_code == 0);
-  const outcome checked = run("check --archive " + db + " --draft " + quote((work / "draft.md").string()) + " --format json --out " +
-                              quote((work / "out").string()) + " -q");
-  BOOST_TEST(checked.exit_code == 1, checked.out);
-  const nlohmann::json report = read_report(work / "out");
-  BOOST_TEST(report["archive"]["full_load"] == false);
-  BOOST_TEST(report["archive"]["documents_loaded"] == 1);
+  // What schema 1 was: no candidate index; schema 2: no `settled` claims, no qualifiers in
+  // `value_key`. Each is migrated on open to schema 3.
+  const std::pair<const char*, const char*> olds[] = {
+      {"1", "DROP TABLE names; DROP TABLE subject_keys; DROP INDEX claims_by_value_key; DROP INDEX documents_by_path; "
+            "DROP INDEX claims_settled_by_value_key; ALTER TABLE claims DROP COLUMN value_key; ALTER TABLE claims DROP COLUMN settled; "
+            "UPDATE meta SET value = '1' WHERE key = 'schema_version'"},
+      {"2", "DROP INDEX claims_settled_by_value_key; ALTER TABLE claims DROP COLUMN settled; UPDATE meta SET value = '2' WHERE key = 'schema_version'"},
+  };
+  for (const auto& [version, downgrade] : olds) {
+    const fs::path work = scratch(std::string("archive-schema-") + version);
+    write_candidate_archive(work / "published");
+    write_text(work / "draft.md", "---\ntitle: 草稿\npublished: 2024-06-30\n---\n新款手机X7本周开售，X7的售价为2999元。\n");
+    const std::string db = quote((work / "a.db").string());
+    BOOST_TEST_REQUIRE(run("archive add " + quote((work / "published").string()) + " --archive " + db + " -q").exit_code == 0);
+    sql(work / "a.db", downgrade);
+    // Migrated on open; until a refresh fills the index, a draft check reads everything and says so.
+    const outcome stats = run("archive stats --archive " + db);
+    BOOST_TEST(stats.out.find("schema version 3") != std::string::npos, version << ": " << stats.out);
+    const outcome whole = run("check --archive " + db + " --draft " + quote((work / "draft.md").string()) + " --format json --out " +
+                              quote((work / "whole").string()) + " -q");
+    BOOST_TEST(whole.exit_code == 1, whole.out);
+    const nlohmann::json before = read_report(work / "whole");
+    BOOST_TEST(before["archive"]["full_load"] == true, version);
+    BOOST_TEST(before.dump().find("archive refresh") != std::string::npos, version);
+    BOOST_TEST_REQUIRE(run("archive refresh --archive " + db + " -q").exit_code == 0);
+    const outcome checked = run("check --archive " + db + " --draft " + quote((work / "draft.md").string()) + " --format json --out " +
+                                quote((work / "out").string()) + " -q");
+    BOOST_TEST(checked.exit_code == 1, checked.out);
+    const nlohmann::json report = read_report(work / "out");
+    BOOST_TEST(report["archive"]["full_load"] == false, version);
+    BOOST_TEST(report["archive"]["documents_loaded"] == 1, version);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(issue_15_unchanged_documents_are_skipped_and_changed_ones_replaced) {
@@ -328,7 +379,7 @@ BOOST_AUTO_TEST_CASE(issue_15_unchanged_documents_are_skipped_and_changed_ones_r
   BOOST_TEST(removed.exit_code == 0, removed.out);
   const outcome stats = run("archive stats" + db);
   BOOST_TEST(stats.out.find("1 document(s)") != std::string::npos, stats.out);
-  BOOST_TEST(stats.out.find("schema version 2") != std::string::npos, stats.out);
+  BOOST_TEST(stats.out.find("schema version 3") != std::string::npos, stats.out);
   const outcome missing = run("archive remove nothing.md" + db);
   BOOST_TEST(missing.exit_code == 2);
   BOOST_TEST(missing.out.find("holds no document nothing.md") != std::string::npos, missing.out);
@@ -578,7 +629,7 @@ BOOST_AUTO_TEST_CASE(issue_15_postgresql_add_replace_refresh_import_and_remove) 
   BOOST_TEST(removed.exit_code == 0, removed.out);
   const outcome stats = run_in(work.string(), "archive stats" + db);
   BOOST_TEST(stats.out.find("1 document(s)") != std::string::npos, stats.out);
-  BOOST_TEST(stats.out.find("schema version 2") != std::string::npos, stats.out);
+  BOOST_TEST(stats.out.find("schema version 3") != std::string::npos, stats.out);
   const outcome missing = run_in(work.string(), "archive remove nothing.md" + db);
   BOOST_TEST(missing.exit_code == 2);
   BOOST_TEST(missing.out.find("holds no document nothing.md") != std::string::npos, missing.out);

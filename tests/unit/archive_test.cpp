@@ -272,8 +272,8 @@ BOOST_AUTO_TEST_CASE(issue_15_records_hold_the_candidate_index_and_the_store_fet
   const auto has_value = [](const archive_record& r, const std::string& key) {
     return std::any_of(r.claims.begin(), r.claims.end(), [&](const indexed_claim& k) { return k.value_key == key; });
   };
-  BOOST_TEST(has_value(records[0], "price|CNY|2999"));
-  BOOST_TEST(has_value(records[3], "price|CNY|3299"));
+  BOOST_TEST(has_value(records[0], R"(["price","CNY",[],"2999"])"));
+  BOOST_TEST(has_value(records[3], R"(["price","CNY",[],"3299"])"));
   const auto store = open_archive(file.path.string(), archive_access::create);
   store->write(records, {}, "v1", false, 1);
   BOOST_TEST(store->has_candidate_index());
@@ -284,7 +284,7 @@ BOOST_AUTO_TEST_CASE(issue_15_records_hold_the_candidate_index_and_the_store_fet
   BOOST_TEST((by_key == std::vector<std::string>{"d0.md", "d1.md", "d2.md", "d3.md"}));
   BOOST_TEST((reader->documents_with_keys({"r:qinghex3"}) == std::vector<std::string>{"d2.md", "d3.md"}));
   BOOST_TEST(reader->documents_with_keys({"=nothing"}).empty());
-  BOOST_TEST((reader->documents_with_values({"price|CNY|3299"}) == std::vector<std::string>{"d1.md", "d3.md"}));
+  BOOST_TEST((reader->documents_with_values({R"(["price","CNY",[],"3299"])"}) == std::vector<std::string>{"d1.md", "d3.md"}));
   BOOST_TEST((reader->documents_at_paths({records[2].doc.path}) == std::vector<std::string>{"d2.md"}));
   BOOST_TEST((records[2].name_prefixes == std::vector<std::string>{"Qinghe"}));
   // Mentions of every name of one romanised key, over the archive less the documents left out.
@@ -295,6 +295,65 @@ BOOST_AUTO_TEST_CASE(issue_15_records_hold_the_candidate_index_and_the_store_fet
   const std::vector<archive_record> two = reader->load({"d3.md", "d1.md", "d9.md"}, 1);
   BOOST_TEST_REQUIRE(two.size() == 2u);
   BOOST_TEST(two[0].doc.id == "d1.md");
+}
+
+// Issue 15 (https://github.com/factcheck/factcheck/issues/15), the draft check at a million
+// documents: a claim is `settled` when the subject-tie pass counts it in any corpus holding its
+// document, with its qualifiers; the store gives, per value, the documents of settled claims and
+// their subject keys.
+BOOST_AUTO_TEST_CASE(issue_15_claims_named_in_their_clause_are_settled_and_the_store_lists_them_by_value) {
+  const std::vector<std::pair<std::string, std::string>> texts = {
+      // The price names its model in its clause; the revenue inherits the company (its confidence
+      // depends on what the document is mainly about, so on how the corpus words its names).
+      {"zh.md", "岳明科技的扫地机器人岳明K5售价为2688元。公司表示，2024年营收为12.34亿元。"},
+      {"en.md", "The Yueming K5 robot vacuum is priced at 2,688 yuan. The company said its revenue in 2024 was 1.234 billion yuan."},
+      // A name ending in a trim word: in some corpus the trim becomes an edition qualifier.
+      {"trim.md", "The Yueming K5 Pro is priced at 2,688 yuan."},
+      {"other.md", "新款平板T30本周开售，T30的售价为2688元。"},
+      // An edition written as a word and 版: a qualifier of the figure, left out of the key.
+      {"edition.md", "岳明K5 Max 版的售价为2688元。"},
+  };
+  std::vector<document> docs;
+  for (const auto& [id, text] : texts) docs.push_back(testing::make_document(id, text, "2025-04-01"));
+  const std::vector<archive_record> records = make_archive_records(docs, {}, testing::test_lexicon(), {}, 1, {});
+  const std::string price = R"(["price","CNY",[],"2688"])";
+  const auto settled = [&](std::size_t record, const std::string& attribute) {
+    std::vector<bool> out;
+    for (const indexed_claim& k : records[record].claims) {
+      if (k.attribute == attribute) out.push_back(k.settled);
+    }
+    return out;
+  };
+  BOOST_TEST((settled(0, "price") == std::vector<bool>{true}));
+  BOOST_TEST((settled(1, "price") == std::vector<bool>{true}));
+  BOOST_TEST((settled(0, "revenue") == std::vector<bool>{false}));
+  BOOST_TEST((settled(1, "revenue") == std::vector<bool>{false}));
+  BOOST_TEST((settled(2, "price") == std::vector<bool>{false}));
+  BOOST_TEST((settled(3, "price") == std::vector<bool>{true}));
+  BOOST_TEST((settled(4, "price") == std::vector<bool>{false}));
+  // The trim and the edition are qualifiers (`edition:pro`, `edition:max`), not in the key.
+  for (std::size_t r : {2u, 4u}) {
+    const auto k = std::find_if(records[r].claims.begin(), records[r].claims.end(), [](const indexed_claim& c) { return c.attribute == "price"; });
+    BOOST_TEST_REQUIRE((k != records[r].claims.end()));
+    BOOST_TEST(k->fact_key.find("edition:") != std::string::npos, k->fact_key);
+    BOOST_TEST(k->value_key == price);
+  }
+  BOOST_TEST((round_trip(records[0]).claims == records[0].claims), "the flag survives the JSON form");
+  const scratch_file file;
+  const auto store = open_archive(file.path.string(), archive_access::create);
+  store->write(records, {}, "v1", false, 1);
+  const std::unique_ptr<archive_reader> reader = store->read();
+  const auto all = reader->settled_documents({price, "[]"}, {}, 0);
+  BOOST_TEST_REQUIRE(all.size() == 1u);
+  std::vector<std::string> ids;
+  for (const auto& [id, keys] : all.at(price)) {
+    ids.push_back(id);
+    BOOST_TEST((keys == records[id == "en.md" ? 1 : id == "zh.md" ? 0 : 3].subject_keys), id);
+  }
+  BOOST_TEST((ids == std::vector<std::string>{"en.md", "other.md", "zh.md"}));
+  // The first by id only, and never a document left out.
+  BOOST_TEST(reader->settled_documents({price}, {}, 1).at(price).size() == 1u);
+  BOOST_TEST(reader->settled_documents({price}, {"en.md"}, 1).at(price).count("other.md") == 1u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
