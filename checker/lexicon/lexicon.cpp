@@ -414,6 +414,8 @@ void merge(lexicon& lex, const nlohmann::json& data) {
   add_words(lex.complement_markers, data.value("complement_markers", nlohmann::json::array()), 0);
   for (const auto& w : data.value("subgroup_words", nlohmann::json::array())) lex.subgroup_words.push_back(w.get<std::string>());
   std::sort(lex.subgroup_words.begin(), lex.subgroup_words.end());
+  for (const auto& w : data.value("rest_group_words", nlohmann::json::array())) lex.rest_group_words.push_back(w.get<std::string>());
+  std::sort(lex.rest_group_words.begin(), lex.rest_group_words.end());
   for (const auto& w : data.value("trim_words", nlohmann::json::array())) lex.trim_words.push_back(w.get<std::string>());
   std::sort(lex.trim_words.begin(), lex.trim_words.end());
   for (const auto& w : data.value("official_body_words", nlohmann::json::array())) lex.official_body_words.push_back(w.get<std::string>());

@@ -212,7 +212,8 @@ struct lexicon {
   word_set conversion_markers;           // (, 约合, or about: a money figure after one restates the one before
   word_set place_markers;                // in, across, 在: a place after one is where, not who
   word_set complement_markers;           // all but, 除: the figure after is the rest of the group
-  std::vector<std::string> subgroup_words;  // sorted: women, others, 外籍 (a count of one group of people)
+  std::vector<std::string> subgroup_words;
+  std::vector<std::string> rest_group_words;  // sorted: others (a group only beside other groups)  // sorted: women, others, 外籍 (a count of one group of people)
   std::vector<std::string> trim_words;    // sorted: Max, Pro (a product's trim when ending its name)
   std::vector<std::string> official_body_words;  // sorted: Agency, Ministry (a reporting body's name ends so)
   word_set places;            // payload: index into place_entries

@@ -682,7 +682,16 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         qualifiers.insert("source:" + *credited_sources[doc].begin());
         confidence = std::min(confidence, 0.75);
       }
-      if (auto group = subgroup_counted(text, c, lex)) qualifiers.insert("group:" + *group);
+      if (auto group = subgroup_counted(text, c, lex)) {
+        // "85 women, 84 men and 10 others": the rest is a group beside other groups; after a toll
+        // ("killed 44 and left 250 others missing") it is everyone else.
+        auto is_rest = [&](const std::string& g) { return std::binary_search(lex.rest_group_words.begin(), lex.rest_group_words.end(), g); };
+        const bool beside_groups = std::any_of(members.begin(), members.end(), [&](std::size_t j) {
+          const auto other = j == i ? std::nullopt : subgroup_counted(text, claims[j], lex);
+          return other && !is_rest(*other);
+        });
+        if (!is_rest(*group) || beside_groups) qualifiers.insert("group:" + *group);
+      }
       if (converts_figure_before(text, members, claims, i, lex)) qualifiers.insert("converted");
       c.qualifiers.assign(qualifiers.begin(), qualifiers.end());
       // "the accuracy rose from 15.6% to 71%": the two ends of a change are levels of the measure,

@@ -318,6 +318,9 @@ BOOST_AUTO_TEST_CASE(issue_13_a_group_of_the_dead_is_not_the_toll) {
   BOOST_TEST(has_qualifier(claim_with_text(run, "9 others"), "group:others"));
   const run_result zh = testing::analyse_text("遇难者中有3名外籍游客。", "2025-03-05");
   BOOST_TEST(has_qualifier(claim_with_text(zh, "3名"), "group:外籍"));
+  // After a toll, "others" is everyone else, not a group.
+  const run_result rest = testing::analyse_text("The blaze killed 44 people and left more than 250 others missing.", "2025-11-27");
+  BOOST_TEST(!has_qualifier(claim_with_text(rest, "more than 250 others"), "group:others"));
   // A toll with nine others of another report is not that report's toll.
   const run_result two = corpus({{"2025-03-05", "The crash killed 88 people."}, {"2025-03-06", "The crash killed 9 others besides the crew."}});
   BOOST_TEST(contradictions(two) == 0u);
