@@ -419,4 +419,14 @@ BOOST_AUTO_TEST_CASE(issue_13_an_identifier_is_no_name) {
   BOOST_TEST(claim_with_text(run, "14 people").subject != "sp20241102");
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_quarter_or_the_stated_period_is_not_the_year) {
+  // A quarter named without its year, and "during the period", are not the year's figure.
+  const run_result run = corpus({{"2025-03-18", "Lanqiao reported a 48% rise in fourth-quarter revenue to 109 billion yuan."},
+                                 {"2025-03-19", "Lanqiao's revenue reached 365 billion yuan."}});
+  BOOST_TEST(has_qualifier(claim_with_text(run, "109 billion yuan"), "single_quarter"));
+  BOOST_TEST(contradictions(run) == 0u);
+  const run_result zh = corpus({{"2025-03-18", "期间内，蓝桥家电业务收入增长51%至309亿元。"}, {"2025-03-19", "蓝桥家电业务收入达到1041亿元。"}});
+  BOOST_TEST(has_qualifier(claim_with_text(zh, "309亿元"), "stated_period"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
