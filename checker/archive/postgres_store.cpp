@@ -575,32 +575,23 @@ class postgres_store final : public archive_store {
 
   // Schema 2 adds the candidate index of draft checks (issue 15); `archive refresh` fills it (the
   // analysis version changed with it, so the archive asks for one).
-  void migrate_to_2() {
-    exec("BEGIN");
-    try {
-      lock_writers();
-      if (meta("schema_version").value_or("") == "1") {
-        exec(candidate_index_sql);
-        set_meta("schema_version", "2");
-        set_meta("candidate_index", "missing");  // until a refresh writes every record again
-      }
-      exec("COMMIT");
-    } catch (const error&) {
-      PQclear(PQexec(conn_, "ROLLBACK"));
-      throw;
-    }
-  }
+  void migrate_to_2() { migrate_from("1", "2", candidate_index_sql); }
 
   // Schema 3 marks the claims that count toward subject ties in any corpus and puts the
   // qualifiers in `value_key`; a refresh fills them (the analysis version changed with it).
-  void migrate_to_3() {
+  void migrate_to_3() { migrate_from("2", "3", settled_sql); }
+
+  // One schema step in its own transaction, writers locked out: the step's statements, the new
+  // version, and the candidate index marked missing until a refresh writes every record again.
+  // Skipped when another writer migrated the archive meanwhile.
+  void migrate_from(const char* from, const char* to, const char* step_sql) {
     exec("BEGIN");
     try {
       lock_writers();
-      if (meta("schema_version").value_or("") == "2") {
-        exec(settled_sql);
-        set_meta("schema_version", "3");
-        set_meta("candidate_index", "missing");  // until a refresh writes every record again
+      if (meta("schema_version").value_or("") == from) {
+        exec(step_sql);
+        set_meta("schema_version", to);
+        set_meta("candidate_index", "missing");
       }
       exec("COMMIT");
     } catch (const error&) {

@@ -390,19 +390,10 @@ class sqlite_store final : public archive_store {
   // which schema 1 did not have: the analysis version changed with it, so the archive asks for
   // `archive refresh`, which fills them.
   void migrate_to_2() {
-    exec("BEGIN IMMEDIATE");
-    try {
-      if (meta("schema_version").value_or("") == "1") {  // another process may have migrated it meanwhile
-        exec("ALTER TABLE claims ADD COLUMN value_key TEXT NOT NULL DEFAULT ''");
-        exec(candidate_index_sql);
-        set_meta("schema_version", "2");
-        set_meta("candidate_index", "missing");  // until a refresh writes every record again
-      }
-      exec("COMMIT");
-    } catch (const error&) {
-      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-      throw;
-    }
+    migrate_from("1", "2", [&] {
+      exec("ALTER TABLE claims ADD COLUMN value_key TEXT NOT NULL DEFAULT ''");
+      exec(candidate_index_sql);
+    });
   }
 
   // Schema 3 (issue 15) marks the claims that count toward subject ties in any corpus
@@ -410,13 +401,23 @@ class sqlite_store final : public archive_store {
   // more subjects state than the tie pass counts. The rows come from a refresh (the analysis
   // version changed with it); until then a draft check reads every record.
   void migrate_to_3() {
+    migrate_from("2", "3", [&] {
+      exec("ALTER TABLE claims ADD COLUMN settled INTEGER NOT NULL DEFAULT 0");
+      exec(settled_index_sql);
+    });
+  }
+
+  // One schema step in its own transaction: the step's statements, the new version, and the
+  // candidate index marked missing until a refresh writes every record again. Skipped when
+  // another process migrated the archive meanwhile.
+  template <typename Step>
+  void migrate_from(const char* from, const char* to, const Step& step) {
     exec("BEGIN IMMEDIATE");
     try {
-      if (meta("schema_version").value_or("") == "2") {  // another process may have migrated it meanwhile
-        exec("ALTER TABLE claims ADD COLUMN settled INTEGER NOT NULL DEFAULT 0");
-        exec(settled_index_sql);
-        set_meta("schema_version", "3");
-        set_meta("candidate_index", "missing");  // until a refresh writes every record again
+      if (meta("schema_version").value_or("") == from) {
+        step();
+        set_meta("schema_version", to);
+        set_meta("candidate_index", "missing");
       }
       exec("COMMIT");
     } catch (const error&) {
