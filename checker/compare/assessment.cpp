@@ -11,8 +11,14 @@
 // no odd figure was published after every document of the leading side (it may be an update).
 // Anything less is `no_clear_majority`: one false "this is the wrong figure" costs more than
 // leaving the editor to judge.
+//
+// A figure that moves while a story is reported (a toll, the people still missing; lexicon
+// `over_time`) is another matter: coverage of it is a series of updates, and most documents may
+// well give an older figure. Its current side is the one whose documents all report after every
+// other side's (report_order.cpp), named `latest` before any majority is weighed.
 #include <algorithm>
 #include <set>
+#include <string_view>
 
 #include "compare/rules.h"
 
@@ -85,10 +91,45 @@ bool maybe_an_update(const finding& f, const std::vector<document>& docs, const 
   return false;
 }
 
+// People counted at a place the lexicon has no word for (`天祥邮局9人`, stranded at a post
+// office) are counted again in each update, like the people still missing.
+constexpr std::string_view people_unit = "count:person";
+
+change_over_time over_time_of(const finding& f, const lexicon& lex) {
+  const attribute_entry* attribute = attribute_of(lex, f.attribute);
+  if (attribute) return attribute->over_time;
+  return f.unit == people_unit ? change_over_time::changes : change_over_time::none;
+}
+
+bool moves_over_time(const finding& f, const lexicon& lex) { return over_time_of(f, lex) != change_over_time::none; }
+bool is_running_total(const finding& f, const lexicon& lex) { return over_time_of(f, lex) == change_over_time::grows; }
+
+// The side of a figure that moves over time whose documents all report after every other
+// side's documents.
+std::optional<std::size_t> latest_report_side(const finding& f, const std::vector<claim>& claims, const report_order& order) {
+  std::optional<std::size_t> latest;
+  for (std::size_t k = 0; k < f.claims.size(); ++k) {
+    const std::size_t side = f.sides[k];
+    if (latest == side) continue;
+    const bool after_all = std::all_of(f.claims.begin(), f.claims.end(), [&](std::size_t other) {
+      const auto at = static_cast<std::size_t>(std::find(f.claims.begin(), f.claims.end(), other) - f.claims.begin());
+      if (f.sides[at] == side) return true;
+      for (std::size_t m = 0; m < f.claims.size(); ++m) {
+        if (f.sides[m] == side && !order.is_later(claims[f.claims[m]].document, claims[other].document)) return false;
+      }
+      return true;
+    });
+    if (!after_all) continue;
+    if (latest) return std::nullopt;  // two sides after all others cannot be
+    latest = side;
+  }
+  return latest;
+}
+
 }  // namespace
 
 void assess(std::vector<finding>& findings, const std::vector<document>& docs, const std::vector<claim>& claims,
-            const std::vector<std::size_t>& source_of) {
+            const std::vector<std::size_t>& source_of, const report_order& order, const lexicon& lex) {
   for (finding& f : findings) {
     assessment& a = f.assessed;
     a = assessment{};
@@ -113,6 +154,10 @@ void assess(std::vector<finding>& findings, const std::vector<document>& docs, c
         a.status = assessment_status::published;
         a.supported_side = reference;
       }
+    } else if (const auto latest = moves_over_time(f, lex) ? latest_report_side(f, claims, order) : std::nullopt) {
+      a.status = assessment_status::latest;
+      a.supported_side = latest;
+      a.basis = is_running_total(f, lex) ? latest_basis::running_total : latest_basis::later_report;
     } else if (const auto leader = clear_majority(a.sides, published_sides); leader && !maybe_an_update(f, docs, claims, *leader)) {
       a.status = assessment_status::majority;
       a.supported_side = leader;

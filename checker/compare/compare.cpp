@@ -41,7 +41,8 @@ std::vector<finding> compare(const std::vector<document>& docs, const std::vecto
   });
   // Issue 14: weigh each finding's sides by independent sources, then name the likely slip.
   const std::vector<std::size_t> source_of = detail::independent_sources(docs, claims);
-  detail::assess(findings, docs, claims, source_of);
+  const detail::report_order order = detail::order_reports(findings, docs, claims, lex);
+  detail::assess(findings, docs, claims, source_of, order, lex);
   detail::name_slips(findings, docs, claims, lex);
   return findings;
 }

@@ -2,6 +2,8 @@
 // Internal to the compare stage: one function per rule, and the helpers they share.
 
 #include <cstdint>
+#include <set>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -17,7 +19,27 @@ std::vector<confirmation> find_confirmations(const std::vector<document>& docs, 
 std::vector<finding> find_derived_mismatches(const std::vector<document>& docs, const std::vector<claim>& claims, const lexicon& lex);
 
 // Issue 14: the passes that weigh a finding's sides and name the likely slip, run in this order
-// by `compare` (compare.cpp): independence, assessment, slips.
+// by `compare` (compare.cpp): independence, report order, assessment, slips.
+
+/// Which documents report after which, read from running totals and publication dates
+/// (report_order.cpp).
+class report_order {
+ public:
+  /// True when the evidence says `later` reports after `earlier`.
+  bool is_later(std::size_t later, std::size_t earlier) const;
+
+ private:
+  friend report_order order_reports(const std::vector<finding>& findings, const std::vector<document>& docs,
+                                    const std::vector<claim>& claims, const lexicon& lex);
+  std::set<std::pair<std::size_t, std::size_t>> later_than_;  // (later, earlier)
+};
+
+/// The lexicon's attribute with this id, or null.
+const attribute_entry* attribute_of(const lexicon& lex, const std::string& id);
+/// The order of reports that `findings` of running totals (`over_time: grows`) and the
+/// documents' publication dates show; pairs the evidence puts both ways stay unordered.
+report_order order_reports(const std::vector<finding>& findings, const std::vector<document>& docs, const std::vector<claim>& claims,
+                           const lexicon& lex);
 
 /// Shingle hashes (five tokens: a Latin word or number, or one CJK character) of the text
 /// around `figures` in `doc`'s folded text, sorted and unique.
@@ -28,8 +50,10 @@ std::vector<std::size_t> independent_sources(const std::vector<document>& docs, 
 /// True when `leading` independent sources clearly outweigh `others` (the rule of assess).
 bool is_clear_majority(std::size_t leading, std::size_t others);
 /// Fills each finding's `assessed`: the support of each side, the supported side, the odd claims.
+/// A figure that moves while a story is reported (`over_time`) is current on the side of the
+/// latest report, when `order` puts that side's documents after every other side's.
 void assess(std::vector<finding>& findings, const std::vector<document>& docs, const std::vector<claim>& claims,
-            const std::vector<std::size_t>& source_of);
+            const std::vector<std::size_t>& source_of, const report_order& order, const lexicon& lex);
 /// Names each assessed finding's likely slip where the numbers show it unambiguously.
 void name_slips(std::vector<finding>& findings, const std::vector<document>& docs, const std::vector<claim>& claims, const lexicon& lex);
 

@@ -3,7 +3,8 @@
 // wrong one). All arithmetic is on exact decimals.
 //
 // Kinds (stable ids, documented in docs/findings.md):
-// - `slip.stale`: a superseded finding's older figure;
+// - `slip.stale`: a superseded finding's older figure, or an older report's figure of a running
+//   total or of a count that changes while a story is reported;
 // - `slip.year`: two dates equal but for the year;
 // - `slip.power-of-ten`: the same digits times 10, 100, 1,000 or 10,000 (a scale word or a
 //   decimal point); one significant digit only when no other fact has the odd value;
@@ -331,6 +332,21 @@ std::vector<std::size_t> odd_in_question(const finding& f, const std::vector<doc
   return drafted.empty() ? f.assessed.odd_claims : drafted;
 }
 
+// Why the odd figure is an older one, in plain words.
+std::string stale_message(latest_basis basis, const claim& odd, const claim& latest, const document& latest_doc) {
+  switch (basis) {
+    case latest_basis::running_total:
+      return fmt::format("an older figure of a running total ({}): it only grows, and the latest report gives {} in {}", odd.found.text,
+                         latest.found.text, latest_doc.id);
+    case latest_basis::later_report:
+      return fmt::format("an older figure ({}): {} reports later (its running totals are larger) and gives {}", odd.found.text,
+                         latest_doc.id, latest.found.text);
+    case latest_basis::stamped: break;
+  }
+  return fmt::format("an older figure ({} as of {}); the latest is {} as of {} in {}", odd.found.text, odd.as_of, latest.found.text,
+                     latest.as_of, latest_doc.id);
+}
+
 }  // namespace
 
 void name_slips(std::vector<finding>& findings, const std::vector<document>& docs, const std::vector<claim>& claims, const lexicon& lex) {
@@ -349,10 +365,7 @@ void name_slips(std::vector<finding>& findings, const std::vector<document>& doc
     if (a.status == assessment_status::latest) {
       const claim& r = claims[x.reference];
       const claim& o = claims[x.odd];
-      a.likely_slip = slip{"slip.stale",
-                           fmt::format("an older figure ({} as of {}); the latest is {} as of {} in {}", o.found.text, o.as_of, r.found.text,
-                                       r.as_of, docs[r.document].id),
-                           suggestion(x, lex), x.odd};
+      a.likely_slip = slip{"slip.stale", stale_message(a.basis, o, r, docs[r.document]), suggestion(x, lex), x.odd};
       continue;
     }
     // One slip explains all the odd figures only when they are one value.

@@ -157,6 +157,12 @@ hedge_kind hedge_from(const std::string& name) {
   return hedge_kind::exact;
 }
 
+change_over_time over_time_from(const std::string& name) {
+  if (name == "grows") return change_over_time::grows;
+  if (name == "changes") return change_over_time::changes;
+  return change_over_time::none;
+}
+
 decimal decimal_from(const std::string& text) {
   auto value = decimal::parse(text);
   if (!value) throw error(fmt::format("lexicon: '{}' is not a decimal", text));
@@ -318,7 +324,8 @@ void merge(lexicon& lex, const nlohmann::json& data) {
     lex.attributes.push_back(attribute_entry{a.at("id").get<std::string>(), a.at("dims").get<std::vector<std::string>>(),
                                              a.value("change_of", false), a.value("single_valued", false),
                                              a.value("measured", false), a.value("momentary", false),
-                                             optional_decimal(a, "minimum"), optional_decimal(a, "maximum")});
+                                             optional_decimal(a, "minimum"), optional_decimal(a, "maximum"),
+                                             over_time_from(a.value("over_time", std::string()))});
     // One word may cue several attributes of different dimensions (股价: a price or a change).
     for (const auto& w : a.at("cues")) {
       const std::string word = w.get<std::string>();

@@ -72,6 +72,12 @@ struct unit_conversion {
   decimal factor;
 };
 
+/// How a fact's figure moves while a developing story is reported (issue 14): a running total
+/// (a death toll, a box office) only `grows`; a count of people still missing or trapped
+/// `changes` either way. Figures of such facts that disagree are usually an older and a newer
+/// report, not a slip, and the newer report is the current figure.
+enum class change_over_time { none, grows, changes };
+
 struct attribute_entry {
   std::string id;
   std::vector<std::string> dims;  // `date`, `money`, `count:GPU`, ...
@@ -89,6 +95,7 @@ struct attribute_entry {
   /// The values the attribute can take, when bounded (a magnitude: 0 to 10).
   std::optional<decimal> minimum;
   std::optional<decimal> maximum;
+  change_over_time over_time = change_over_time::none;
 };
 
 /// A place of the gazetteer (`schemas/places.json`): a country, a first-level division or a city.

@@ -41,9 +41,15 @@ struct slip {
   std::size_t claim = 0;  // the odd claim the suggestion replaces (index into the run's claims)
 };
 
+/// Why the `latest` side is the latest: its figures are stamped with the latest moment, it is
+/// the largest figure of a running total (a toll only grows), or it comes from the latest report
+/// (one whose running totals are larger).
+enum class latest_basis { stamped, running_total, later_report };
+
 /// Which side a finding's evidence supports, and why the odd figures are likely wrong.
 struct assessment {
   assessment_status status = assessment_status::no_clear_majority;
+  latest_basis basis = latest_basis::stamped;  // `latest` only
   std::optional<std::size_t> supported_side;
   std::vector<side_support> sides;
   std::vector<std::size_t> odd_claims;  // claims not on the supported side; empty when none is
@@ -97,6 +103,7 @@ struct confirmation {
 
 std::string to_string(severity level);
 std::string to_string(assessment_status status);  // `majority`, `latest`, `published`, `no_clear_majority`
+std::string to_string(latest_basis basis);         // `stamped`, `running_total`, `later_report`
 std::string to_string(baseline_state state);  // `none`, `new`, `unchanged`
 /// Parses `error`, `warning`, `info`; `std::nullopt` otherwise.
 std::optional<severity> severity_from(std::string_view name);

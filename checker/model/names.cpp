@@ -80,6 +80,15 @@ std::string to_string(assessment_status status) {
   return "no_clear_majority";
 }
 
+std::string to_string(latest_basis basis) {
+  switch (basis) {
+    case latest_basis::stamped: return "stamped";
+    case latest_basis::running_total: return "running_total";
+    case latest_basis::later_report: return "later_report";
+  }
+  return "stamped";
+}
+
 std::optional<severity> severity_from(std::string_view name) {
   if (name == "error") return severity::error;
   if (name == "warning") return severity::warning;

@@ -139,7 +139,11 @@ std::string render_assessment(const assessment& a) {
   std::string out = "<div class=\"support\">";
   switch (a.status) {
     case assessment_status::majority: out += "<b>Supported by a clear majority of independent sources:</b>"; break;
-    case assessment_status::latest: out += "<b>The latest figure is current:</b>"; break;
+    case assessment_status::latest:
+      if (a.basis == latest_basis::running_total) out += "<b>A running total only grows: the latest figure is current:</b>";
+      else if (a.basis == latest_basis::later_report) out += "<b>The latest report's figure is current:</b>";
+      else out += "<b>The latest figure is current:</b>";
+      break;
     case assessment_status::published: out += "<b>The published sources are the reference:</b>"; break;
     case assessment_status::no_clear_majority: out += "<b>No clear majority:</b>"; break;
   }

@@ -150,6 +150,7 @@ nlohmann::json assessment_json(const run_result& run, const assessment& a) {
                         {"supported_side", a.supported_side ? nlohmann::json(*a.supported_side) : nlohmann::json(nullptr)},
                         {"sides", sides},
                         {"odd_claims", ids(a.odd_claims)}};
+  if (a.status == assessment_status::latest) out["basis"] = to_string(a.basis);
   if (a.likely_slip) {
     out["slip"] = {{"id", a.likely_slip->id}, {"message", a.likely_slip->message}};
     if (!a.likely_slip->suggestion.empty()) out["slip"]["suggestion"] = a.likely_slip->suggestion;

@@ -288,3 +288,56 @@ BOOST_AUTO_TEST_CASE(issue_14_superseded_figures_name_the_latest_and_a_stale_sli
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+namespace {
+
+const finding* finding_on(const run_result& run, const std::string& attribute) {
+  for (const finding& f : run.findings) {
+    if (f.attribute == attribute) return &f;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(issue_14_the_largest_figure_of_a_running_total_is_the_latest) {
+  // Undated updates of one toll: two outlets still carry the older figure, one the newer. A toll
+  // only grows, so the larger figure is the current one whatever the majority says.
+  const run_result run = corpus({{"", "Typhoon Mawar has killed 12 people in Luzon, officials said on Monday."},
+                                 {"", "台风玛娃已造成吕宋12人死亡。"},
+                                 {"", "Typhoon Mawar has killed 15 people in Luzon, rescuers said."}});
+  const finding* f = finding_on(run, "death_toll");
+  BOOST_TEST_REQUIRE(f != nullptr);
+  BOOST_TEST(to_string(f->assessed.status) == "latest");
+  BOOST_TEST(to_string(f->assessed.basis) == "running_total");
+  BOOST_TEST(supported_text(run, *f) == "15 people");
+  BOOST_TEST(odd_texts(run, *f).size() == 2u);
+  BOOST_TEST(slip_id(*f) == "slip.stale");
+}
+
+BOOST_AUTO_TEST_CASE(issue_14_a_count_that_changes_is_current_in_the_later_report) {
+  // The people still missing fall as they are found; the report with the larger toll is the
+  // later one, so its missing count is current, though two reports give the older one.
+  const run_result run = corpus({{"", "Typhoon Mawar has killed 12 people in Luzon, and 8 people are missing."},
+                                 {"", "台风玛娃已造成吕宋12人死亡，8人失踪。"},
+                                 {"", "Typhoon Mawar has killed 15 people in Luzon, and 3 people are missing."}});
+  const finding* f = finding_on(run, "missing_persons");
+  BOOST_TEST_REQUIRE(f != nullptr);
+  BOOST_TEST(to_string(f->assessed.status) == "latest");
+  BOOST_TEST(to_string(f->assessed.basis) == "later_report");
+  BOOST_TEST(supported_text(run, *f) == "3 people");
+  BOOST_TEST_REQUIRE(f->assessed.likely_slip.has_value());
+  BOOST_TEST(f->assessed.likely_slip->message.find("reports later") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(issue_14_running_totals_that_disagree_on_the_order_name_no_latest) {
+  // One report has the larger toll, the other the larger count of injured: which is later is
+  // unknown, so neither the toll nor the missing count names a current side.
+  const run_result run = corpus({{"", "Typhoon Mawar has killed 15 people in Luzon, injured 100 and left 8 people missing."},
+                                 {"", "Typhoon Mawar has killed 12 people in Luzon, injured 140 and left 3 people missing."}});
+  for (const std::string attribute : {"death_toll", "missing_persons"}) {
+    const finding* f = finding_on(run, attribute);
+    BOOST_TEST_REQUIRE(f != nullptr);
+    BOOST_TEST(to_string(f->assessed.status) == "no_clear_majority");
+  }
+}
