@@ -11,6 +11,14 @@ namespace checker::detail {
 
 namespace {
 
+// `Switch 2,自上周四…`: a comma between a Latin name's number and Chinese text is the Chinese
+// sentence's own pause, not a list of figures, so the number stays the name's version.
+bool cjk_follows(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return false;
+  const auto lead = static_cast<unsigned char>(text[at]);
+  return lead >= 0xE3 && lead <= 0xE9;  // UTF-8 lead bytes of U+3000..U+9FFF: CJK punctuation and ideographs
+}
+
 std::vector<std::string_view> split_words(std::string_view s) {
   std::vector<std::string_view> words;
   std::size_t pos = 0;
@@ -226,7 +234,7 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
         }
         const std::string_view number = text.substr(name_end + 1, digits_end - name_end - 1);
         if (number.substr(0, number.find('.')).size() <= 2 && (digits_end >= sentence.end || !is_alnum(text[digits_end])) &&
-            !(digits_end < sentence.end && (text[digits_end] == ',' || text[digits_end] == '%')) &&
+            !(digits_end < sentence.end && (text[digits_end] == '%' || (text[digits_end] == ',' && !cjk_follows(text, digits_end + 1)))) &&
             !lex.is_not_subject(split_words(text.substr(pos, name_end - pos)).back())) {
           name_end = digits_end;
         }

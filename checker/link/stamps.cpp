@@ -8,8 +8,26 @@
 
 namespace checker::detail {
 
+namespace {
+
+// `April 2 (UPI) --`, `Jan 5 (Reuters) -`: a date, the agency in brackets, then a dash.
+bool before_credited_dash(std::string_view text, std::size_t at) {
+  constexpr std::size_t longest_agency = 40;
+  while (at < text.size() && text[at] == ' ') ++at;
+  if (at >= text.size() || text[at] != '(') return false;
+  const std::size_t close = text.find(')', at);
+  if (close == std::string_view::npos || close - at > longest_agency) return false;
+  std::size_t p = close + 1;
+  while (p < text.size() && text[p] == ' ') ++p;
+  return detail::starts_with(text, p, "-") || detail::starts_with(text, p, "—") || detail::starts_with(text, p, "–");
+}
+
+}  // namespace
+
+// A wire dateline (北京2日电, `April 2 (UPI) --`) dates the report, not a fact.
 bool is_dateline(std::string_view text, const claim& c) {
-  return c.found.kind == claim_kind::date && detail::starts_with(text, c.found.span.end, "电");
+  if (c.found.kind != claim_kind::date) return false;
+  return detail::starts_with(text, c.found.span.end, "电") || before_credited_dash(text, c.found.span.end);
 }
 
 std::optional<unsigned> weekday_at(std::string_view text, std::size_t pos) {

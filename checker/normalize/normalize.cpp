@@ -54,6 +54,14 @@ bool normalize_amount(const mention& m, const lexicon& lex, claim& out) {
   auto high = add(*high_point, *high_half);
   if (!low || !high) return false;
   value_interval interval{low, high, true, true};
+  // `$449` for a price of $449.99: a sum written in whole units drops its cents as often as it
+  // rounds them, so it covers up to the next whole unit.
+  const bool whole_units = m.kind == claim_kind::money && a.factor == decimal{1, 0} && a.value.exponent == 0 && !a.range_end;
+  if (whole_units && (m.hedge == hedge_kind::none || m.hedge == hedge_kind::exact)) {
+    interval.high = add(*value, decimal{1, 0});
+    interval.high_inclusive = false;
+    if (!interval.high) return false;
+  }
   switch (m.hedge) {
     case hedge_kind::approximate: {
       auto widen = margin_of(*value, find_margin(lex, hedge_kind::approximate));
@@ -261,7 +269,9 @@ void resolve_shift(const date_shift& shift, const std::optional<civil_date>& pub
 // more than 31 days after publication (a December date in a January article is last year's)
 // or more than 334 days before it (a January date in a late-December article is next year's).
 // A date that does not exist in that year (2月29日) takes the nearest year in which it does.
-int year_for_month_day(const civil_date& published, unsigned month, std::optional<unsigned> day) {
+// After a future cue (`will launch on June 5`) the window lies ahead: from 31 days before
+// publication to 334 days after.
+int year_for_month_day(const civil_date& published, unsigned month, std::optional<unsigned> day, bool ahead) {
   const auto when = [&](int year) -> std::optional<std::chrono::sys_days> {
     if (!day) return civil_date{year, month, 1}.days();
     auto date = civil_date::make(year, month, *day);
@@ -269,9 +279,8 @@ int year_for_month_day(const civil_date& published, unsigned month, std::optiona
     return date->days();
   };
   const auto today = published.days();
-  const auto in_window = [&](std::chrono::sys_days d) {
-    return d <= today + std::chrono::days{31} && d > today + std::chrono::days{31} - std::chrono::days{365};
-  };
+  const std::chrono::days window_end{ahead ? 334 : 31};
+  const auto in_window = [&](std::chrono::sys_days d) { return d <= today + window_end && d > today + window_end - std::chrono::days{365}; };
   std::optional<int> nearest;
   std::chrono::days best{0};
   for (int year : {published.year, published.year - 1, published.year + 1}) {
@@ -479,7 +488,7 @@ void normalize_point(const date_parts& p, const document& doc, date_state& state
     // publication (a December date in a January article is last year's).
     if (*month < 1 || *month > 12) return invalid(fmt::format("month {} does not exist", *month));
     if (published) {
-      year = year_for_month_day(*published, *month, p.day);
+      year = year_for_month_day(*published, *month, p.day, p.place == weekday_place::on_or_after);
       anchor = "publication year " + std::to_string(published->year) +
                (year < published->year ? " minus one" : year > published->year ? " plus one" : "");
     } else if (state.sole_year && state.full_date_seen) {

@@ -133,6 +133,8 @@ bool starts_word_with(std::string_view s, std::size_t after, std::string_view pe
   return false;
 }
 
+bool future_in_sentence(const scan_context& ctx, std::size_t pos);
+
 mention make_date(const scan_context& ctx, std::size_t begin, std::size_t end, const date_parts& parts) {
   mention m;
   m.span = byte_span{begin, end};
@@ -140,6 +142,11 @@ mention make_date(const scan_context& ctx, std::size_t begin, std::size_t end, c
   m.sentence = ctx.sentence_index;
   m.kind = claim_kind::date;
   m.date = parts;
+  // `will launch on June 5` in an April article: a month and day without a year after a future
+  // cue lies ahead of publication, whatever the year it falls in.
+  if (parts.month && !parts.year && !parts.year_offset && !parts.weekday && future_in_sentence(ctx, begin)) {
+    m.date->place = weekday_place::on_or_after;
+  }
   return m;
 }
 

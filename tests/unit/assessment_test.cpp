@@ -311,7 +311,8 @@ BOOST_AUTO_TEST_CASE(issue_14_the_largest_figure_of_a_running_total_is_the_lates
   BOOST_TEST(to_string(f->assessed.status) == "latest");
   BOOST_TEST(to_string(f->assessed.basis) == "running_total");
   BOOST_TEST(supported_text(run, *f) == "15 people");
-  BOOST_TEST(odd_texts(run, *f).size() == 2u);
+  const std::vector<std::string> odd = odd_texts(run, *f);
+  BOOST_TEST(std::count(odd.begin(), odd.end(), "12 people") == 1);
   BOOST_TEST(slip_id(*f) == "slip.stale");
 }
 

@@ -211,4 +211,19 @@ BOOST_AUTO_TEST_CASE(issue_16_a_numeric_date_with_a_part_too_long_for_any_date_i
   }
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_month_and_day_after_a_future_cue_lie_ahead_of_publication) {
+  // In an April article, a June date after `will` or 将于 is this June, not last June; without
+  // a future cue a date two months ahead is still read as last year's (a look back).
+  for (const char* text : {"The studio will release the sequel on June 5.", "该片将于6月5日在全国上映。"}) {
+    BOOST_TEST_CONTEXT(text) {
+      const claim c = only_claim(testing::analyse_text(text, "2025-04-02"));
+      BOOST_TEST_REQUIRE(c.date.has_value());
+      BOOST_TEST(c.date->first.iso() == "2025-06-05");
+    }
+  }
+  const claim past = only_claim(testing::analyse_text("该片于6月5日在全国上映。", "2025-04-02"));
+  BOOST_TEST_REQUIRE(past.date.has_value());
+  BOOST_TEST(past.date->first.iso() == "2024-06-05");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

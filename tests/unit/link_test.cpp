@@ -152,4 +152,20 @@ BOOST_AUTO_TEST_CASE(issue_4_declared_aliases_merge_names_across_languages) {
   BOOST_TEST(run.findings[0].attribute == "length");
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_version_number_before_a_chinese_comma_stays_in_the_name) {
+  // The comma after `Nova 12` is the Chinese sentence's pause: the figure's subject is Nova 12,
+  // not the older Nova. In English, `Nova 12, 13 ...` stays a list and the name stops before it.
+  const run_result zh = testing::analyse_text("华为新机Nova 12,自上周五正式开卖以来，售价为3999元。");
+  BOOST_TEST_REQUIRE(!zh.claims.empty());
+  BOOST_TEST(zh.claims.back().subject == "Nova 12");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_wire_dateline_dates_the_report_not_a_fact) {
+  // `April 2 (UPI) --` opens a wire story: the launch date is June 5, the dateline is no value.
+  const run_result run = testing::analyse_text("April 2 (UPI) -- Nintendo said it will launch the console on June 5.", "2025-04-02");
+  BOOST_TEST_REQUIRE(run.claims.size() == 2u);
+  BOOST_TEST(run.claims[0].attribute.empty());
+  BOOST_TEST(run.claims[1].attribute == "release_date");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -24,7 +24,16 @@ BOOST_AUTO_TEST_CASE(intervals_follow_the_stated_precision) {
   BOOST_TEST(bounds(only_claim(testing::analyse_text("成本为29.4万美元。"))) == "293500[..294500]");
   BOOST_TEST(bounds(only_claim(testing::analyse_text("about 2.09 million RMB"))) != "2085000[..2095000]");  // widened
   BOOST_TEST(bounds(only_claim(testing::analyse_text("it cost 2.09 million RMB"))) == "2085000[..2095000]");
-  BOOST_TEST(bounds(only_claim(testing::analyse_text("it cost $294,000"))) == "293999.5[..294000.5]");
+  BOOST_TEST(bounds(only_claim(testing::analyse_text("it cost $294,000"))) == "293999.5[..294001)");  // cents dropped
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_sum_in_whole_units_covers_the_cents_it_drops) {
+  // `$449` is how outlets write a $449.99 price; `449.99美元` states its cents and stays exact.
+  BOOST_TEST(bounds(only_claim(testing::analyse_text("The console sells for $449 in the US."))) == "448.5[..450)");
+  BOOST_TEST(bounds(only_claim(testing::analyse_text("主机在美国售价449美元。"))) == "448.5[..450)");
+  BOOST_TEST(bounds(only_claim(testing::analyse_text("主机在美国售价449.99美元。"))) == "449.985[..449.995]");
+  // A scale word states no cents: 8000万美元 keeps its precision interval.
+  BOOST_TEST(bounds(only_claim(testing::analyse_text("预算为8000万美元。"))) == "79995000[..80005000]");
 }
 
 BOOST_AUTO_TEST_CASE(hedges_change_the_interval) {
