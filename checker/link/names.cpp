@@ -13,6 +13,16 @@ namespace {
 
 // `Switch 2,自上周四…`: a comma between a Latin name's number and Chinese text is the Chinese
 // sentence's own pause, not a list of figures, so the number stays the name's version.
+// `Indian-origin`, `Beijing-based`, `US-made`: a name joined to a lower-case word is an
+// adjective about something else (a survivor, a firm), not a name; `Rolls-Royce`, `R1-Zero`
+// keep a capital after the hyphen.
+bool adjective_compound(std::string_view token) {
+  const std::size_t hyphen = token.rfind('-');
+  if (hyphen == std::string_view::npos || token.size() - hyphen - 1 < 3) return false;
+  const std::string_view tail = token.substr(hyphen + 1);
+  return std::all_of(tail.begin(), tail.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+}
+
 bool cjk_follows(std::string_view text, std::size_t at) {
   if (at >= text.size()) return false;
   const auto lead = static_cast<unsigned char>(text[at]);
@@ -184,7 +194,7 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
       const bool camel_case = token.size() >= 3 && token[0] >= 'a' && token[0] <= 'z' && is_upper(token[1]);
       // sp20241102, img0423: an identifier with a date or a serial in it, not a name.
       const bool identifier = !is_upper(token.front()) && std::count_if(token.begin(), token.end(), [](char ch) { return is_digit(ch); }) >= 4;
-      if (identifier) {
+      if (identifier || adjective_compound(token)) {
         pos = end;
         continue;
       }
@@ -222,6 +232,7 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
       std::size_t name_end = end;
       while (name_end + 1 < sentence.end && text[name_end] == ' ' && is_upper(text[name_end + 1])) {
         const std::size_t next_end = name_token_end(text, name_end + 1, sentence.end);
+        if (adjective_compound(text.substr(name_end + 1, next_end - name_end - 1))) break;
         name_end = next_end;
       }
       // A product name may end in a small version number: Nova 12, Llama 3.

@@ -911,6 +911,11 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
   const std::size_t begin_of_number = pos;
   // The scale of a range's second number also scales the first: 5-10万.
   std::optional<int> second_scale;
+  // A range climbs: `242 people - 230 passengers` is a figure and an aside, not a range.
+  auto ascends_to = [&](const decimal& second) {
+    const decimal first = !scaled && second_scale ? scale10(amount.value, *second_scale) : amount.value;
+    return compare(first, second) < 0;
+  };
   auto read_range_end = [&](std::size_t at) -> std::optional<std::pair<decimal, std::size_t>> {
     second_scale.reset();
     std::size_t q = skip_spaces(s, at);
@@ -951,6 +956,7 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
         const std::size_t w = last_word + 1;
         if (auto scale = lex.scales.longest_at(s, w); scale && w + scale->length == end) second_scale = static_cast<int>(scale->payload);
       }
+      if (!ascends_to(value)) return std::nullopt;
       return std::pair{value, end};
     }
     const std::size_t t = skip_spaces(s, end);
@@ -959,6 +965,7 @@ std::optional<mention> match_quantity(const scan_context& ctx, std::size_t pos, 
       end = t + scale->length;
       second_scale = static_cast<int>(scale->payload);
     }
+    if (!ascends_to(value)) return std::nullopt;
     return std::pair{value, end};
   };
   auto accept_range = [&](const std::pair<decimal, std::size_t>& second) {
