@@ -43,6 +43,21 @@ bool marker_starts_after(std::string_view text, std::size_t pos, std::size_t lim
   return !ascii_word_char(text[end - 1]) || end == limit || !ascii_word_char(text[end]);
 }
 
+// `《印度斯坦时报》13日报道`, `路透社报导`: an outlet that reports (报道, a word for news
+// reporting only, with the day of the report between) is where the figures come from, not what
+// they are about. `said` and 称 are left alone: a company says its own figures.
+bool reports_news(std::string_view text, std::size_t pos, std::size_t limit) {
+  std::size_t p = skip_spaces(text, pos);
+  if (starts_with(text, p, "\xE3\x80\x8B")) p += 3;  // 》 closing the outlet's name
+  std::size_t digits = 0;
+  while (p + digits < limit && digits < 2 && text[p + digits] >= '0' && text[p + digits] <= '9') ++digits;
+  if (digits > 0 && (starts_with(text, p + digits, "\xE6\x97\xA5") || starts_with(text, p + digits, "\xE5\x8F\xB7"))) {
+    p += digits + 3;  // 13日, 13号: the day of the report
+  }
+  if (p >= limit) return false;
+  return starts_with(text, p, "\xE6\x8A\xA5\xE9\x81\x93") || starts_with(text, p, "\xE6\x8A\xA5\xE5\xAF\xBC");  // 报道, 报导
+}
+
 // Only list punctuation, brackets and coordinators between two names: they are one list.
 bool listed_together(std::string_view text, std::size_t from, std::size_t to, const lexicon& lex) {
   std::size_t pos = skip_spaces(text, from);
@@ -124,7 +139,7 @@ void mark_name_roles(std::string_view text, sentence_context& ctx, const lexicon
          std::binary_search(lex.official_body_words.begin(), lex.official_body_words.end(), first_word))) {
       n.role = name_role::credited;
     } else if (marker_ends_before(text, clause.begin, n.span.begin, lex.attribution_before) ||
-        marker_starts_after(text, n.span.end, clause.end, lex.evidence_verbs)) {
+               marker_starts_after(text, n.span.end, clause.end, lex.evidence_verbs) || reports_news(text, n.span.end, clause.end)) {
       n.role = name_role::credited;
     } else if (marker_shortly_before(text, ctx.span, n.span.begin, lex.overtaking_markers)) {
       n.role = name_role::compared;

@@ -80,4 +80,13 @@ BOOST_AUTO_TEST_CASE(issue_13_share_price_moves_are_momentary) {
   BOOST_TEST(contradictions(run) == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_an_outlet_that_reports_is_a_source_not_the_subject) {
+  // 《X》13日报道: the paper is credited; the toll is not the paper's, and a name the report
+  // is about stays the subject.
+  const run_result run = testing::analyse_text("据当地媒体《曼谷邮报》13日报道，洪灾已造成至少65人遇难。");
+  BOOST_TEST(claim_with_text(run, "至少65人").subject != "曼谷邮报");
+  const run_result about = testing::analyse_text("《财新》12日报道，Tesla去年交付了180万辆汽车。");
+  BOOST_TEST(claim_with_text(about, "180万辆").subject == "Tesla");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
