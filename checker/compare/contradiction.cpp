@@ -126,6 +126,12 @@ bool overlap(const axis_interval& a, const axis_interval& b) { return !wholly_be
 
 }  // namespace
 
+std::pair<std::string, decimal> comparison_axis(const std::string& unit, const lexicon& lex) { return comparison_unit(unit, lex); }
+
+bool claims_overlap(const claim& a, const decimal& factor_a, const claim& b, const decimal& factor_b) {
+  return overlap(interval_of(a, factor_a), interval_of(b, factor_b));
+}
+
 std::vector<confirmation> find_confirmations(const std::vector<document>& docs, const std::vector<claim>& claims, const lexicon& lex) {
   const fact_groups grouped = group_by_fact(claims, lex);
   std::vector<confirmation> out;
