@@ -46,6 +46,13 @@ axis_interval interval_of(const claim& c, const decimal& factor) {
     return multiply(*v, factor);
   };
   axis_interval out{{scaled(c.interval.low), c.interval.low_inclusive}, {scaled(c.interval.high), c.interval.high_inclusive}};
+  // A figure with no hedge covers what rounds to it, half-open as rounding is: 84 is [83.5, 84.5)
+  // and 85 is [84.5, 85.5), so two whole counts one apart (84人 / 85人), or 7.2 and 7.3, never
+  // agree at the point they touch.
+  if ((c.found.hedge == hedge_kind::none || c.found.hedge == hedge_kind::exact) && out.low.value && out.high.value &&
+      compare(*out.low.value, *out.high.value) < 0) {
+    out.high.inclusive = false;
+  }
   // 19,999 yuan (US$2,800): a conversion depends on the day's rate and the writer's rounding;
   // outlets converting one price land within a few percent of each other (rates move about that
   // much over the weeks a story is covered), so it may stray 3% either way.

@@ -150,3 +150,30 @@ BOOST_AUTO_TEST_CASE(issue_14_check_mode_is_unchanged) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Issue 14, "key shared, no finding": two figures stated at the same precision one last digit
+// apart touched at the half unit between them ([83.5, 84.5] and [84.5, 85.5]) and were taken to
+// agree. A rounded figure covers a half-open interval: they are two values.
+BOOST_AUTO_TEST_SUITE(half_open_precision)
+
+BOOST_AUTO_TEST_CASE(issue_14_one_last_digit_apart_is_a_contradiction) {
+  const run_result zh = testing::corpus({{"2025-09-18", "据公司披露，R1的训练成本为84万美元。"},
+                                         {"2025-09-19", "记者了解到，R1的训练成本为85万美元。"}});
+  BOOST_TEST(zh.findings.size() == 1u);
+  const run_result en = testing::corpus({{"2025-09-18", "The training cost of R1 was $7.2 million, the paper says."},
+                                         {"2025-09-19", "According to the appendix, the training cost of R1 was $7.3 million."}});
+  BOOST_TEST(en.findings.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(issue_14_a_coarser_figure_still_covers_a_finer_one) {
+  // 7.24 lies inside what 7.2 covers, [7.15, 7.25): the coarser figure rounds the finer one.
+  const run_result en = testing::corpus({{"2025-09-18", "The training cost of R1 was $7.2 million, the paper says."},
+                                         {"2025-09-19", "According to the appendix, the training cost of R1 was $7.24 million."}});
+  BOOST_TEST(en.findings.empty());
+  const run_result zh = testing::corpus({{"2025-09-18", "据公司披露，R1的训练成本为84万美元。"},
+                                         {"2025-09-19", "记者了解到，R1的训练成本约为85万美元。"}});
+  // A hedged figure keeps its widened, closed interval: about 85万 reaches 84万.
+  BOOST_TEST(zh.findings.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
