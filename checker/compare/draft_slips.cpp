@@ -9,7 +9,8 @@
 //
 // For each draft claim that no finding holds, the published claims anchored to it:
 // - of the same dimension: the same unit on the comparison axis (a date with a date), or, for
-//   money only, another currency with the identical number (the currency slip);
+//   money only, the one other currency in which a published claim gives the draft's identical
+//   number (the currency slip; conversions into a third currency are left aside);
 // - by subject: the subject the linker gave both, attributes not different (equal, or one side
 //   without one); or by wording: the same tokens right before the figure and right after it, as
 //   the worded-alike link pass reads them, even when the documents share little else;
@@ -32,6 +33,7 @@
 #include <cctype>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -192,14 +194,21 @@ std::vector<std::size_t> reference_set(const slip_view& v, std::size_t d, const 
     }
     return agree_among_themselves(v, a.same_axis) ? a.same_axis : std::vector<std::size_t>{};
   }
+  // The currency slip: the currency in which a published claim gives the draft's very number
+  // (its conversions into a third currency restate the figure and are left aside).
+  std::optional<std::string> currency;
   for (std::size_t p : a.other_currency) {
     const claim& q = v.claims[p];
-    if (q.unit != v.claims[a.other_currency.front()].unit || !q.found.amount || !c.found.amount ||
-        !(q.found.amount->value == c.found.amount->value) || q.found.hedge != c.found.hedge) {
-      return {};
-    }
+    if (!q.found.amount || !c.found.amount || !(q.found.amount->value == c.found.amount->value) || !same_kind_of_bound(c, q)) continue;
+    if (currency && *currency != q.unit) return {};  // the number in two other currencies
+    currency = q.unit;
   }
-  return a.other_currency;
+  if (!currency) return {};
+  std::vector<std::size_t> out;
+  for (std::size_t p : a.other_currency) {
+    if (v.claims[p].unit == *currency) out.push_back(p);
+  }
+  return agree_among_themselves(v, out) ? out : std::vector<std::size_t>{};
 }
 
 // Another fact of the draft's subject has the draft's value in a published source.

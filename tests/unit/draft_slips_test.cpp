@@ -112,6 +112,20 @@ BOOST_AUTO_TEST_CASE(issue_14_same_number_in_another_currency_is_a_currency_slip
   BOOST_TEST(f.assessed.likely_slip->suggestion.empty());
 }
 
+BOOST_AUTO_TEST_CASE(issue_14_currency_slip_leaves_conversions_aside) {
+  // The published side also converts the figure into yuan: a restatement, not a third value.
+  const run_result run = with_draft("据公司披露，R1的训练成本为29.4万美元，约合人民币209万元。", "The training cost of R1 was $294,000, the paper says.",
+                                    "A blog post said R1 was trained for just €294,000 in all.");
+  const finding& f = only_slip_finding(run);
+  BOOST_TEST(slip_id(f) == "slip.currency");
+  BOOST_TEST(odd_text(run, f) == "just €294,000");
+  BOOST_TEST(f.assessed.likely_slip->message.find("EUR for USD") != std::string::npos);
+  // The number in two other currencies would leave the slip unclear: nothing is reported.
+  const run_result two = with_draft("据公司披露，R1的训练成本为29.4万美元。", "The training cost of R1 was 294,000 yuan, the paper says.",
+                                    "A blog post said R1 was trained for just €294,000 in all.");
+  BOOST_TEST(slip_findings(two).empty());
+}
+
 BOOST_AUTO_TEST_CASE(issue_14_no_slip_relation_no_finding) {
   // 31万 is not a slip of 29.4万: two figures of one subject may be two facts.
   const run_result zh = with_draft("DeepSeek表示，R1的训练成本为29.4万美元，远低于同行。", "论文附录显示，R1的训练成本为29.4万美元。",
