@@ -26,7 +26,7 @@
 //   billion), unless the wording anchors it: both are what a writer may mean on purpose;
 // - for small whole numbers (one or two significant digits on both sides), where slip relations
 //   happen by chance (12 / 21, 3 / 30), unless the wording anchors them or both sides carry one
-//   attribute and the draft's link is sure.
+//   attribute and the draft's link is sure; and never as another fact's value (13 people).
 // The finding is a `contradiction` with assessment `published`, at a lower confidence than one
 // between figures the text ties to one fact.
 #include <algorithm>
@@ -104,9 +104,15 @@ slip_view view_of(const std::vector<document>& docs, const std::vector<std::vect
   slip_view v{docs, claims, lex, {}, {}, {}, {}, {}};
   v.wording.resize(claims.size());
   v.axis.resize(claims.size(), {std::string(), decimal{1, 0}});
+  // Only published figures of a kind some draft figure has can be anchored to one: the others
+  // are not read (a draft checked against a large archive).
+  std::set<claim_kind> draft_kinds;
+  for (const claim& c : claims) {
+    if (docs[c.document].draft) draft_kinds.insert(c.found.kind);
+  }
   for (std::size_t i = 0; i < claims.size(); ++i) {
     const claim& c = claims[i];
-    if (!comparable(c)) continue;
+    if (!comparable(c) || draft_kinds.count(c.found.kind) == 0) continue;
     v.axis[i] = comparison_axis(c.unit, lex);
     if (c.document < sentences.size()) v.wording[i] = figure_wording_key(docs[c.document], sentences[c.document], c);
     if (docs[c.document].draft) continue;
@@ -225,10 +231,14 @@ bool value_of_another_fact(const slip_view& v, std::size_t d, const std::vector<
 
 // Small whole numbers slip into one another by chance: only the wording, or one attribute both
 // sides carry with the draft's link sure, ties them.
+bool coarse_pair(const slip_view& v, std::size_t d, const std::vector<std::size_t>& reference) {
+  return coarse_whole(v.claims[d]) &&
+         std::all_of(reference.begin(), reference.end(), [&](std::size_t p) { return coarse_whole(v.claims[p]); });
+}
+
 bool coarse_pair_tied(const slip_view& v, std::size_t d, const std::vector<std::size_t>& reference, bool worded) {
   const claim& c = v.claims[d];
-  const bool coarse = coarse_whole(c) && std::all_of(reference.begin(), reference.end(), [&](std::size_t p) { return coarse_whole(v.claims[p]); });
-  if (!coarse || worded) return true;
+  if (!coarse_pair(v, d, reference) || worded) return true;
   if (c.attribute.empty() || c.link_confidence < sure_link_confidence) return false;
   return std::all_of(reference.begin(), reference.end(), [&](std::size_t p) { return v.claims[p].attribute == c.attribute; });
 }
@@ -346,6 +356,8 @@ std::optional<finding> check_draft_claim(const slip_view& v, std::size_t d, cons
   // Another fact's value, or a figure stated more coarsely, is what a writer may mean on purpose:
   // a slip only when the words around the figure show it is the same sentence.
   if ((s.id == "slip.neighbouring-fact" || s.id == "slip.rounding") && !a.worded) return std::nullopt;
+  // Another fact having a small whole number (13 people) is a coincidence more often than not.
+  if (s.id == "slip.neighbouring-fact" && coarse_pair(v, d, reference)) return std::nullopt;
   if (s.suggestion == v.claims[d].found.text) s.suggestion.clear();  // a currency slip: no number to change
   describe(f, v, d, a.worded);
   return std::move(f);
