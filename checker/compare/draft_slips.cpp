@@ -127,7 +127,7 @@ slip_view view_of(const std::vector<document>& docs, const std::vector<std::vect
 struct anchored {
   std::vector<std::size_t> same_axis;      // same unit on the comparison axis
   std::vector<std::size_t> other_currency;  // money in another currency
-  bool worded = false;
+  std::set<std::size_t> worded;             // those the words before the figure anchor
 };
 
 bool same_dimension(const claim& a, const claim& b) {
@@ -163,7 +163,7 @@ anchored anchors_of(const slip_view& v, std::size_t d) {
     } else {
       continue;
     }
-    out.worded = out.worded || by_wording.count(p) > 0;
+    if (by_wording.count(p) > 0) out.worded.insert(p);
   }
   return out;
 }
@@ -321,13 +321,15 @@ finding draft_finding(const slip_view& v, std::size_t d, const std::vector<std::
   return f;
 }
 
-std::string matched_by(const claim& c, bool worded) {
-  const bool by_subject = !c.subject.empty();
+std::string matched_by(const slip_view& v, std::size_t d, const std::vector<std::size_t>& reference, bool worded) {
+  const claim& c = v.claims[d];
+  const bool by_subject =
+      !c.subject.empty() && std::any_of(reference.begin(), reference.end(), [&](std::size_t p) { return v.claims[p].subject == c.subject; });
   if (by_subject && worded) return fmt::format("its subject {} and the words around it", c.subject);
   return by_subject ? fmt::format("its subject {}", c.subject) : std::string("the words around it");
 }
 
-void describe(finding& f, const slip_view& v, std::size_t d, bool worded) {
+void describe(finding& f, const slip_view& v, std::size_t d, const std::vector<std::size_t>& reference, bool worded) {
   const claim& c = v.claims[d];
   const slip& s = *f.assessed.likely_slip;
   const claim& r = v.claims[f.assessed.reference.value_or(f.claims.front())];
@@ -337,7 +339,7 @@ void describe(finding& f, const slip_view& v, std::size_t d, bool worded) {
   }
   f.message = fmt::format("{} {}: the draft gives {} in {}, the published sources give {} ({}); matched by {} and the slip: {} ({})",
                           f.subject, f.attribute, c.found.text, v.docs[c.document].id, r.found.text, fmt::join(sources, ", "),
-                          matched_by(c, worded), s.message, f.difference);
+                          matched_by(v, d, reference, worded), s.message, f.difference);
 }
 
 // The finding for draft claim `d`, or nothing when the pass abstains.
@@ -345,8 +347,9 @@ std::optional<finding> check_draft_claim(const slip_view& v, std::size_t d, cons
   const anchored a = anchors_of(v, d);
   const std::vector<std::size_t> reference = reference_set(v, d, a);
   if (reference.empty()) return std::nullopt;
-  if (!a.worded && value_of_another_fact(v, d, reference)) return std::nullopt;
-  if (!coarse_pair_tied(v, d, reference, a.worded)) return std::nullopt;
+  const bool worded = std::any_of(reference.begin(), reference.end(), [&](std::size_t p) { return a.worded.count(p) > 0; });
+  if (!worded && value_of_another_fact(v, d, reference)) return std::nullopt;
+  if (!coarse_pair_tied(v, d, reference, worded)) return std::nullopt;
   std::vector<finding> one{draft_finding(v, d, reference)};
   assess(one, v.docs, v.claims, source_of);
   name_slips(one, v.docs, v.claims, v.lex);
@@ -355,11 +358,11 @@ std::optional<finding> check_draft_claim(const slip_view& v, std::size_t d, cons
   slip& s = *f.assessed.likely_slip;
   // Another fact's value, or a figure stated more coarsely, is what a writer may mean on purpose:
   // a slip only when the words around the figure show it is the same sentence.
-  if ((s.id == "slip.neighbouring-fact" || s.id == "slip.rounding") && !a.worded) return std::nullopt;
+  if ((s.id == "slip.neighbouring-fact" || s.id == "slip.rounding") && !worded) return std::nullopt;
   // Another fact having a small whole number (13 people) is a coincidence more often than not.
   if (s.id == "slip.neighbouring-fact" && coarse_pair(v, d, reference)) return std::nullopt;
   if (s.suggestion == v.claims[d].found.text) s.suggestion.clear();  // a currency slip: no number to change
-  describe(f, v, d, a.worded);
+  describe(f, v, d, reference, worded);
   return std::move(f);
 }
 
