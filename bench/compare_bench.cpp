@@ -109,7 +109,7 @@ int main(int argc, char** argv) {
   claims = checker::link(docs, sentences, std::move(claims), lex, {}, diags);
   const double link_seconds = seconds_since(link_start);
   const auto compare_start = clock_type::now();
-  const auto findings = checker::compare(docs, claims, lex);
+  const auto findings = checker::compare(docs, sentences, claims, lex);
   const double compare_seconds = seconds_since(compare_start);
   std::size_t linked = 0;
   for (const auto& c : claims) linked += c.linked() ? 1 : 0;

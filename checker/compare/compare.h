@@ -12,7 +12,12 @@
 //   inputs stated beside it (GPUs x hours x price per GPU hour; GPU hours x price; a percentage
 //   of a stated total; a from/to pair and the stated change) is recomputed with interval
 //   arithmetic and reported when the stated figure falls outside what the inputs allow.
-// It does not link: claims without subject or attribute are never compared.
+// - `draft slips` (draft_slips.cpp, issue 14, draft mode only): a draft figure no other rule
+//   placed, held against the published figures anchored to it by its subject or by the words
+//   right before it, when they agree among themselves and a named slip turns theirs into the
+//   draft's (4,750 / 4,570; $2.9 billion / $29 billion).
+// It does not link: claims without subject or attribute are never compared, except by the draft
+// slips pass, which needs the slip itself as the evidence that two figures are one.
 
 #include <vector>
 
@@ -20,11 +25,14 @@
 #include "model/claim.h"
 #include "model/document.h"
 #include "model/finding.h"
+#include "segment/segment.h"
 
 namespace checker {
 
 /// Findings for `claims`, sorted by (rule, subject, attribute, qualifiers, unit, fingerprint).
-std::vector<finding> compare(const std::vector<document>& docs, const std::vector<claim>& claims, const lexicon& lex);
+/// `sentences[i]` are the sentences of `docs[i]` (read by the draft slips pass only).
+std::vector<finding> compare(const std::vector<document>& docs, const std::vector<std::vector<sentence>>& sentences,
+                             const std::vector<claim>& claims, const lexicon& lex);
 
 /// For each claim in a draft document: the published claims about the same fact it agrees
 /// with, when it agrees with all of them. Sorted by claim.

@@ -46,6 +46,13 @@ axis_interval interval_of(const claim& c, const decimal& factor) {
     return multiply(*v, factor);
   };
   axis_interval out{{scaled(c.interval.low), c.interval.low_inclusive}, {scaled(c.interval.high), c.interval.high_inclusive}};
+  // A figure with no hedge covers what rounds to it, half-open as rounding is: 84 is [83.5, 84.5)
+  // and 85 is [84.5, 85.5), so two whole counts one apart (84人 / 85人), or 7.2 and 7.3, never
+  // agree at the point they touch.
+  if ((c.found.hedge == hedge_kind::none || c.found.hedge == hedge_kind::exact) && out.low.value && out.high.value &&
+      compare(*out.low.value, *out.high.value) < 0) {
+    out.high.inclusive = false;
+  }
   // 19,999 yuan (US$2,800): a conversion depends on the day's rate and the writer's rounding;
   // outlets converting one price land within a few percent of each other (rates move about that
   // much over the weeks a story is covered), so it may stray 3% either way.
@@ -125,6 +132,12 @@ fact_groups group_by_fact(const std::vector<claim>& claims, const lexicon& lex) 
 bool overlap(const axis_interval& a, const axis_interval& b) { return !wholly_below(a, b) && !wholly_below(b, a); }
 
 }  // namespace
+
+std::pair<std::string, decimal> comparison_axis(const std::string& unit, const lexicon& lex) { return comparison_unit(unit, lex); }
+
+bool claims_overlap(const claim& a, const decimal& factor_a, const claim& b, const decimal& factor_b) {
+  return overlap(interval_of(a, factor_a), interval_of(b, factor_b));
+}
 
 std::vector<confirmation> find_confirmations(const std::vector<document>& docs, const std::vector<claim>& claims, const lexicon& lex) {
   const fact_groups grouped = group_by_fact(claims, lex);

@@ -11,6 +11,7 @@
 #include "model/claim.h"
 #include "model/document.h"
 #include "model/finding.h"
+#include "segment/segment.h"
 
 namespace checker::detail {
 
@@ -56,6 +57,20 @@ void assess(std::vector<finding>& findings, const std::vector<document>& docs, c
             const std::vector<std::size_t>& source_of, const report_order& order, const lexicon& lex);
 /// Names each assessed finding's likely slip where the numbers show it unambiguously.
 void name_slips(std::vector<finding>& findings, const std::vector<document>& docs, const std::vector<claim>& claims, const lexicon& lex);
+
+/// The unit a claim of unit `unit` is compared in, and the factor that takes its values there
+/// (the lexicon's fixed conversions: hours to minutes).
+std::pair<std::string, decimal> comparison_axis(const std::string& unit, const lexicon& lex);
+/// True when the intervals of `a` and `b`, times their factors, have a point in common (the
+/// rule by which two claims of one fact agree).
+bool claims_overlap(const claim& a, const decimal& factor_a, const claim& b, const decimal& factor_b);
+
+/// Draft mode (issue 14, pass "draft slips", draft_slips.cpp): for each draft claim no finding
+/// holds, the published claims anchored to it by subject or by the words before the figure;
+/// a finding when they agree, the draft differs, and a slip explains the difference.
+std::vector<finding> find_draft_slips(const std::vector<document>& docs, const std::vector<std::vector<sentence>>& sentences,
+                                      const std::vector<claim>& claims, const lexicon& lex, const std::vector<finding>& findings,
+                                      const std::vector<std::size_t>& source_of);
 
 /// A 16-hex-digit FNV-1a hash of `text`: the fingerprint of a finding's position-free key.
 std::string fingerprint_of(std::string_view text);

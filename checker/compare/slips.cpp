@@ -17,8 +17,10 @@
 //   3 hours);
 // - `slip.neighbouring-fact`: the value another fact of the corpus has (another year's,
 //   another region's figure, a forecast), at two significant digits or more.
-// Currencies never share a finding (they do not convert), so `slip.currency` and
-// `slip.conversion` are ids no finding names yet.
+// - `slip.currency`: the supported figure's number in another currency (16.98亿美元 /
+//   16.98亿港元). Currencies never share a contradiction (they do not convert): only the draft
+//   slips pass (draft_slips.cpp) puts two currencies in one finding, for one number.
+// `slip.conversion` is an id no finding names yet.
 #include <algorithm>
 #include <cstdlib>
 #include <map>
@@ -192,6 +194,14 @@ std::optional<candidate> unit_slip(const slip_context& x) {
                                             o.found.amount->unit_text, r.found.amount->unit_text)};
 }
 
+std::optional<candidate> currency_slip(const slip_context& x) {
+  const claim& r = x.claims[x.reference];
+  const claim& o = x.claims[x.odd];
+  if (r.found.kind != claim_kind::money || o.found.kind != claim_kind::money || r.unit == o.unit) return std::nullopt;
+  if (!r.found.amount || !o.found.amount || !(r.found.amount->value == o.found.amount->value)) return std::nullopt;
+  return candidate{"slip.currency", fmt::format("the number of the supported {} in another currency ({} for {})", r.found.text, o.unit, r.unit)};
+}
+
 // The same value stated for another fact that shares the subject or the attribute. With
 // `single_digit` false, a value of one significant digit (10, 3) is too common to name.
 std::optional<candidate> neighbouring_slip(const slip_context& x, bool single_digit = false) {
@@ -231,6 +241,7 @@ std::vector<candidate> candidates(const slip_context& x) {
     keep(digit_slip(*ref, *odd, r));
     keep(rounding_slip(*ref, *odd, r));
     keep(unit_slip(x));
+    keep(currency_slip(x));
   }
   keep(neighbouring_slip(x));
   return out;

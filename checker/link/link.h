@@ -123,6 +123,13 @@ bool has_edition(const claim& c);
 bool could_tie_subjects(const std::vector<claim>& claims, const std::set<std::string>& subjects,
                         const std::set<std::string>& settled = {});
 
+/// Issue 14: the words around claim `c` as the worded-alike pass lines figures up (tokens of
+/// `doc`'s folded text: a Latin word, one CJK character, `#` for any number): the four tokens
+/// right before the figure and the first one after it, joined; empty when that pass could not
+/// place the figure by its wording (too few words before it, another figure or a bracket right
+/// before it). `sentences` are `doc`'s.
+std::string figure_wording_key(const document& doc, const std::vector<sentence>& sentences, const claim& c);
+
 /// Sets `subject`, `attribute`, `qualifiers`, `link_confidence` and `link_basis` on `claims`.
 /// `sentences[i]` are the sentences of `docs[i]`; claims refer to both by index.
 std::vector<claim> link(const std::vector<document>& docs, const std::vector<std::vector<sentence>>& sentences,

@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "link/link.h"
 #include "link/passes.h"
 #include "recognize/scanner.h"
 
@@ -350,3 +351,14 @@ void link_figures_worded_alike(const std::vector<document>& docs, const std::vec
 }
 
 }  // namespace checker::detail
+
+namespace checker {
+
+std::string figure_wording_key(const document& doc, const std::vector<sentence>& sentences, const claim& c) {
+  if (c.found.sentence >= sentences.size()) return "";
+  const auto w = detail::wording_of(c, doc.match_text(), sentences[c.found.sentence].span);
+  // The key ends with the unit: the caller compares units itself (a currency slip changes it).
+  return w ? w->key.substr(0, w->key.size() - c.unit.size()) : std::string();
+}
+
+}  // namespace checker

@@ -84,7 +84,7 @@ run_result analyse(std::vector<document> documents, const lexicon& lex, const li
     result.diags.insert(result.diags.end(), std::make_move_iterator(d.begin()), std::make_move_iterator(d.end()));
   }
   result.claims = link(result.documents, result.sentences, std::move(result.claims), lex, options, result.diags);
-  result.findings = compare(result.documents, result.claims, lex);
+  result.findings = compare(result.documents, result.sentences, result.claims, lex);
   return result;
 }
 
