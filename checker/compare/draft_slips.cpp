@@ -351,7 +351,7 @@ std::optional<finding> check_draft_claim(const slip_view& v, std::size_t d, cons
   if (!worded && value_of_another_fact(v, d, reference)) return std::nullopt;
   if (!coarse_pair_tied(v, d, reference, worded)) return std::nullopt;
   std::vector<finding> one{draft_finding(v, d, reference)};
-  assess(one, v.docs, v.claims, source_of);
+  assess(one, v.docs, v.claims, source_of, report_order{}, v.lex);  // a draft's finding: the published side decides
   name_slips(one, v.docs, v.claims, v.lex);
   finding& f = one.front();
   if (f.assessed.status != assessment_status::published || !f.assessed.likely_slip) return std::nullopt;
