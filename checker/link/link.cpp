@@ -864,6 +864,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
     }
   }
   detail::split_trims_from_subjects(claims, lex);
+  detail::attributes_from_headings(docs, sentences, claims, lex);
   detail::tie_subjects_by_agreeing_values(claims);
   detail::link_figures_worded_alike(docs, sentences, claims);
   detail::date_years_from_corpus(claims, lex);
