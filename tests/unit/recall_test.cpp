@@ -1,0 +1,114 @@
+// Issue 13, sixth session: recall on real coverage without a false alarm. Dates written without
+// a year on undated pages, a day beside its own time of day, figures agreeing with both sides of
+// a finding, and lists of figures under a heading that names the measure. Sentences written for
+// this project in the style of game, film and space coverage.
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+
+#include "support/support.h"
+
+using namespace checker;
+
+namespace {
+
+using testing::corpus;
+
+const claim& claim_with_text(const run_result& run, const std::string& text, std::size_t document = 0) {
+  const auto it = std::find_if(run.claims.begin(), run.claims.end(),
+                               [&](const claim& c) { return c.found.text == text && c.document == document; });
+  BOOST_REQUIRE_MESSAGE(it != run.claims.end(), "no claim '" << text << "' in document " << document);
+  return *it;
+}
+
+std::vector<const finding*> contradictions(const run_result& run) {
+  std::vector<const finding*> out;
+  for (const finding& f : run.findings) {
+    if (f.rule == "contradiction" || f.rule == "superseded") out.push_back(&f);
+  }
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(recall)
+
+BOOST_AUTO_TEST_CASE(issue_13_a_year_less_date_of_a_one_value_fact_takes_the_fact_s_year) {
+  // An undated page names the day only; a dated page names the year. A release happens once, so
+  // the undated page's 9月12日 is that release's, in that year: 9月12日 vs 9月15日 disagree.
+  const run_result run = corpus({{"", "《星海纪元》已于9月12日上午10点在全平台发售。"},
+                                 {"2025-09-20", "《星海纪元》于2025年9月15日发售。"}});
+  const claim& undated = claim_with_text(run, "9月12日上午10点", 0);
+  BOOST_TEST((undated.status == resolution::resolved));
+  BOOST_TEST(testing::value_text(undated).rfind("2025-09-12", 0) == 0u);
+  BOOST_TEST(contradictions(run).size() == 1u);
+  // The same in English: an undated wire copy's `June 25` against a dated page's landing.
+  const run_result en = corpus({{"", "The Lunar-9 capsule landed on June 25, the agency said."},
+                                {"2026-07-02", "The Lunar-9 capsule landed on 2026年7月1日."}});
+  BOOST_TEST(testing::value_text(claim_with_text(en, "June 25", 0)).rfind("2026-06-25", 0) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_year_less_date_stays_unresolved_without_a_one_value_fact) {
+  // Sales counted on a day can be counted on any day: no year is taken from another page.
+  const run_result run = corpus({{"", "《星海纪元》9月12日的销量达到50万份。"},
+                                 {"2025-09-20", "《星海纪元》2025年9月15日的销量达到80万份。"}});
+  BOOST_TEST((claim_with_text(run, "9月12日", 0).status == resolution::unresolved));
+  // Other pages naming two different years for the release give no year to take.
+  const run_result split = corpus({{"", "《星海纪元》于9月12日发售。"},
+                                   {"2025-09-20", "《星海纪元》于2025年9月15日发售。"},
+                                   {"2024-09-20", "《星海纪元》于2024年9月12日发售。"}});
+  BOOST_TEST((claim_with_text(split, "9月12日", 0).status == resolution::unresolved));
+  // A date near the new year takes the year that brings it nearest the others' (30 Dec of the
+  // year before, not of the same year): no contradiction is made by the choice of year.
+  const run_result turn = corpus({{"", "《星海纪元》于12月30日发售。"},
+                                  {"2026-01-20", "《星海纪元》于2026年1月2日发售。"}});
+  BOOST_TEST(testing::value_text(claim_with_text(turn, "12月30日", 0)) == "2025-12-30");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_date_s_verb_may_follow_a_list_of_venues) {
+  // 于PC、PS5及Xbox平台同步解锁: the list after the date names platforms, not figures.
+  const run_result run = testing::analyse_text("《星海纪元》将在2025年9月12日0点于PC、PS5及Xbox平台同步解锁。", "2025-09-01");
+  BOOST_TEST(claim_with_text(run, "2025年9月12日0点").attribute == "release_date");
+  const run_result en = testing::analyse_text("Starfall Era went on sale on 12 September 2025 on PC, PS5 and Xbox.", "2025-09-01");
+  BOOST_TEST(claim_with_text(en, "12 September 2025").attribute == "release_date");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_day_beside_its_time_and_a_figure_agreeing_with_both_sides_bridge_nothing) {
+  // One page gives the day and then midnight; another 10:00; a third the day alone. The day
+  // agrees with both times, so it must neither hide the disagreement nor be listed on a side.
+  const run_result run = corpus({{"2025-09-01", "《星海纪元》将于2025年9月12日发售。《星海纪元》将在北京时间9月12日0点同步解锁。"},
+                                 {"2025-09-01", "《星海纪元》于2025年9月12日10时上线。"},
+                                 {"2025-09-13", "《星海纪元》昨日9月12日上线。"}});
+  const auto found = contradictions(run);
+  BOOST_REQUIRE(found.size() == 1u);
+  for (std::size_t i : found.front()->claims) {
+    BOOST_TEST(run.claims[i].date.has_value());
+    BOOST_TEST(run.claims[i].date->clock.has_value());  // only the two times are on its sides
+  }
+  // English: 1,500 to 2,500 agrees with 1,800 and 2,300 and is listed on neither side.
+  const run_result en = corpus({{"2025-09-01", "Starfall Studio had 1,800 employees at the end of June."},
+                                {"2025-09-01", "Starfall Studio had 2,300 employees at the end of June."},
+                                {"2025-09-01", "Starfall Studio had 1,500 to 2,500 employees at the end of June."}});
+  const auto found_en = contradictions(en);
+  BOOST_REQUIRE(found_en.size() == 1u);
+  for (std::size_t i : found_en.front()->claims) BOOST_TEST(en.claims[i].found.text != "1,500 to 2,500 employees");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_items_under_a_heading_take_its_measure) {
+  // A ranked list: the heading names the measure, each line a title and its figure.
+  const run_result run = corpus({{"2025-03-01", "影史全球票房最高的电影依次为:\n\n1.「Sky Harbor」/29.23亿美元\n\n2.「Iron Tide」/27.9亿美元\n"},
+                                 {"2025-03-02", "Iron Tide has a box office of $2.1 billion worldwide, the studio said."}});
+  BOOST_TEST(claim_with_text(run, "29.23亿美元").attribute == "box_office");
+  BOOST_TEST(claim_with_text(run, "27.9亿美元").attribute == "box_office");
+  // English, bulleted.
+  const run_result en = testing::analyse_text("The highest-grossing films of the year so far:\n\n- Sky Harbor: $1.2 billion\n\n- Iron Tide: $950 million\n", "2025-03-01");
+  BOOST_TEST(claim_with_text(en, "$950 million").attribute == "box_office");
+  // No colon, no heading: a line before a list that does not introduce it lends nothing.
+  const run_result plain = testing::analyse_text("影史全球票房最高的电影很多。\n\n1.「Sky Harbor」/29.23亿美元\n", "2025-03-01");
+  BOOST_TEST(claim_with_text(plain, "29.23亿美元").attribute.empty());
+  // An item with two figures the measure fits says which is which no more than the heading does.
+  const run_result two = testing::analyse_text("全球票房最高的电影:\n\n1.「Sky Harbor」/29.23亿美元/3.1亿美元\n", "2025-03-01");
+  BOOST_TEST(claim_with_text(two, "29.23亿美元").attribute.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
