@@ -803,7 +803,13 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         for (const name_mention& n : ctx.names) {
           if (n.type != name_type::generic && n.span.end <= chosen->span.begin) owner = &n;
         }
-        if (owner != nullptr) {
+        // The Hualien earthquake, 花莲地震: a place before an event names the event, as the
+        // place does in Chinese (names.cpp), not an owner: it is the earthquake of the coverage.
+        const bool place_of_event = owner != nullptr && chosen->event && [&]() {
+          const auto m = lex.places.longest_at(owner->text, 0);
+          return m && m->length == owner->text.size();
+        }();
+        if (owner != nullptr && !place_of_event) {
           subject = aliases.canonical(owner->text) + " " + chosen->text;
         } else if (chosen->event) {
           subject = chosen->text;  // the earthquake: an event named by its kind

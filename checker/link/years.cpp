@@ -8,6 +8,8 @@
 // date is never held against another by the choice of its year.
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
+#include <cstdlib>
 #include <optional>
 #include <set>
 
@@ -69,24 +71,67 @@ std::optional<civil_date> nearest_day(unsigned month, unsigned day, const std::v
   return best;
 }
 
+// A time of day written alone (`about 8 a.m. (GMT)`), in a zone the text states.
+bool bare_clock_in_zone(const claim& c) {
+  if (c.status != resolution::unresolved || !c.found.date || !c.utc_offset_minutes) return false;
+  const date_parts& p = *c.found.date;
+  return p.clock && !p.year && !p.month && !p.day && !p.year_offset && !p.month_offset && !p.day_offset && !p.chain_offset &&
+         !p.week_offset && !p.weekday && !p.iso_week && !p.shift && !p.range_end;
+}
+
+// Seconds since the epoch, in UTC, at which a dated time of day begins.
+std::int64_t utc_start(const civil_date& day, std::int32_t second_of_day, int offset_minutes) {
+  return static_cast<std::int64_t>(day.days().time_since_epoch().count()) * 86400 + second_of_day - std::int64_t{offset_minutes} * 60;
+}
+
+// The day that puts a time of day (in its zone) nearest to the references' moments, which must
+// lie within one day of each other; the other days' readings are further from every reference,
+// so the choice never makes a contradiction the time alone would not.
+std::optional<civil_date> day_for_clock(const claim& c, const std::vector<std::int64_t>& moments) {
+  if (moments.empty()) return std::nullopt;
+  const auto [low, high] = std::minmax_element(moments.begin(), moments.end());
+  if (*high - *low > 86400) return std::nullopt;
+  const int offset = *c.utc_offset_minutes;
+  const clock_window clock = clock_window_of(*c.found.date->clock);
+  const auto local_day = civil_date::from_days(std::chrono::sys_days{std::chrono::days{(*low + std::int64_t{offset} * 60) / 86400}});
+  std::optional<civil_date> best;
+  std::int64_t best_distance = 0;
+  for (int shift : {-1, 0, 1}) {
+    const civil_date day = civil_date::from_days(local_day.days() + std::chrono::days{shift});
+    for (std::int64_t m : moments) {
+      const std::int64_t d = std::llabs(utc_start(day, clock.first_second, offset) - m);
+      if (!best || d < best_distance) {
+        best = day;
+        best_distance = d;
+      }
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 void date_years_from_corpus(std::vector<claim>& claims, const lexicon& lex) {
   std::vector<std::pair<std::size_t, date_value>> completed;
   for (std::size_t i = 0; i < claims.size(); ++i) {
     const claim& c = claims[i];
-    if (!lacks_only_the_year(c) || !c.linked() || c.link_confidence < trusted_link || !single_valued(lex, c.attribute)) continue;
+    const bool clock_only = bare_clock_in_zone(c);
+    if (!(clock_only || lacks_only_the_year(c)) || !c.linked() || c.link_confidence < trusted_link || !single_valued(lex, c.attribute)) continue;
     std::vector<civil_date> references;
+    std::vector<std::int64_t> moments;  // of references with a time of day and a zone
     std::string where;
     for (const claim& r : claims) {
       if (r.document == c.document || !one_day(r) || r.link_confidence < trusted_link || !same_fact(r, c)) continue;
       references.push_back(r.date->first);
+      if (r.date->clock && r.utc_offset_minutes) moments.push_back(utc_start(r.date->first, r.date->clock->first_second, *r.utc_offset_minutes));
       if (where.empty()) where = r.id.substr(0, r.id.rfind('#'));
     }
     const date_parts& p = *c.found.date;
-    const auto day = nearest_day(*p.month, *p.day, references);
+    // A time alone is placed only against other times: a bare day says nothing of the hour.
+    const auto day = clock_only ? day_for_clock(c, moments) : nearest_day(*p.month, *p.day, references);
     if (!day) continue;
-    date_value value{*day, *day, date_grain::day, fmt::format("year of this fact in other documents ({}, ...)", where), std::nullopt};
+    date_value value{*day, *day, date_grain::day,
+                     fmt::format("{} of this fact in other documents ({}, ...)", clock_only ? "day" : "year", where), std::nullopt};
     if (p.clock) value.clock = clock_window_of(*p.clock);
     completed.emplace_back(i, std::move(value));
   }
