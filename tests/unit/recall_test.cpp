@@ -111,4 +111,37 @@ BOOST_AUTO_TEST_CASE(issue_13_items_under_a_heading_take_its_measure) {
   BOOST_TEST(claim_with_text(two, "29.23亿美元").attribute.empty());
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_time_alone_in_a_stated_zone_takes_the_nearest_day_of_the_fact) {
+  // 07:40 in Beijing is 23:40 GMT the day before. A page saying the quake struck at 9 a.m. GMT is
+  // eight hours off whatever day it meant; one saying 11:40 p.m. GMT agrees.
+  const run_result off = corpus({{"2025-05-06", "海域5月6日上午7时40分发生强烈地震。"},
+                                 {"2025-05-06", "The earthquake occurred at 9 a.m. (GMT) as people were heading to work."}});
+  BOOST_TEST(testing::value_text(claim_with_text(off, "9 a.m.", 1)).rfind("2025-05-06", 0) == 0u);
+  BOOST_TEST(contradictions(off).size() == 1u);
+  const run_result agrees = corpus({{"2025-05-06", "海域5月6日上午7时40分发生强烈地震。"},
+                                    {"2025-05-06", "The earthquake occurred at 11:40 p.m. (GMT) while most people slept."}});
+  BOOST_TEST(testing::value_text(claim_with_text(agrees, "11:40 p.m.", 1)).rfind("2025-05-05", 0) == 0u);
+  BOOST_TEST(contradictions(agrees).empty());
+  // A time whose zone the text does not state could be any day's: left unresolved.
+  const run_result unzoned = corpus({{"2025-05-06", "海域5月6日上午7时40分发生强烈地震。"},
+                                     {"2025-05-06", "The earthquake occurred at 9 a.m. as people were heading to work."}});
+  BOOST_TEST((claim_with_text(unzoned, "9 a.m.", 1).status == resolution::unresolved));
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_zone_in_brackets_after_a_time_is_the_brackets_figure_s) {
+  // `7:40am (23:40 GMT)`: GMT is the bracketed time's zone, not 7:40's.
+  const run_result run = testing::analyse_text("A strong earthquake hit the coast on 6 May 2025 at 7:40am (23:40 GMT).", "2025-05-06");
+  BOOST_TEST(!claim_with_text(run, "6 May 2025 at 7:40am").utc_offset_minutes.has_value());
+  const run_result zh = testing::analyse_text("地震发生于2025年5月6日7时40分（北京时间）。", "2025-05-06");
+  BOOST_TEST(claim_with_text(zh, "2025年5月6日7时40分").utc_offset_minutes.value_or(0) == 480);
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_place_before_an_event_noun_names_the_event) {
+  // The Hualien-style `the Yilan earthquake` is the coverage's earthquake, as 宜兰地震 is.
+  const run_result run = testing::analyse_text("The Yilan earthquake struck at a depth of 12 kilometers.", "2025-05-06");
+  BOOST_TEST(claim_with_text(run, "12 kilometers").subject == "earthquake");
+  const run_result zh = testing::analyse_text("宜兰地震的震源深度为12公里。", "2025-05-06");
+  BOOST_TEST(claim_with_text(zh, "12公里").subject == "earthquake");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
