@@ -144,4 +144,13 @@ BOOST_AUTO_TEST_CASE(issue_13_a_place_before_an_event_noun_names_the_event) {
   BOOST_TEST(claim_with_text(zh, "12公里").subject == "earthquake");
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_setting_off_for_home_is_not_coming_home) {
+  // 启程返回地球 is the day a probe leaves; the return is the day it lands.
+  const run_result run = testing::analyse_text("探测器于2025年6月29日从月球启程返回地球，返回器于2025年7月3日返回地球。", "2025-07-04");
+  BOOST_TEST(claim_with_text(run, "2025年6月29日").attribute == "departure_date");
+  BOOST_TEST(claim_with_text(run, "2025年7月3日").attribute == "return_date");
+  const run_result en = testing::analyse_text("The orbiter departed lunar orbit on June 29, 2025.", "2025-07-04");
+  BOOST_TEST(claim_with_text(en, "June 29, 2025").attribute == "departure_date");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
