@@ -28,7 +28,7 @@ bool ends_with_colon(std::string_view text, byte_span span) {
          (end >= span.begin + full_width.size() && text.substr(end - full_width.size(), full_width.size()) == full_width);
 }
 
-// `1.`, `2、`, `3)`, `（4）` is not needed: numbered items, and bullets (`-`, `*`, `•`, `·`).
+// Numbered items (`1.`, `2、`, `3)`, `4）`) and bulleted ones (`-`, `*`, `•`, `·`).
 bool opens_list_item(std::string_view text, byte_span span) {
   std::size_t pos = skip_spaces(text, span.begin);
   for (std::string_view bullet : {"-", "*", "\xE2\x80\xA2", "\xC2\xB7"}) {  // - * • ·
