@@ -176,7 +176,10 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
       const bool camel_case = token.size() >= 3 && token[0] >= 'a' && token[0] <= 'z' && is_upper(token[1]);
       // sp20241102, img0423: an identifier with a date or a serial in it, not a name.
       const bool identifier = !is_upper(token.front()) && std::count_if(token.begin(), token.end(), [](char ch) { return is_digit(ch); }) >= 4;
-      if (identifier) {
+      // CNY191.8, RMB500: a currency code glued to its amount is a figure, not a name.
+      const std::size_t letters = static_cast<std::size_t>(std::find_if(token.begin(), token.end(), [](char ch) { return !is_alpha(ch); }) - token.begin());
+      const bool glued_amount = letters > 0 && letters < token.size() && is_digit(token[letters]) && lex.is_not_subject(token.substr(0, letters));
+      if (identifier || glued_amount) {
         pos = end;
         continue;
       }

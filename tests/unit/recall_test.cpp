@@ -153,4 +153,19 @@ BOOST_AUTO_TEST_CASE(issue_13_setting_off_for_home_is_not_coming_home) {
   BOOST_TEST(claim_with_text(en, "June 29, 2025").attribute == "departure_date");
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_amounts_and_terms_are_no_names) {
+  // CNY191.8 is an amount with its currency glued on; ASP and YoY are terms, not companies.
+  const run_result run = testing::analyse_text("Zenith posted CNY191.8 billion in revenue, and its ASP rose 9 percent YoY.", "2025-03-20");
+  for (const claim& c : run.claims) {
+    BOOST_TEST(c.subject.find("CNY") == std::string::npos);
+    BOOST_TEST(c.subject != "ASP");
+    BOOST_TEST(c.subject != "YoY");
+  }
+  const run_result zh = testing::analyse_text("Zenith去年收入达RMB500亿元，ASP同比上升9%。", "2025-03-20");
+  for (const claim& c : zh.claims) {
+    BOOST_TEST(c.subject.find("RMB") == std::string::npos);
+    BOOST_TEST(c.subject != "ASP");
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
