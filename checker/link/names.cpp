@@ -251,6 +251,12 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
           continue;
         }
         const std::size_t stop = static_cast<std::size_t>(words.back().data() + words.back().size() - text.data());
+        // `Landing Date: 25 June`, `Global Smartphone Shipments: 168.6 million`: capitalised words
+        // naming a measure right before a colon are a field's label, not a name.
+        if (stop < sentence.end && text[stop] == ':' && !find_cues(text, byte_span{begin, stop}, lex.attribute_cues).empty()) {
+          pos = name_end;
+          continue;
+        }
         std::string name(detail::without_gpu_suffix(text.substr(begin, stop - begin)));
         // U.S., the United States: one place, one name.
         if (auto place = lex.places.longest_at(name, 0); place && place->length == name.size()) name = lex.place_entries[place->payload].name;

@@ -168,4 +168,15 @@ BOOST_AUTO_TEST_CASE(issue_13_amounts_and_terms_are_no_names) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_field_label_before_a_colon_is_no_name) {
+  // An infobox line: `Landing Date` labels the value, it is not what landed.
+  const run_result run = testing::analyse_text("Lunar-9 mission facts.\n\n- Landing Date: 25 June 2026, 06:07 UTC\n", "2026-07-01");
+  BOOST_TEST(claim_with_text(run, "25 June 2026, 06:07").subject != "Landing Date");
+  const run_result shipments = testing::analyse_text("Zenith results.\n\nGlobal Smartphone Shipments: 168.6 million units\n", "2026-03-20");
+  BOOST_TEST(claim_with_text(shipments, "168.6 million units").subject != "Global Smartphone Shipments");
+  // A name before a colon that names no measure is still a name.
+  const run_result named = testing::analyse_text("Zenith Motors: deliveries reached 120,000 vehicles in 2025.", "2026-03-20");
+  BOOST_TEST(claim_with_text(named, "120,000 vehicles").subject == "Zenith Motors");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
