@@ -178,8 +178,12 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
       const bool identifier = !is_upper(token.front()) && std::count_if(token.begin(), token.end(), [](char ch) { return is_digit(ch); }) >= 4;
       // CNY191.8, RMB500: a currency code glued to its amount is a figure, not a name.
       const std::size_t letters = static_cast<std::size_t>(std::find_if(token.begin(), token.end(), [](char ch) { return !is_alpha(ch); }) - token.begin());
-      const bool glued_amount = letters > 0 && letters < token.size() && is_digit(token[letters]) && lex.is_not_subject(token.substr(0, letters));
-      if (identifier || glued_amount) {
+      const bool glued_amount = letters > 0 && letters < token.size() && is_digit(token[letters]) &&
+                                (lex.is_not_subject(token.substr(0, letters)) ||
+                                 std::find(lex.currency_codes.begin(), lex.currency_codes.end(), token.substr(0, letters)) != lex.currency_codes.end());
+      // Beijing-based, US-listed: a place turned into a describing word, not a name.
+      const bool describing = token.ends_with("-based") || token.ends_with("-listed") || token.ends_with("-headquartered");
+      if (identifier || glued_amount || describing) {
         pos = end;
         continue;
       }

@@ -161,6 +161,12 @@ BOOST_AUTO_TEST_CASE(issue_13_amounts_and_terms_are_no_names) {
     BOOST_TEST(c.subject != "ASP");
     BOOST_TEST(c.subject != "YoY");
   }
+  // Any currency code of the lexicon, and a place turned into a describing word.
+  const run_result hk = testing::analyse_text("Shares closed at HKD59.15, the Beijing-based maker said, after it shipped 40 million units.", "2025-03-20");
+  for (const claim& c : hk.claims) {
+    BOOST_TEST(c.subject.find("HKD") == std::string::npos);
+    BOOST_TEST(c.subject != "Beijing-based");
+  }
   const run_result zh = testing::analyse_text("Zenith去年收入达RMB500亿元，ASP同比上升9%。", "2025-03-20");
   for (const claim& c : zh.claims) {
     BOOST_TEST(c.subject.find("RMB") == std::string::npos);
