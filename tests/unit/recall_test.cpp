@@ -185,4 +185,11 @@ BOOST_AUTO_TEST_CASE(issue_13_a_field_label_before_a_colon_is_no_name) {
   BOOST_TEST(claim_with_text(named, "120,000 vehicles").subject == "Zenith Motors");
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_money_taken_home_is_takings) {
+  const run_result run = testing::analyse_text("Sky Harbor has so far managed to take home $1.2 billion in its home market alone.", "2025-03-01");
+  BOOST_TEST(claim_with_text(run, "$1.2 billion").attribute == "revenue");
+  const run_result zh = testing::analyse_text("《天港》在本土市场已进账12亿元。", "2025-03-01");
+  BOOST_TEST(claim_with_text(zh, "12亿元").attribute == "revenue");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
