@@ -192,4 +192,12 @@ BOOST_AUTO_TEST_CASE(issue_13_money_taken_home_is_takings) {
   BOOST_TEST(claim_with_text(zh, "12亿元").attribute == "revenue");
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_this_work_points_back_to_the_work_not_its_maker) {
+  // 本作 / the game: the figure is the game's, though its studio is named closer to it.
+  const run_result run = corpus({{"2025-03-01", "《天港》是一款动作游戏。星河工作室创办人曾透露本作的开发成本约为3亿元。"}});
+  BOOST_TEST(claim_with_text(run, "约为3亿元").subject == "天港");
+  const run_result en = corpus({{"2025-03-01", "Sky Harbor is an action game. Nova Studio founder Li Wei said the game cost $40 million to develop."}});
+  BOOST_TEST(claim_with_text(en, "$40 million").subject == "Sky Harbor");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
