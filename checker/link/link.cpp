@@ -438,7 +438,15 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       // The figure's own phrase decides first: a cue there is the figure's (9人死亡, 442人受困),
       // and a Chinese figure followed by words of its own that name no attribute the lexicon
       // knows takes no cue from elsewhere in the sentence and no attribute from a list.
-      const byte_span phrase = phrase_of(text, clause, span);  // also the place's scope below
+      byte_span phrase = phrase_of(text, clause, span);  // also the place's scope below
+      // A list after a date with no figure in it names where or how, not other figures
+      // (8月20日于PC、PS5及Xbox平台同步发售): the date's verb comes after the list.
+      if (c.found.kind == claim_kind::date && std::none_of(members.begin(), members.end(), [&](std::size_t other) {
+            const byte_span o = claims[other].found.span;
+            return other != i && o.begin >= span.end && o.begin < clause.end;
+          })) {
+        phrase.end = clause.end;
+      }
       const cue* own = nullptr;
       for (const cue& k : ctx.attribute_cues) {
         if (k.begin < phrase.begin || k.end > phrase.end || (k.begin >= span.begin && k.end <= span.end)) continue;
@@ -717,7 +725,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         }
       }
       // `June 1, 2025 (EDT)`: the comma inside the date ends no clause for the zone after it.
-      if (c.date) assign_time_zone(c, text, byte_span{clause.begin, clause_of(ctx.breaks, ctx.span, span.end - 1).end}, lex);
+      if (c.date || c.found.kind == claim_kind::date) assign_time_zone(c, text, byte_span{clause.begin, clause_of(ctx.breaks, ctx.span, span.end - 1).end}, lex);
 
       if (distributed.count(i) > 0) {
         if (c.subject.empty()) c.attribute.clear();  // respectively with no fit: not compared
@@ -795,7 +803,13 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         for (const name_mention& n : ctx.names) {
           if (n.type != name_type::generic && n.span.end <= chosen->span.begin) owner = &n;
         }
-        if (owner != nullptr) {
+        // The Hualien earthquake, 花莲地震: a place before an event names the event, as the
+        // place does in Chinese (names.cpp), not an owner: it is the earthquake of the coverage.
+        const bool place_of_event = owner != nullptr && chosen->event && [&]() {
+          const auto m = lex.places.longest_at(owner->text, 0);
+          return m && m->length == owner->text.size();
+        }();
+        if (owner != nullptr && !place_of_event) {
           subject = aliases.canonical(owner->text) + " " + chosen->text;
         } else if (chosen->event) {
           subject = chosen->text;  // the earthquake: an event named by its kind
@@ -856,8 +870,10 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
     }
   }
   detail::split_trims_from_subjects(claims, lex);
+  detail::attributes_from_headings(docs, sentences, claims, lex);
   detail::tie_subjects_by_agreeing_values(claims);
   detail::link_figures_worded_alike(docs, sentences, claims);
+  detail::date_years_from_corpus(claims, lex);
   return claims;
 }
 

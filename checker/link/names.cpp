@@ -194,7 +194,14 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
       const bool camel_case = token.size() >= 3 && token[0] >= 'a' && token[0] <= 'z' && is_upper(token[1]);
       // sp20241102, img0423: an identifier with a date or a serial in it, not a name.
       const bool identifier = !is_upper(token.front()) && std::count_if(token.begin(), token.end(), [](char ch) { return is_digit(ch); }) >= 4;
-      if (identifier || adjective_compound(token)) {
+      // CNY191.8, RMB500: a currency code glued to its amount is a figure, not a name.
+      const std::size_t letters = static_cast<std::size_t>(std::find_if(token.begin(), token.end(), [](char ch) { return !is_alpha(ch); }) - token.begin());
+      const bool glued_amount = letters > 0 && letters < token.size() && is_digit(token[letters]) &&
+                                (lex.is_not_subject(token.substr(0, letters)) ||
+                                 std::find(lex.currency_codes.begin(), lex.currency_codes.end(), token.substr(0, letters)) != lex.currency_codes.end());
+      // NT$, HK$, US$: letters before a dollar sign say which dollar; they are no name.
+      const bool dollar_prefix = end < sentence.end && text[end] == '$';
+      if (identifier || glued_amount || dollar_prefix || adjective_compound(token)) {
         pos = end;
         continue;
       }
@@ -267,6 +274,12 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
           continue;
         }
         const std::size_t stop = static_cast<std::size_t>(words.back().data() + words.back().size() - text.data());
+        // `Landing Date: 25 June`, `Global Smartphone Shipments: 168.6 million`: capitalised words
+        // naming a measure right before a colon are a field's label, not a name.
+        if (stop < sentence.end && text[stop] == ':' && !find_cues(text, byte_span{begin, stop}, lex.attribute_cues).empty()) {
+          pos = name_end;
+          continue;
+        }
         std::string name(detail::without_gpu_suffix(text.substr(begin, stop - begin)));
         // U.S., the United States: one place, one name.
         if (auto place = lex.places.longest_at(name, 0); place && place->length == name.size()) name = lex.place_entries[place->payload].name;

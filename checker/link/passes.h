@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "lexicon/lexicon.h"
 #include "model/claim.h"
 #include "model/document.h"
 #include "segment/segment.h"
@@ -33,5 +34,18 @@ bool shares_agreeing_value(const std::vector<claim>& claims, const std::set<std:
 /// take the words before the figure as their subject; confidence 0.7.
 void link_figures_worded_alike(const std::vector<document>& docs, const std::vector<std::vector<sentence>>& sentences,
                                std::vector<claim>& claims);
+
+/// Lists under a heading: a line that ends in a colon and holds a cue word (`票房最高的电影：`,
+/// `highest-grossing films:`), then numbered or bulleted lines. An item with no cue of its own,
+/// its subject named in it and exactly one figure the heading's cue can measure takes that cue's
+/// attribute (confidence 0.75).
+void attributes_from_headings(const std::vector<document>& docs, const std::vector<std::vector<sentence>>& sentences,
+                              std::vector<claim>& claims, const lexicon& lex);
+
+/// A month and day written without a year, on a page that leaves it unresolved, takes the year
+/// the other documents give the same fact (same subject, attribute and qualifiers) when the
+/// attribute has one value for good (a release or landing date) and they all name one year: of
+/// that year and the ones either side, the one that puts it nearest theirs. Confidence 0.7.
+void date_years_from_corpus(std::vector<claim>& claims, const lexicon& lex);
 
 }  // namespace checker::detail

@@ -25,9 +25,9 @@ void assign_time_zone(claim& c, std::string_view text, byte_span clause, const l
   std::size_t nearest_distance = 0;
   const std::vector<cue> zones = find_cues(text, clause, lex.time_zones);
   for (const cue& z : zones) {
-    // `7:58am (23:58 GMT)`: a zone in brackets belongs to what the brackets hold, unless they
-    // follow the date itself (`June 2 (UTC)`).
-    if (const auto open = enclosing_parenthesis(text, clause, z.begin); open && skip_spaces(text, span.end) != *open) continue;
+    // `7:58am (23:58 GMT)`: a zone in brackets belongs to what the brackets hold, even when they
+    // follow the date; one that opens brackets right after the date (`June 2 (UTC)`) was taken above.
+    if (enclosing_parenthesis(text, clause, z.begin)) continue;
     const std::size_t d = distance(byte_span{z.begin, z.end}, span);
     if (nearest == nullptr || d < nearest_distance) {
       nearest = &z;

@@ -527,6 +527,8 @@ void normalize_point(const date_parts& p, const document& doc, date_state& state
 
 }  // namespace
 
+clock_window clock_window_of(const clock_parts& clock) { return window_of(clock); }
+
 std::vector<claim> normalize(const document& doc, std::size_t document_index, const std::vector<mention>& mentions,
                              const lexicon& lex, diagnostics& diags) {
   std::vector<claim> out;

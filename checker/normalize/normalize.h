@@ -22,4 +22,8 @@ namespace checker {
 std::vector<claim> normalize(const document& doc, std::size_t document_index, const std::vector<mention>& mentions,
                              const lexicon& lex, diagnostics& diags);
 
+/// The seconds of its day a written time of day covers (10时 the hour, 7时58分 the minute,
+/// `about 8 a.m.` half an hour either side). The link stage reads it for dates it completes.
+clock_window clock_window_of(const clock_parts& clock);
+
 }  // namespace checker

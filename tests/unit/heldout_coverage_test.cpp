@@ -89,4 +89,13 @@ BOOST_AUTO_TEST_CASE(issue_13_an_outlet_that_reports_is_a_source_not_the_subject
   BOOST_TEST(claim_with_text(about, "180万辆").subject == "Tesla");
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_dollar_prefix_is_no_name_and_net_income_is_net_profit) {
+  // `NT$` says which dollar; the figures are the company's, and net income is not revenue.
+  const run_result run = testing::analyse_text("MediaTek reported revenue of NT$530.6 billion and net income of NT$106.4 billion.");
+  for (const claim& c : run.claims) BOOST_TEST(c.subject != "NT");
+  BOOST_TEST(claim_with_text(run, "NT$106.4 billion").attribute == "net_profit");
+  const run_result zh = testing::analyse_text("聯發科去年稅後純益為1064億元。");
+  BOOST_TEST(claim_with_text(zh, "1064億元").attribute == "net_profit");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
