@@ -91,16 +91,6 @@ bool maybe_an_update(const finding& f, const std::vector<document>& docs, const 
   return false;
 }
 
-// People counted at a place the lexicon has no word for (`天祥邮局9人`, stranded at a post
-// office) are counted again in each update, like the people still missing.
-constexpr std::string_view people_unit = "count:person";
-
-change_over_time over_time_of(const finding& f, const lexicon& lex) {
-  const attribute_entry* attribute = attribute_of(lex, f.attribute);
-  if (attribute) return attribute->over_time;
-  return f.unit == people_unit ? change_over_time::changes : change_over_time::none;
-}
-
 bool moves_over_time(const finding& f, const lexicon& lex) { return over_time_of(f, lex) != change_over_time::none; }
 bool is_running_total(const finding& f, const lexicon& lex) { return over_time_of(f, lex) == change_over_time::grows; }
 

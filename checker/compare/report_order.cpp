@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "compare/rules.h"
 
@@ -47,6 +48,16 @@ const attribute_entry* attribute_of(const lexicon& lex, const std::string& id) {
     if (a.id == id) return &a;
   }
   return nullptr;
+}
+
+// People counted at a place the lexicon has no word for (`天祥邮局9人`, stranded at a post
+// office) are counted again in each update, like the people still missing.
+constexpr std::string_view people_unit = "count:person";
+
+change_over_time over_time_of(const finding& f, const lexicon& lex) {
+  const attribute_entry* attribute = attribute_of(lex, f.attribute);
+  if (attribute) return attribute->over_time;
+  return f.unit == people_unit ? change_over_time::changes : change_over_time::none;
 }
 
 bool report_order::is_later(std::size_t later, std::size_t earlier) const { return later_than_.count({later, earlier}) > 0; }

@@ -37,6 +37,9 @@ class report_order {
 
 /// The lexicon's attribute with this id, or null.
 const attribute_entry* attribute_of(const lexicon& lex, const std::string& id);
+/// How the finding's figure moves while a story is reported: its attribute's `over_time`, and
+/// `changes` for people counted under an attribute the lexicon does not know.
+change_over_time over_time_of(const finding& f, const lexicon& lex);
 /// The order of reports that `findings` of running totals (`over_time: grows`) and the
 /// documents' publication dates show; pairs the evidence puts both ways stay unordered.
 report_order order_reports(const std::vector<finding>& findings, const std::vector<document>& docs, const std::vector<claim>& claims,

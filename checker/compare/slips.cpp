@@ -123,6 +123,7 @@ struct slip_context {
   const std::vector<claim>& claims;
   std::size_t reference;  // the supported figure's claim
   std::size_t odd;        // the odd figure's claim
+  bool moves = false;     // the figure moves while the story is reported (a toll): updates change its last digit
 };
 
 using candidate = std::pair<std::string, std::string>;  // (id, message)
@@ -155,7 +156,7 @@ std::optional<candidate> power_of_ten_slip(const decimal& ref, const decimal& od
                    fmt::format("{} the supported {}: a power-of-ten slip (a scale word or a decimal point)", times_words(power), r.found.text)};
 }
 
-std::optional<candidate> digit_slip(const decimal& ref, const decimal& odd, const claim& r) {
+std::optional<candidate> digit_slip(const decimal& ref, const decimal& odd, const claim& r, bool moves) {
   const auto digits = aligned_digits(ref, odd);
   if (!digits || digits->first.size() != digits->second.size() || digits->first.size() < 2) return std::nullopt;
   const std::string& a = digits->first;
@@ -167,9 +168,15 @@ std::optional<candidate> digit_slip(const decimal& ref, const decimal& odd, cons
   if (differ.size() == 2 && differ[1] == differ[0] + 1 && a[differ[0]] == b[differ[1]] && a[differ[1]] == b[differ[0]]) {
     return candidate{"slip.digits-transposed", fmt::format("the digits of the supported {} with two neighbours swapped", r.found.text)};
   }
-  // The last stated digit is what updates and roundings change: not evidence of a slip.
+  // The last stated digit is what updates and roundings change: not evidence of a slip, unless
+  // the figure does not move over time, both state it to the same precision and the digits are
+  // two or more apart (50.3亿 and 50.6亿 for a film's fixed total: 50.35 rounds and truncates
+  // to 50.4 and 50.3, but nothing gives 50.6 from 50.3).
   const std::string stated_a = std::to_string(ref.trimmed().mantissa);
-  if (differ.size() == 1 && a.size() >= 3 && differ[0] + 1 < stated_a.size() && differ[0] + 1 < a.size()) {
+  const std::string stated_b = std::to_string(odd.trimmed().mantissa);
+  const bool last_of_same_precision = !moves && stated_a.size() == stated_b.size() && differ.size() == 1 &&
+                                      differ[0] + 1 == a.size() && std::abs(a[differ[0]] - b[differ[0]]) >= 2;
+  if (differ.size() == 1 && a.size() >= 3 && ((differ[0] + 1 < stated_a.size() && differ[0] + 1 < a.size()) || last_of_same_precision)) {
     return candidate{"slip.digit-wrong", fmt::format("one digit differs from the supported {}", r.found.text)};
   }
   return std::nullopt;
@@ -238,7 +245,7 @@ std::vector<candidate> candidates(const slip_context& x) {
     std::optional<candidate> scaled = power_of_ten_slip(*ref, *odd, r, false);
     if (!scaled && !neighbouring_slip(x, true)) scaled = power_of_ten_slip(*ref, *odd, r, true);
     keep(scaled);
-    keep(digit_slip(*ref, *odd, r));
+    keep(digit_slip(*ref, *odd, r, x.moves));
     keep(rounding_slip(*ref, *odd, r));
     keep(unit_slip(x));
     keep(currency_slip(x));
@@ -371,7 +378,8 @@ void name_slips(std::vector<finding>& findings, const std::vector<document>& doc
     }
     if (supported.empty()) continue;
     const std::vector<std::size_t> odd = odd_in_question(f, docs, claims);
-    const slip_context x{f, docs, claims, reference_claim(supported, claims, claims[odd.front()]), odd.front()};
+    const slip_context x{f, docs, claims, reference_claim(supported, claims, claims[odd.front()]), odd.front(),
+                         over_time_of(f, lex) != change_over_time::none};
     a.reference = x.reference;
     if (a.status == assessment_status::latest) {
       const claim& r = claims[x.reference];

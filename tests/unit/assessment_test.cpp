@@ -137,6 +137,17 @@ BOOST_AUTO_TEST_CASE(issue_14_last_digit_differs_names_no_slip) {
   BOOST_TEST(slip_id(f) == "none");
 }
 
+BOOST_AUTO_TEST_CASE(issue_14_a_last_digit_two_apart_in_a_fixed_figure_is_a_digit_slip) {
+  // 4780 against 4750 for a cost that does not move: no rounding or truncation of one value gives
+  // both, so one digit is wrong. A toll's last digit moves with every update: no slip named.
+  const run_result run = three_against_one("4750美元", "$4,750", "有自媒体称，R1的训练成本为4780美元。");
+  BOOST_TEST(slip_id(only_contradiction(run)) == "slip.digit-wrong");
+  const run_result toll = corpus({{"2025-09-18", "The Lisbon tram crash killed 163 people, officials said."},
+                                  {"2025-09-18", "Officials said the Lisbon tram crash killed 163 people."},
+                                  {"2025-09-18", "The Lisbon tram crash killed 166 people, a local paper said."}});
+  for (const finding& f : toll.findings) BOOST_TEST(slip_id(f) != "slip.digit-wrong");
+}
+
 BOOST_AUTO_TEST_CASE(issue_14_rounding_beyond_the_stated_precision) {
   // $290,000 states the dollar; 29.4万 cut to the ten thousand is what it gives.
   const run_result run = three_against_one("29.4万美元", "$294,000", "The training cost of R1 was put at $290,000 by one newsletter.");
