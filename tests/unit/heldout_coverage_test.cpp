@@ -98,4 +98,13 @@ BOOST_AUTO_TEST_CASE(issue_13_a_dollar_prefix_is_no_name_and_net_income_is_net_p
   BOOST_TEST(claim_with_text(zh, "1064億元").attribute == "net_profit");
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_business_acronyms_are_no_subject) {
+  // `IPO`, `GDP`, `ETF` name kinds of things: a listing in 2021 of one firm and another firm's
+  // listing in 2018 are not one `IPO`'s dates.
+  const run_result run = corpus({{"2025-05-20", "这是香港自2021年某科技公司IPO上市后最大规模的IPO。"},
+                                 {"2025-05-20", "该公司2018年在深交所IPO上市。"}});
+  for (const claim& c : run.claims) BOOST_TEST(c.subject != "IPO");
+  BOOST_TEST(contradictions(run) == 0u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
