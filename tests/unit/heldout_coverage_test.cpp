@@ -99,7 +99,7 @@ BOOST_AUTO_TEST_CASE(issue_13_a_dollar_prefix_is_no_name_and_net_income_is_net_p
 }
 
 BOOST_AUTO_TEST_CASE(issue_13_business_acronyms_are_no_subject) {
-  // `IPO`, `GDP`, `ETF` name kinds of things: a listing in 2021 of one firm and another firm's
+  // `IPO` names a kind of thing: a listing in 2021 of one firm and another firm's
   // listing in 2018 are not one `IPO`'s dates.
   const run_result run = corpus({{"2025-05-20", "这是香港自2021年某科技公司IPO上市后最大规模的IPO。"},
                                  {"2025-05-20", "该公司2018年在深交所IPO上市。"}});
