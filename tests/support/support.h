@@ -31,6 +31,13 @@ std::string value_text(const claim& c);
 /// `money{294000 USD}`, `money{2090000 CNY ~}`, `date{2025-01-01..2025-01-31 month}`,
 /// `count{512 count:H800}`, `percent{5..10 percent}`, `date{unresolved}`.
 std::string dump(const claim& c);
+/// The run's first claim whose text is `text` (the test fails when there is none).
+const claim& claim_with_text(const run_result& run, const std::string& text);
+/// True when `c` carries qualifier `q` (`single_quarter`, `place:CN`).
+bool has_qualifier(const claim& c, const std::string& q);
+/// The run's findings of rule `contradiction` or `superseded`.
+std::size_t contradictions(const run_result& run);
+
 /// `subject/attribute[qualifiers]` for each claim, in order.
 std::vector<std::string> links(const run_result& run);
 std::vector<std::string> dump_all(const run_result& run);

@@ -12,18 +12,8 @@ using namespace checker;
 namespace {
 
 using testing::corpus;
-
-const claim& claim_with_text(const run_result& run, const std::string& text) {
-  const auto it = std::find_if(run.claims.begin(), run.claims.end(), [&](const claim& c) { return c.found.text == text; });
-  BOOST_REQUIRE_MESSAGE(it != run.claims.end(), "no claim '" << text << "'");
-  return *it;
-}
-
-std::size_t contradictions(const run_result& run) {
-  return static_cast<std::size_t>(std::count_if(run.findings.begin(), run.findings.end(), [](const finding& f) {
-    return f.rule == "contradiction" || f.rule == "superseded";
-  }));
-}
+using testing::claim_with_text;
+using testing::contradictions;
 
 std::string moment(const claim& c) {
   BOOST_REQUIRE(c.date.has_value());

@@ -12,20 +12,9 @@ using namespace checker;
 namespace {
 
 using testing::corpus;
-
-const claim& claim_with_text(const run_result& run, const std::string& text) {
-  const auto it = std::find_if(run.claims.begin(), run.claims.end(), [&](const claim& c) { return c.found.text == text; });
-  BOOST_REQUIRE_MESSAGE(it != run.claims.end(), "no claim '" << text << "'");
-  return *it;
-}
-
-bool has_qualifier(const claim& c, const std::string& q) { return std::find(c.qualifiers.begin(), c.qualifiers.end(), q) != c.qualifiers.end(); }
-
-std::size_t contradictions(const run_result& run) {
-  return static_cast<std::size_t>(std::count_if(run.findings.begin(), run.findings.end(), [](const finding& f) {
-    return f.rule == "contradiction" || f.rule == "superseded";
-  }));
-}
+using testing::claim_with_text;
+using testing::has_qualifier;
+using testing::contradictions;
 
 }  // namespace
 
