@@ -382,7 +382,8 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       const std::string dimension = claim_dimension(c);
       // A figure inside a name (「嫦娥6号」) is part of the name; a wire dateline (北京2日电)
       // dates the dispatch, not the news. Neither is a fact to link.
-      if (inside_a_name(ctx.names, span) || is_dateline(text, c)) {
+      // The moment after `as of` or 截至 stamps the sentence's figures; it is no fact's value.
+      if (inside_a_name(ctx.names, span) || is_dateline(text, c) || stamp_dates.count(i) > 0) {
         c.link_basis = "not a figure of a fact";
         continue;
       }
@@ -423,6 +424,17 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         // A cue in another clause counts only close by: 2023年1月20日，DeepSeek-R1模型以开源方式发布.
         constexpr std::size_t max_cue_distance = 60;
         if (!inside && distance(byte_span{k.begin, k.end}, span) > max_cue_distance) continue;
+        // A cue whose own clause holds a figure of this kind governs that figure ("on the evening
+        // of September 25, Lei Jun said the car, launched in June, ...": the launch is June's).
+        if (!inside) {
+          const byte_span cue_clause = clause_of(ctx.breaks, ctx.span, k.begin);
+          if (std::any_of(members.begin(), members.end(), [&](std::size_t other) {
+                const byte_span o = claims[other].found.span;
+                return other != i && claims[other].found.kind == c.found.kind && o.begin >= cue_clause.begin && o.end <= cue_clause.end;
+              })) {
+            continue;
+          }
+        }
         // Cues at about the same distance: the longer, more specific one wins
         // ("R1 cost just $294,000 to train" is a training cost, not a cost).
         const auto d_new = static_cast<long>(distance(byte_span{k.begin, k.end}, span));
@@ -614,6 +626,13 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       if (c.found.kind != claim_kind::date) {
         if (auto period = period_of(i, clause)) qualifiers.insert(*period);
       }
+      // 比Model Y低约1万元, 比去年多出3天: a figure right after a comparative, with the comparison
+      // marker before it in the clause, is the difference between two values, not a value.
+      if (auto comparative = lex.comparative_words.longest_ending_at(text, detail::skip_spaces_back(text, span.begin));
+          comparative && !find_cues(text, byte_span{clause.begin, detail::skip_spaces_back(text, span.begin) - comparative->length},
+                                    lex.comparison_markers).empty()) {
+        qualifiers.insert("difference");
+      }
       // A duration in the clause that is no fact of its own is the window the figure covers:
       // 上映10天票房30亿元, 3 billion yuan in its first ten days.
       if (c.found.kind != claim_kind::date && c.found.kind != claim_kind::duration) {
@@ -629,7 +648,9 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
             // a fact of its own not linked yet ("cost 200 million yuan and runs 142 minutes").
             const std::size_t from = window.found.span.begin >= 16 ? window.found.span.begin - 16 : 0;
             const std::string_view lead = text.substr(from, window.found.span.begin - from);
-            if (lead.find("first") == std::string_view::npos && lead.find("within") == std::string_view::npos) continue;
+            // "289,000 orders in an hour", "in three minutes": `in` right before the duration.
+            const bool right_after_in = lead.size() >= 4 && lead.substr(lead.size() - 4) == " in ";
+            if (lead.find("first") == std::string_view::npos && lead.find("within") == std::string_view::npos && !right_after_in) continue;
           }
           qualifiers.insert(fmt::format("within:{} {}", window.value->to_string(), window.unit));
         }

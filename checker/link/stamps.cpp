@@ -24,10 +24,15 @@ bool before_credited_dash(std::string_view text, std::size_t at) {
 
 }  // namespace
 
-// A wire dateline (北京2日电, `April 2 (UPI) --`) dates the report, not a fact.
+// A wire dateline (北京2日电, 【…北京时间2024年01月09日讯】, `April 2 (UPI) --`) dates the
+// report, not a fact.
 bool is_dateline(std::string_view text, const claim& c) {
   if (c.found.kind != claim_kind::date) return false;
-  return detail::starts_with(text, c.found.span.end, "电") || before_credited_dash(text, c.found.span.end);
+  const std::size_t end = c.found.span.end;
+  for (std::string_view closing : {"电", "電", "讯", "訊", "】"}) {
+    if (detail::starts_with(text, end, closing)) return true;
+  }
+  return before_credited_dash(text, end);
 }
 
 std::optional<unsigned> weekday_at(std::string_view text, std::size_t pos) {

@@ -73,7 +73,8 @@ std::optional<std::pair<unsigned, std::size_t>> month_name_at(std::string_view s
     if (starts_with(s, pos, m.name) && word_boundary(s, pos + m.name.size()) &&
         !(pos + m.name.size() < s.size() && is_alpha(s[pos + m.name.size()]))) {
       std::size_t end = pos + m.name.size();
-      if (m.name.size() <= 4 && end < s.size() && s[end] == '.') ++end;  // Jan.
+      const bool abbreviation = m.name.size() <= 4 && m.name != "June" && m.name != "July";
+      if (abbreviation && end < s.size() && s[end] == '.') ++end;  // Jan., not the full stop after June
       return std::pair{m.month, end};
     }
   }
@@ -521,8 +522,15 @@ std::optional<mention> match_english(const scan_context& ctx, std::size_t pos) {
       parts.year_offset = lower_word_at(s, p, "this year") ? 0 : lower_word_at(s, p, "last year") ? -1 : 1;
       return make_date(ctx, pos, p + 9, parts);
     }
-    // A month name alone: `May` is also a verb, so only the unambiguous names stand alone.
-    if (month->first == 5 || s[pos] < 'A' || s[pos] > 'Z') return std::nullopt;
+    // A month name alone: `May` is also a verb, so only the unambiguous names stand alone, and
+    // only written out: an abbreviation with neither day nor year is a word or a name (`Lei Jun`,
+    // `Mar` in a title), while writers who mean the month alone spell it.
+    std::string_view written = s.substr(pos, month->second - pos);
+    if (!written.empty() && written.back() == '.') written.remove_suffix(1);
+    // `Jan-Feb 2017`: the first end of a range takes its year from the second.
+    const bool range_follows = month->second < s.size() && (s[month->second] == '-' || starts_with(s, month->second, "\u2013"));
+    const bool abbreviated = written.size() <= 4 && written != "June" && written != "July" && !range_follows;
+    if (month->first == 5 || abbreviated || s[pos] < 'A' || s[pos] > 'Z') return std::nullopt;
     return make_date(ctx, pos, month->second, parts);
   }
   return std::nullopt;

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "recognize/compact.h"
 #include "recognize/scanner.h"
 
 namespace checker {
@@ -161,11 +162,13 @@ std::vector<mention> recognize(const document& doc, const std::vector<sentence>&
   std::vector<mention> out;
   // Matching reads Traditional characters as Simplified (萬 as 万); what a mention quotes is
   // taken from the text as written, at the same offsets.
-  const std::string_view s = doc.match_text();
+  // Spaced figures (`1 日下午 4 時`) are read in a view without those spaces.
+  const detail::compact_view view(doc.match_text());
+  const std::string_view s = view.text();
   // Re-hosted pages repeat paragraphs; a sentence seen before in the document adds no claims.
   std::unordered_set<std::string_view> seen;
   for (std::size_t index = 0; index < sentences.size(); ++index) {
-    const byte_span span = sentences[index].span;
+    const byte_span span = view.to_view(sentences[index].span);
     const std::string_view whole = s.substr(span.begin, span.size());
     if (whole.size() >= 12 && !seen.insert(whole).second) continue;
     if (is_navigation(whole)) continue;
@@ -267,7 +270,11 @@ std::vector<mention> recognize(const document& doc, const std::vector<sentence>&
       pos += n;
     }
   }
-  if (!doc.folded.empty()) {
+  const bool compacted = s.data() != doc.match_text().data();
+  if (compacted) {
+    for (mention& m : out) m.span = view.to_written(m.span);
+  }
+  if (!doc.folded.empty() || compacted) {
     for (mention& m : out) m.text = doc.text.substr(m.span.begin, m.span.size());
   }
   return out;

@@ -96,4 +96,72 @@ BOOST_AUTO_TEST_CASE(issue_13_business_acronyms_are_no_subject) {
   BOOST_TEST(contradictions(run) == 0u);
 }
 
+// Seventh session: false alarms read from a fresh extra set (an earthquake's running toll, a
+// chipmaker's results, a car launch), each traced to a general cause.
+
+BOOST_AUTO_TEST_CASE(issue_13_spaced_chinese_figures_are_read_whole) {
+  // Taiwanese pages space their Arabic digits: the date, the time and the count are read as
+  // written in one piece, and quoted with their spaces.
+  const run_result run = testing::analyse_text("花蓮縣於 2024 年 4 月 3 日上午 7 時 58 分發生規模 7.2 地震，已有 9 人罹難。", "2024-04-04");
+  const claim& date = claim_with_text(run, "2024 年 4 月 3 日上午 7 時 58 分");
+  BOOST_TEST((date.found.kind == claim_kind::date));
+  BOOST_TEST(date.date->first.iso() == "2024-04-03");
+  BOOST_TEST(claim_with_text(run, "9 人").attribute == "death_toll");
+  for (const claim& c : run.claims) BOOST_TEST(c.found.text != "4");
+  // `10 餘次` counts tremors; it is no magnitude.
+  const run_result tremors = testing::analyse_text("當地時間 1 日傍晚連續發生 10 餘次有感地震。", "2024-01-02");
+  BOOST_TEST(claim_with_text(tremors, "10 餘次").attribute != "magnitude");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_bracketed_dateline_and_an_as_of_moment_are_no_facts) {
+  // 【…讯】 dates the dispatch; `as of 8 a.m.` stamps the toll. Neither is when the quake struck.
+  const run_result zh = testing::analyse_text("【本台台北时间2024年04月05日讯】花莲3日发生强震，截至今天上午死亡人数达12人。", "2024-04-05");
+  BOOST_TEST(claim_with_text(zh, "2024年04月05日").attribute.empty());
+  const run_result en = testing::analyse_text(
+      "The death toll rose to 12 as of 8 a.m. local time on Friday after a strong quake struck the island on Wednesday.",
+      "2024-04-05");
+  BOOST_TEST(claim_with_text(en, "8 a.m.").attribute.empty());
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_an_abbreviated_month_alone_is_a_word) {
+  // `Lei Jun`, `Mar` in a title: a month is spelled out when it stands alone.
+  const run_result run = testing::analyse_text("Zhang Jun: the new tablet went on sale on March 3.");
+  for (const claim& c : run.claims) BOOST_TEST(c.found.text != "Jun");
+  const run_result spelled = testing::analyse_text("The tablet went on sale in June.");
+  BOOST_TEST((claim_with_text(spelled, "June").found.kind == claim_kind::date));
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_cue_in_its_own_clause_governs_the_figure_there) {
+  // The launch is August's; the evening of October 2 is when the founder spoke.
+  const run_result run = testing::analyse_text(
+      "On the evening of October 2, the founder said the phone, launched in August this year, had sold well.");
+  BOOST_TEST(claim_with_text(run, "October 2").attribute != "release_date");
+  BOOST_TEST(claim_with_text(run, "August this year").attribute == "release_date");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_market_value_is_momentary_and_non_gaap_is_no_name) {
+  // A market value moves every trading minute: two unstamped readings are not one fact.
+  const run_result run = corpus({{"2024-02-23", "英伟达总市值突破2万亿美元。"},
+                                 {"2024-02-22", "Before the results, Nvidia's market value stood at $1.7 trillion."}});
+  BOOST_TEST(contradictions(run) == 0u);
+  const run_result eps = testing::analyse_text("Non-GAAP earnings per share were $2.10, up 15% from the previous quarter.");
+  for (const claim& c : eps.claims) BOOST_TEST(c.subject != "Non-GAAP");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_figure_after_a_chinese_comparative_is_a_difference) {
+  // 比旧款低约2万元: two values' gap, not the new model's price.
+  const run_result run = corpus({{"2025-06-27", "新款SUV定价比Model Y低约 2 萬元人民幣。"},
+                                 {"2025-06-27", "Model Y的定价为26.35万元。"}});
+  BOOST_TEST(has_qualifier(claim_with_text(run, "约 2 萬元人民幣"), "difference"));
+  BOOST_TEST(contradictions(run) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_orders_in_a_stated_window_are_their_own_fact) {
+  // Orders in the first three minutes and in the first hour are different counts.
+  const run_result run = corpus({{"2025-06-27", "The SUV drew 150,000 pre-orders in three minutes, the founder said."},
+                                 {"2025-06-27", "The SUV collected 240,000 pre-orders within the first hour of sales."}});
+  BOOST_TEST(contradictions(run) == 0u);
+  BOOST_TEST(has_qualifier(claim_with_text(run, "240,000"), "first_hour"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
