@@ -144,6 +144,9 @@ std::optional<byte_span> edition_label(std::string_view text, byte_span sentence
 /// the trim as its edition (`edition:max`), as `Max 版` is; unless an edition is already set.
 void split_trims_from_subjects(std::vector<claim>& claims, const lexicon& lex);
 std::optional<std::size_t> place_of_figure(std::string_view text, byte_span phrase, byte_span figure, const lexicon& lex);
+/// A town the gazetteer lacks, named with its administrative suffix right before a figure
+/// (轮岛市81人): its written name, or nothing.
+std::optional<std::string> local_place_before(std::string_view text, byte_span phrase, byte_span figure);
 
 // Roles: venues and credited sources among a sentence's names. (roles.cpp)
 /// Marks the names that follow a venue marker (在, 登陆, on, via), with the names listed after

@@ -677,6 +677,8 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       if (c.found.kind != claim_kind::date && !is_measured(lex, c.attribute)) {
         if (auto place = place_of_figure(text, phrase, span, lex)) {
           qualifiers.insert("place:" + lex.place_entries[*place].id);
+        } else if (auto town = local_place_before(text, clause, span)) {
+          qualifiers.insert("place:" + *town);
         }
       }
       // Who measured it: the source credited nearest before the figure in the sentence, else

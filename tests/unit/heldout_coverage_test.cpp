@@ -164,4 +164,22 @@ BOOST_AUTO_TEST_CASE(issue_13_orders_in_a_stated_window_are_their_own_fact) {
   BOOST_TEST(has_qualifier(claim_with_text(run, "240,000"), "first_hour"));
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_town_named_with_its_suffix_places_its_toll) {
+  // A toll by town: each town the gazetteer lacks is the place of the figure after it, and the
+  // towns' figures are not the prefecture's total nor one another's.
+  const run_result run = testing::analyse_text("全县已有58人遇难，其中青河镇32人、白石乡15人，另有11人在临川村。", "2024-07-02");
+  BOOST_TEST(has_qualifier(claim_with_text(run, "32人"), "place:青河镇"));
+  BOOST_TEST(has_qualifier(claim_with_text(run, "15人"), "place:白石乡"));
+  for (const claim& c : run.claims) {
+    for (const std::string& q : c.qualifiers) BOOST_TEST(q != "place:全县");
+  }
+  // A listing or a city in general is no town.
+  const run_result listing = testing::analyse_text("该公司上市首日市值达到120亿元。", "2024-07-02");
+  for (const claim& c : listing.claims) {
+    for (const std::string& q : c.qualifiers) BOOST_TEST(q.rfind("place:", 0) != 0);
+  }
+  const run_result tolls = corpus({{"2024-07-02", "暴雨已致12人遇难，其中青河镇有8人。"}, {"2024-07-02", "暴雨已造成12人死亡。"}});
+  BOOST_TEST(contradictions(tolls) == 0u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
