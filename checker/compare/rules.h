@@ -68,6 +68,11 @@ std::pair<std::string, decimal> comparison_axis(const std::string& unit, const l
 /// rule by which two claims of one fact agree).
 bool claims_overlap(const claim& a, const decimal& factor_a, const claim& b, const decimal& factor_b);
 
+/// A claim its fact key may place against another: not a measured figure (a magnitude) with no
+/// credited agency, not a momentary reading with neither its moment nor the word peak, not an
+/// uncredited forecast, not a date given as a weekday alone (contradiction.cpp).
+bool placeable(const claim& c, const lexicon& lex);
+
 /// Draft mode (issue 14, pass "draft slips", draft_slips.cpp): for each draft claim no finding
 /// holds, the published claims anchored to it by subject or by the words before the figure;
 /// a finding when they agree, the draft differs, and a slip explains the difference.

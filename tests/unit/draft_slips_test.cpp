@@ -156,6 +156,32 @@ BOOST_AUTO_TEST_CASE(issue_14_small_numbers_need_more_than_the_subject) {
   BOOST_TEST(slip_id(f) == "slip.digits-transposed");
 }
 
+// Three published reports of a quake and a draft.
+run_result quake_reports(const std::string& draft_body) {
+  std::vector<document> docs;
+  docs.push_back(testing::make_document("a.md", "中国地震台网测定，此次地震震级为7.3级。", "2025-03-01"));
+  docs.push_back(testing::make_document("b.md", "据中国地震台网测定，此次地震震级为7.3级，震源深度12公里。", "2025-03-01"));
+  docs.push_back(testing::make_document("c.md", "当地媒体报道，此次地震震级为7.2级，多栋建筑受损。", "2025-03-02"));
+  document draft = testing::make_document("draft.md", draft_body, "2025-03-03");
+  draft.draft = true;
+  docs.push_back(std::move(draft));
+  return testing::analyse(std::move(docs));
+}
+
+BOOST_AUTO_TEST_CASE(issue_14_draft_held_against_the_published_figures_of_its_own_fact_key) {
+  // The quake's magnitudes disagree (an agency's and an uncredited page's), but the agency the
+  // draft credits gives one value; the draft states it once and then slips (the draft disagrees
+  // with itself, so no fact-key finding holds the figure).
+  const run_result run = quake_reports("中国地震台网测定，此次地震震级为7.3级。中国地震台网测定，此次地震震级为3.7级，震源深度12公里。");
+  const finding& f = only_slip_finding(run);
+  BOOST_TEST(odd_text(run, f) == "3.7级");
+  BOOST_TEST(slip_id(f) == "slip.digits-transposed");
+  BOOST_TEST(f.assessed.likely_slip->suggestion == "7.3级");
+  // An uncredited magnitude is no agency's figure: the fact key does not place it.
+  const run_result uncredited = quake_reports("据报道，此次地震震级为7.3级。另据报道，此次地震震级为3.7级。");
+  BOOST_TEST(slip_findings(uncredited).empty());
+}
+
 BOOST_AUTO_TEST_CASE(issue_14_check_mode_is_unchanged) {
   // The same documents, none of them a draft: the pass makes nothing.
   const run_result run = with_draft("DeepSeek表示，R1的训练成本为29.4万美元，远低于同行。", "论文附录显示，R1的训练成本为29.4万美元。",
