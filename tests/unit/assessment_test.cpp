@@ -270,6 +270,25 @@ BOOST_AUTO_TEST_CASE(issue_14_the_number_another_source_gives_in_another_currenc
   BOOST_TEST(suggestion(*training).empty());
 }
 
+BOOST_AUTO_TEST_CASE(issue_14_a_page_too_loosely_linked_to_compare_still_supports_its_side) {
+  // One outlet against one; a third page gives the first figure with its subject carried over
+  // from the sentence before (too weak a link to set against another figure, not to count).
+  const std::string weak = "R1 drew wide attention this week. The training cost was $294,000, the appendix says.";
+  const run_result run = corpus({{"2025-09-18", "据公司披露，R1的训练成本为29.4万美元，远低于外界猜测。"},
+                                 {"2025-09-18", "某自媒体文章称，R1的训练成本为31.2万美元。"},
+                                 {"2025-09-18", weak}});
+  const finding& f = only_contradiction(run);
+  BOOST_TEST(f.claims.size() == 2u);  // the third page is no member of the finding
+  BOOST_TEST(to_string(f.assessed.status) == "majority");
+  BOOST_TEST(supported_text(run, f) == "29.4万美元");
+  BOOST_TEST(f.assessed.sides[*f.assessed.supported_side].independent_sources == 2u);
+  // A loose page with a third figure supports neither side.
+  const run_result neither = corpus({{"2025-09-18", "据公司披露，R1的训练成本为29.4万美元，远低于外界猜测。"},
+                                     {"2025-09-18", "某自媒体文章称，R1的训练成本为31.2万美元。"},
+                                     {"2025-09-18", "R1 drew wide attention this week. The training cost was $350,000, the appendix says."}});
+  BOOST_TEST(to_string(only_contradiction(neither).assessed.status) == "no_clear_majority");
+}
+
 BOOST_AUTO_TEST_CASE(issue_14_a_newer_odd_figure_may_be_an_update) {
   // Three outlets on the 18th, one a week later: the later figure may be a newer count, so the
   // majority names no side.
