@@ -9,8 +9,9 @@
 //
 // For each draft claim that no finding holds, the published claims anchored to it:
 // - of the same dimension: the same unit on the comparison axis (a date with a date), or, for
-//   money only, the one other currency in which a published claim gives the draft's identical
-//   number (the currency slip; conversions into a third currency are left aside);
+//   money only, the one other currency in which a published claim gives the draft's number (the
+//   same, or the same at the coarser of the two precisions: the currency slip; conversions into
+//   a third currency are left aside);
 // - by subject: the subject the linker gave both, attributes not different (equal, or one side
 //   without one); or by wording: the same tokens right before the figure and right after it, as
 //   the worded-alike link pass reads them, even when the documents share little else;
@@ -233,7 +234,9 @@ std::vector<std::size_t> reference_set(const slip_view& v, std::size_t d, const 
   std::optional<std::string> currency;
   for (std::size_t p : a.other_currency) {
     const claim& q = v.claims[p];
-    if (!q.found.amount || !c.found.amount || !(q.found.amount->value == c.found.amount->value) || !same_kind_of_bound(c, q)) continue;
+    if (!q.found.amount || !c.found.amount || !same_number_as_stated(q.found.amount->value, c.found.amount->value) || !same_kind_of_bound(c, q)) {
+      continue;
+    }
     if (currency && *currency != q.unit) return {};  // the number in two other currencies
     currency = q.unit;
   }

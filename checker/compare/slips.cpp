@@ -117,6 +117,20 @@ bool cut_to(const decimal& exact, std::int32_t e, const decimal& coarse) {
   return compare(cut, coarse) == 0 || compare(rounded, coarse) == 0;
 }
 
+}  // namespace
+
+bool same_number_as_stated(const decimal& a, const decimal& b) {
+  if (compare(a, b) == 0) return true;
+  const decimal ta = a.trimmed();
+  const decimal tb = b.trimmed();
+  const decimal& coarse = ta.exponent > tb.exponent ? ta : tb;
+  const decimal& fine = ta.exponent > tb.exponent ? tb : ta;
+  if (coarse.mantissa > -10 && coarse.mantissa < 10) return false;  // one digit says too little
+  return cut_to(fine, coarse.exponent, coarse);
+}
+
+namespace {
+
 struct slip_context {
   const finding& f;
   const std::vector<document>& docs;
@@ -206,7 +220,7 @@ std::optional<candidate> currency_slip(const slip_context& x) {
   const claim& r = x.claims[x.reference];
   const claim& o = x.claims[x.odd];
   if (r.found.kind != claim_kind::money || o.found.kind != claim_kind::money || r.unit == o.unit) return std::nullopt;
-  if (!r.found.amount || !o.found.amount || !(r.found.amount->value == o.found.amount->value)) return std::nullopt;
+  if (!r.found.amount || !o.found.amount || !same_number_as_stated(r.found.amount->value, o.found.amount->value)) return std::nullopt;
   return candidate{"slip.currency", fmt::format("the number of the supported {} in another currency ({} for {})", r.found.text, o.unit, r.unit)};
 }
 
@@ -219,7 +233,9 @@ std::optional<candidate> currency_of_another_source(const slip_context& x) {
   for (const claim& n : x.claims) {
     if (x.docs[n.document].draft || n.status != resolution::resolved || n.found.kind != claim_kind::money || !n.found.amount) continue;
     if (n.subject != x.f.subject || n.attribute != x.f.attribute || n.qualifiers != o.qualifiers || n.unit == o.unit) continue;
-    if (n.unit == x.claims[x.reference].unit || n.found.hedge != o.found.hedge || !(n.found.amount->value == o.found.amount->value)) continue;
+    if (n.unit == x.claims[x.reference].unit || n.found.hedge != o.found.hedge || !same_number_as_stated(n.found.amount->value, o.found.amount->value)) {
+      continue;
+    }
     return candidate{"slip.currency", fmt::format("the number of {} in {} in another currency ({} for {})", n.found.text, x.docs[n.document].id,
                                                   o.unit, n.unit)};
   }
@@ -306,7 +322,11 @@ std::vector<candidate> candidates(const slip_context& x) {
   keep(year_slip(x));
   const auto ref = axis_value(x.f, x.claims, x.reference);
   const auto odd = axis_value(x.f, x.claims, x.odd);
-  if (ref && odd && !r.date) {
+  // Two currencies never convert on the axis: their numbers are compared for the currency slip
+  // only (29万港元 is not 29.4万美元 rounded, it is the number in the wrong currency).
+  const claim& o = x.claims[x.odd];
+  const bool two_currencies = r.found.kind == claim_kind::money && o.found.kind == claim_kind::money && r.unit != o.unit;
+  if (ref && odd && !r.date && !two_currencies) {
     // 1人 / 10人: one digit times ten is a power-of-ten slip unless another fact of the corpus
     // has the odd value (then the digits agree by chance).
     std::optional<candidate> scaled = power_of_ten_slip(*ref, *odd, r, false);
@@ -319,6 +339,8 @@ std::vector<candidate> candidates(const slip_context& x) {
     }
     keep(rounding_slip(*ref, *odd, r));
     keep(unit_slip(x));
+  }
+  if (ref && odd && !r.date) {
     const auto currency = currency_slip(x);
     keep(currency ? currency : currency_of_another_source(x));
   }
@@ -464,9 +486,9 @@ void name_slips(std::vector<finding>& findings, const std::vector<document>& doc
     if (!one_value) continue;
     const std::vector<candidate> found = candidates(x);
     if (found.size() != 1) continue;
-    // A currency slip against a figure in the odd one's own currency: the fix is the currency
-    // word, not the supported number, so nothing is suggested.
-    const bool currency_only = found.front().first == "slip.currency" && claims[x.reference].unit == claims[x.odd].unit;
+    // A currency slip: the fix is the currency word, not the number (the rewrite would keep the
+    // odd currency), so nothing is suggested.
+    const bool currency_only = found.front().first == "slip.currency";
     a.likely_slip = slip{found.front().first, found.front().second, currency_only ? std::string() : suggestion(x, lex), x.odd};
   }
 }

@@ -112,6 +112,19 @@ BOOST_AUTO_TEST_CASE(issue_14_same_number_in_another_currency_is_a_currency_slip
   BOOST_TEST(f.assessed.likely_slip->suggestion.empty());
 }
 
+BOOST_AUTO_TEST_CASE(issue_14_currency_slip_at_another_precision) {
+  // The draft rounds the number and changes the currency: still the same number, two currencies.
+  const run_result run = with_draft("DeepSeek表示，R1的训练成本为29.4万美元，远低于同行。", "论文附录显示，R1的训练成本为29.4万美元。",
+                                    "R1这次只花了29万港元，令人意外。");
+  const finding& f = only_slip_finding(run);
+  BOOST_TEST(slip_id(f) == "slip.currency");
+  BOOST_TEST(f.assessed.likely_slip->suggestion.empty());
+  // One significant digit says too little: 3万港元 is not 2.8万美元 rounded.
+  const run_result one_digit = with_draft("DeepSeek表示，R1的训练成本为2.8万美元，远低于同行。", "论文附录显示，R1的训练成本为2.8万美元。",
+                                          "R1这次只花了3万港元，令人意外。");
+  BOOST_TEST(slip_findings(one_digit).empty());
+}
+
 BOOST_AUTO_TEST_CASE(issue_14_currency_slip_leaves_conversions_aside) {
   // The published side also converts the figure into yuan: a restatement, not a third value.
   const run_result run = with_draft("据公司披露，R1的训练成本为29.4万美元，约合人民币209万元。", "The training cost of R1 was $294,000, the paper says.",
