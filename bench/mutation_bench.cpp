@@ -52,6 +52,7 @@ struct options {
   fs::path work;
   std::size_t per_kind = 1000;  // cases per kind and cluster at most (--per-kind N for a quicker run)
   bool verbose = false;
+  bool keep = false;  // --keep: leave the copies and their reports in --work for reading
   // --cluster NAME (repeatable): other folders of --realnews laid out the same way, such as a
   // cluster made from the project's own corpus to check the bench itself; default the four
   // tuning clusters.
@@ -439,10 +440,12 @@ options parse(int argc, char** argv) {
       opt.clusters.push_back(next());
     } else if (a == "--verbose") {
       opt.verbose = true;
+    } else if (a == "--keep") {
+      opt.keep = true;
     } else {
       fmt::print(stderr,
                  "usage: factcheck_mutation_bench [--factcheck BIN] [--realnews DIR] [--work DIR] [--per-kind N] "
-                 "[--cluster NAME]... [--verbose]\n");
+                 "[--cluster NAME]... [--verbose] [--keep]\n");
       std::exit(2);
     }
   }
@@ -524,8 +527,8 @@ int main(int argc, char** argv) {
         const std::string reason = hits.empty() ? miss_reason(checked.report, t.begin, t.begin + mutated->size()) : "";
         if (hits.empty()) ++misses[reason];
         if (opt.verbose) {
-          fmt::print("{:<18} {:<28} {:<26} {} -> {}  {}{}\n", kind, cluster, t.doc, t.surface, *mutated,
-                     hits.empty() ? "missed: " + reason : "found", named_as.empty() ? "" : " as " + named_as);
+          fmt::print("{:<18} {:<28} {:<26} {} -> {}  {}{}  [{}]\n", kind, cluster, t.doc, t.surface, *mutated,
+                     hits.empty() ? "missed: " + reason : "found", named_as.empty() ? "" : " as " + named_as, folder.filename().string());
         }
       }
     }
@@ -569,7 +572,9 @@ int main(int argc, char** argv) {
   if (total.failed_runs > 0) fmt::print("{} run(s) failed (counted as planted, not found)\n", total.failed_runs);
   fmt::print("controls: {} unmutated draft(s); findings on the planted figures: {} (floor 0); all findings: {}\n", controls,
              control_same_facts, control_all);
-  std::error_code ignored;
-  fs::remove_all(opt.work, ignored);
+  if (!opt.keep) {
+    std::error_code ignored;
+    fs::remove_all(opt.work, ignored);
+  }
   return 0;
 }

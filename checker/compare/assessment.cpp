@@ -36,8 +36,49 @@ bool is_clear_majority(std::size_t leading, std::size_t others) {
 
 namespace {
 
+// Links weaker than the comparison takes (a subject carried over from the sentence before, 0.6)
+// still say which figure a page gives; below this they say nothing.
+constexpr double minimum_support_link = 0.6;
+
+// The side of `f` a claim left out of it would stand on: its figure agrees with every claim of
+// that side and with none of another's. Nothing when it is not so plain.
+std::optional<std::size_t> side_agreeing_with(const finding& f, const std::vector<claim>& claims, const claim& c, const decimal& factor) {
+  std::optional<std::size_t> side;
+  for (std::size_t k = 0; k < f.claims.size(); ++k) {
+    const bool agrees = claims_overlap(c, factor, claims[f.claims[k]], f.factors[k]);
+    if (agrees && side && *side != f.sides[k]) return std::nullopt;
+    if (agrees) side = f.sides[k];
+  }
+  if (!side) return std::nullopt;
+  for (std::size_t k = 0; k < f.claims.size(); ++k) {
+    if (f.sides[k] == *side && !claims_overlap(c, factor, claims[f.claims[k]], f.factors[k])) return std::nullopt;
+  }
+  return side;
+}
+
+// Published documents that state a side's figure under the finding's very key but were left out
+// of the comparison (their link too weak to set against another figure, the page repeating it
+// beside another edition's): they cannot make a finding, but they do say which figure a page
+// gives, and so add to that side's support. Per side, the documents.
+std::vector<std::set<std::size_t>> support_outside(const finding& f, const std::vector<document>& docs, const std::vector<claim>& claims,
+                                                   const lexicon& lex, std::size_t side_count) {
+  std::vector<std::set<std::size_t>> out(side_count);
+  if (f.rule != "contradiction") return out;
+  std::set<std::size_t> in_finding_documents;
+  for (std::size_t i : f.claims) in_finding_documents.insert(claims[i].document);
+  for (const claim& c : claims) {
+    if (docs[c.document].draft || in_finding_documents.count(c.document) > 0 || c.status != resolution::resolved) continue;
+    if (c.subject != f.subject || c.attribute != f.attribute || c.qualifiers != f.qualifiers || c.link_confidence < minimum_support_link) continue;
+    if (!placeable(c, lex)) continue;
+    const auto [unit, factor] = comparison_axis(c.unit, lex);
+    if (unit != f.unit) continue;
+    if (const auto side = side_agreeing_with(f, claims, c, factor)) out[*side].insert(c.document);
+  }
+  return out;
+}
+
 std::vector<side_support> weigh_sides(const finding& f, const std::vector<document>& docs, const std::vector<claim>& claims,
-                                      const std::vector<std::size_t>& source_of) {
+                                      const std::vector<std::size_t>& source_of, const lexicon& lex) {
   std::size_t count = 0;
   for (std::size_t s : f.sides) count = std::max(count, s + 1);
   std::vector<side_support> sides(count);
@@ -50,6 +91,19 @@ std::vector<side_support> weigh_sides(const finding& f, const std::vector<docume
     sides[s].claims.push_back(f.claims[k]);
     documents[s].insert(doc);
     if (!docs[doc].draft) sources[s].insert(source_of[doc]);
+  }
+  // A document outside the finding adds to one side only, and not when it is a copy of a
+  // document on another side (a mirror that changed the figure is no second opinion).
+  const std::vector<std::set<std::size_t>> outside = support_outside(f, docs, claims, lex, count);
+  for (std::size_t s = 0; s < count; ++s) {
+    for (std::size_t doc : outside[s]) {
+      const bool copies_another_side = std::any_of(sources.begin(), sources.end(), [&](const std::set<std::size_t>& other) {
+        return &other != &sources[s] && other.count(source_of[doc]) > 0;
+      });
+      if (copies_another_side) continue;
+      documents[s].insert(doc);
+      sources[s].insert(source_of[doc]);
+    }
   }
   for (std::size_t s = 0; s < count; ++s) {
     sides[s].side = s;
@@ -123,7 +177,7 @@ void assess(std::vector<finding>& findings, const std::vector<document>& docs, c
   for (finding& f : findings) {
     assessment& a = f.assessed;
     a = assessment{};
-    a.sides = weigh_sides(f, docs, claims, source_of);
+    a.sides = weigh_sides(f, docs, claims, source_of, lex);
     std::vector<std::size_t> published_sides;
     bool has_draft = false;
     for (const side_support& s : a.sides) {

@@ -209,6 +209,11 @@ bool weekday_only(const claim& c) {
   return p.weekday && guessed && !p.week_offset && !p.day && !p.month && !p.year;
 }
 
+bool placeable_under(const claim& c, bool measured, bool momentary) {
+  const bool placed_in_time = !c.as_of.empty() || has_qualifier(c, "peak");
+  return (!measured || has_source(c)) && (!momentary || placed_in_time) && !uncredited_forecast(c) && !weekday_only(c);
+}
+
 // Figures of a measured attribute (a magnitude, a focal depth) with no credited agency are left
 // out: agencies legitimately differ, so an uncredited figure cannot be placed.
 // Likewise a momentary reading (concurrent users) with neither its moment nor the word peak, an
@@ -231,8 +236,7 @@ std::vector<std::size_t> comparable_members(const std::vector<claim>& claims, co
         timed_days.count({c.document, c.date->first}) > 0) {
       continue;
     }
-    const bool placed_in_time = !c.as_of.empty() || has_qualifier(c, "peak");
-    if ((!measured || has_source(c)) && (!momentary || placed_in_time) && !uncredited_forecast(c) && !weekday_only(c)) kept.push_back(i);
+    if (placeable_under(c, measured, momentary)) kept.push_back(i);
   }
   return kept;
 }
@@ -347,6 +351,11 @@ std::vector<std::vector<std::size_t>> without_bridges(std::vector<std::vector<st
 }
 
 }  // namespace
+
+bool placeable(const claim& c, const lexicon& lex) {
+  const attribute_entry* attribute = attribute_named(lex, c.attribute);
+  return placeable_under(c, attribute != nullptr && attribute->measured, attribute != nullptr && attribute->momentary);
+}
 
 std::vector<finding> find_contradictions(const std::vector<document>& docs, const std::vector<claim>& claims, const lexicon& lex) {
   const fact_groups grouped = group_by_fact(claims, lex);

@@ -9,8 +9,9 @@
 //
 // For each draft claim that no finding holds, the published claims anchored to it:
 // - of the same dimension: the same unit on the comparison axis (a date with a date), or, for
-//   money only, the one other currency in which a published claim gives the draft's identical
-//   number (the currency slip; conversions into a third currency are left aside);
+//   money only, the one other currency in which a published claim gives the draft's number (the
+//   same, or the same at the coarser of the two precisions: the currency slip; conversions into
+//   a third currency are left aside);
 // - by subject: the subject the linker gave both, attributes not different (equal, or one side
 //   without one); or by wording: the same tokens right before the figure and right after it, as
 //   the worded-alike link pass reads them, even when the documents share little else;
@@ -190,22 +191,52 @@ bool differs(const slip_view& v, std::size_t d, std::size_t p) {
   return mine && theirs && compare(*mine, *theirs) != 0;
 }
 
-// The published claims `d` is held against: the same axis when any is anchored there, else one
-// currency's figures of the draft's very number. Empty when they do not all qualify.
+// `published` when each is held against `d` (the same kind of bound, another figure) and they
+// agree among themselves; else nothing.
+std::vector<std::size_t> if_all_qualify(const slip_view& v, std::size_t d, const std::vector<std::size_t>& published) {
+  for (std::size_t p : published) {
+    if (!same_kind_of_bound(v.claims[d], v.claims[p]) || !differs(v, d, p)) return {};
+  }
+  return agree_among_themselves(v, published) ? published : std::vector<std::size_t>{};
+}
+
+// Among `anchored`, the published claims of the draft's own fact key (subject, attribute and
+// qualifiers all equal, each link sure): where a subject's figures disagree because it has many
+// facts (a quake's magnitudes by several agencies), those of the draft's one fact may still agree.
+std::vector<std::size_t> of_the_same_fact(const slip_view& v, std::size_t d, const std::vector<std::size_t>& anchored) {
+  const claim& c = v.claims[d];
+  // Held to what the fact keys compare: an uncredited magnitude is no agency's figure.
+  if (!c.linked() || c.link_confidence < sure_link_confidence || !placeable(c, v.lex)) return {};
+  std::vector<std::size_t> out;
+  for (std::size_t p : anchored) {
+    const claim& q = v.claims[p];
+    if (q.subject == c.subject && q.attribute == c.attribute && q.qualifiers == c.qualifiers && q.link_confidence >= sure_link_confidence &&
+        placeable(q, v.lex)) {
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
+// The published claims `d` is held against: the same axis when any is anchored there (all of
+// them, or else those of the draft's own fact key), else one currency's figures of the draft's
+// very number. Empty when they do not all qualify.
 std::vector<std::size_t> reference_set(const slip_view& v, std::size_t d, const anchored& a) {
   const claim& c = v.claims[d];
   if (!a.same_axis.empty()) {
-    for (std::size_t p : a.same_axis) {
-      if (!same_kind_of_bound(c, v.claims[p]) || !differs(v, d, p)) return {};
-    }
-    return agree_among_themselves(v, a.same_axis) ? a.same_axis : std::vector<std::size_t>{};
+    std::vector<std::size_t> all = if_all_qualify(v, d, a.same_axis);
+    if (!all.empty()) return all;
+    const std::vector<std::size_t> same_fact = of_the_same_fact(v, d, a.same_axis);
+    return same_fact.size() < a.same_axis.size() ? if_all_qualify(v, d, same_fact) : std::vector<std::size_t>{};
   }
   // The currency slip: the currency in which a published claim gives the draft's very number
   // (its conversions into a third currency restate the figure and are left aside).
   std::optional<std::string> currency;
   for (std::size_t p : a.other_currency) {
     const claim& q = v.claims[p];
-    if (!q.found.amount || !c.found.amount || !(q.found.amount->value == c.found.amount->value) || !same_kind_of_bound(c, q)) continue;
+    if (!q.found.amount || !c.found.amount || !same_number_as_stated(q.found.amount->value, c.found.amount->value) || !same_kind_of_bound(c, q)) {
+      continue;
+    }
     if (currency && *currency != q.unit) return {};  // the number in two other currencies
     currency = q.unit;
   }

@@ -68,6 +68,16 @@ std::pair<std::string, decimal> comparison_axis(const std::string& unit, const l
 /// rule by which two claims of one fact agree).
 bool claims_overlap(const claim& a, const decimal& factor_a, const claim& b, const decimal& factor_b);
 
+/// The same number as two writers state it: equal, or the finer one rounded or cut to the
+/// coarser one's last digit, when that states two significant digits or more (23.20億 / 2.3
+/// billion; not 2.8 / 3). Units aside: for the currency slip (slips.cpp).
+bool same_number_as_stated(const decimal& a, const decimal& b);
+
+/// A claim its fact key may place against another: not a measured figure (a magnitude) with no
+/// credited agency, not a momentary reading with neither its moment nor the word peak, not an
+/// uncredited forecast, not a date given as a weekday alone (contradiction.cpp).
+bool placeable(const claim& c, const lexicon& lex);
+
 /// Draft mode (issue 14, pass "draft slips", draft_slips.cpp): for each draft claim no finding
 /// holds, the published claims anchored to it by subject or by the words before the figure;
 /// a finding when they agree, the draft differs, and a slip explains the difference.

@@ -117,6 +117,20 @@ bool cut_to(const decimal& exact, std::int32_t e, const decimal& coarse) {
   return compare(cut, coarse) == 0 || compare(rounded, coarse) == 0;
 }
 
+}  // namespace
+
+bool same_number_as_stated(const decimal& a, const decimal& b) {
+  if (compare(a, b) == 0) return true;
+  const decimal ta = a.trimmed();
+  const decimal tb = b.trimmed();
+  const decimal& coarse = ta.exponent > tb.exponent ? ta : tb;
+  const decimal& fine = ta.exponent > tb.exponent ? tb : ta;
+  if (coarse.mantissa > -10 && coarse.mantissa < 10) return false;  // one digit says too little
+  return cut_to(fine, coarse.exponent, coarse);
+}
+
+namespace {
+
 struct slip_context {
   const finding& f;
   const std::vector<document>& docs;
@@ -133,9 +147,10 @@ std::optional<candidate> year_slip(const slip_context& x) {
   const claim& o = x.claims[x.odd];
   if (!r.date || !o.date || r.date->grain != o.date->grain) return std::nullopt;
   if (r.date->grain != date_grain::day && r.date->grain != date_grain::month) return std::nullopt;
-  if (r.date->clock.has_value() != o.date->clock.has_value() || (r.date->clock && r.date->clock->text != o.date->clock->text)) {
-    return std::nullopt;  // another time of day too: more than the year differs
-  }
+  // Another time of day too: more than the year differs. A time on one side only is the same day
+  // stated more precisely (2023年8月20日10时 / 2024年8月20日): only the year differs.
+  if (r.date->clock && o.date->clock && r.date->clock->text != o.date->clock->text) return std::nullopt;
+  if (r.date->clock.has_value() != o.date->clock.has_value() && r.date->grain != date_grain::day) return std::nullopt;
   if (r.date->first.year == o.date->first.year || r.date->first.month != o.date->first.month ||
       (r.date->grain == date_grain::day && r.date->first.day != o.date->first.day)) {
     return std::nullopt;
@@ -205,20 +220,50 @@ std::optional<candidate> currency_slip(const slip_context& x) {
   const claim& r = x.claims[x.reference];
   const claim& o = x.claims[x.odd];
   if (r.found.kind != claim_kind::money || o.found.kind != claim_kind::money || r.unit == o.unit) return std::nullopt;
-  if (!r.found.amount || !o.found.amount || !(r.found.amount->value == o.found.amount->value)) return std::nullopt;
+  if (!r.found.amount || !o.found.amount || !same_number_as_stated(r.found.amount->value, o.found.amount->value)) return std::nullopt;
   return candidate{"slip.currency", fmt::format("the number of the supported {} in another currency ({} for {})", r.found.text, o.unit, r.unit)};
 }
 
-// The same value stated for another fact that shares the subject or the attribute. With
-// `single_digit` false, a value of one significant digit (10, 3) is too common to name.
+// The odd figure's very number in another currency, as a published source gives this fact
+// (突破100亿美元 where another outlet writes 突破100亿元 and the supported side converts it): the
+// currency word slipped, though the supported figure is written in the odd one's currency.
+std::optional<candidate> currency_of_another_source(const slip_context& x) {
+  const claim& o = x.claims[x.odd];
+  if (o.found.kind != claim_kind::money || !o.found.amount) return std::nullopt;
+  for (const claim& n : x.claims) {
+    if (x.docs[n.document].draft || n.status != resolution::resolved || n.found.kind != claim_kind::money || !n.found.amount) continue;
+    if (n.subject != x.f.subject || n.attribute != x.f.attribute || n.qualifiers != o.qualifiers || n.unit == o.unit) continue;
+    if (n.unit == x.claims[x.reference].unit || n.found.hedge != o.found.hedge || !same_number_as_stated(n.found.amount->value, o.found.amount->value)) {
+      continue;
+    }
+    return candidate{"slip.currency", fmt::format("the number of {} in {} in another currency ({} for {})", n.found.text, x.docs[n.document].id,
+                                                  o.unit, n.unit)};
+  }
+  return std::nullopt;
+}
+
+// A figure the draft itself gives for another fact, elsewhere in its text: in a list of places or
+// titles, the row above or below copied into this one (84 people at one school given again for a
+// mine). Only in a draft: the draft's figure is the one in question there, and its own other
+// figures are what its writer had before their eyes.
+bool drafts_own_other_figure(const slip_context& x, const claim& n, const claim& o) {
+  return &n != &o && n.document == o.document && x.docs[o.document].draft &&
+         (n.found.span.end <= o.found.span.begin || o.found.span.end <= n.found.span.begin);
+}
+
+// The same value stated for another fact that shares the subject or the attribute, or that the
+// draft gives elsewhere. With `single_digit` false, a value of one significant digit (10, 3) is
+// too common to name.
 std::optional<candidate> neighbouring_slip(const slip_context& x, bool single_digit = false) {
   const claim& o = x.claims[x.odd];
   if (!single_digit && o.value && o.value->trimmed().mantissa < 10 && o.value->trimmed().mantissa > -10) return std::nullopt;
   if (o.date && o.date->grain != date_grain::day) return std::nullopt;
   for (std::size_t i = 0; i < x.claims.size(); ++i) {
     const claim& n = x.claims[i];
-    if (!n.linked() || n.status != resolution::resolved || x.docs[n.document].draft || n.unit != o.unit) continue;
-    if (n.subject != x.f.subject && n.attribute != x.f.attribute) continue;
+    if (!n.linked() || n.status != resolution::resolved || n.unit != o.unit) continue;
+    const bool own = drafts_own_other_figure(x, n, o);
+    if (x.docs[n.document].draft && !own) continue;
+    if (n.subject != x.f.subject && n.attribute != x.f.attribute && !own) continue;
     if (n.subject == x.f.subject && n.attribute == x.f.attribute && n.qualifiers == x.f.qualifiers) continue;
     if (!same_value(n, o)) continue;
     std::string what = n.subject + " " + n.attribute;
@@ -227,6 +272,44 @@ std::optional<candidate> neighbouring_slip(const slip_context& x, bool single_di
                      fmt::format("the value of a neighbouring fact: {} is {} in {}", what, n.found.text, x.docs[n.document].id)};
   }
   return std::nullopt;
+}
+
+// `value` rounded half away from zero to `digits` significant digits (2.32 billion to two: 2.3
+// billion); nothing when it has no more digits than that.
+std::optional<decimal> rounded_to_digits(const decimal& value, std::size_t digits) {
+  const decimal t = value.trimmed();
+  const std::size_t own = std::to_string(t.mantissa < 0 ? -t.mantissa : t.mantissa).size();
+  if (own <= digits) return std::nullopt;
+  std::int64_t m = t.mantissa;
+  std::int64_t last_dropped = 0;
+  for (std::size_t k = digits; k < own; ++k) {
+    last_dropped = std::llabs(m % 10);
+    m /= 10;
+  }
+  if (last_dropped >= 5) m += m < 0 ? -1 : 1;
+  return decimal{m, t.exponent + static_cast<std::int32_t>(own - digits)};
+}
+
+// The supported figure stated more precisely than the odd one (23.20億美元 against $3.2 billion):
+// a writer who slips rounds first, so the digits to compare are the supported figure's rounded
+// to as many significant digits as the odd figure states, two at least (one says too little).
+// Only the slips that keep the digits (a power of ten, two neighbours swapped) are read there:
+// a last digit one apart is what rounding itself does.
+std::vector<candidate> rounded_reference_slips(const decimal& ref, const decimal& odd, const claim& r) {
+  const decimal t = odd.trimmed();
+  const std::size_t odd_digits = std::to_string(t.mantissa < 0 ? -t.mantissa : t.mantissa).size();
+  const auto rounded = odd_digits >= 2 ? rounded_to_digits(ref, odd_digits) : std::nullopt;
+  if (!rounded) return {};
+  std::vector<candidate> out;
+  if (auto scaled = power_of_ten_slip(*rounded, odd, r, false)) {
+    scaled->second += fmt::format(" (the supported figure rounded to {} significant digits)", odd_digits);
+    out.push_back(std::move(*scaled));
+  }
+  if (auto swapped = digit_slip(*rounded, odd, r, true); swapped && swapped->first == "slip.digits-transposed") {
+    swapped->second += fmt::format(" (the supported figure rounded to {} significant digits)", odd_digits);
+    out.push_back(std::move(*swapped));
+  }
+  return out;
 }
 
 // Every kind that fits; the caller names one only when exactly one does.
@@ -239,16 +322,27 @@ std::vector<candidate> candidates(const slip_context& x) {
   keep(year_slip(x));
   const auto ref = axis_value(x.f, x.claims, x.reference);
   const auto odd = axis_value(x.f, x.claims, x.odd);
-  if (ref && odd && !r.date) {
+  // Two currencies never convert on the axis: their numbers are compared for the currency slip
+  // only (29万港元 is not 29.4万美元 rounded, it is the number in the wrong currency).
+  const claim& o = x.claims[x.odd];
+  const bool two_currencies = r.found.kind == claim_kind::money && o.found.kind == claim_kind::money && r.unit != o.unit;
+  if (ref && odd && !r.date && !two_currencies) {
     // 1人 / 10人: one digit times ten is a power-of-ten slip unless another fact of the corpus
     // has the odd value (then the digits agree by chance).
     std::optional<candidate> scaled = power_of_ten_slip(*ref, *odd, r, false);
     if (!scaled && !neighbouring_slip(x, true)) scaled = power_of_ten_slip(*ref, *odd, r, true);
     keep(scaled);
-    keep(digit_slip(*ref, *odd, r, x.moves));
+    const auto digits = digit_slip(*ref, *odd, r, x.moves);
+    keep(digits);
+    if (!scaled && !digits) {
+      for (candidate& c : rounded_reference_slips(*ref, *odd, r)) out.push_back(std::move(c));
+    }
     keep(rounding_slip(*ref, *odd, r));
     keep(unit_slip(x));
-    keep(currency_slip(x));
+  }
+  if (ref && odd && !r.date) {
+    const auto currency = currency_slip(x);
+    keep(currency ? currency : currency_of_another_source(x));
   }
   keep(neighbouring_slip(x));
   return out;
@@ -392,7 +486,10 @@ void name_slips(std::vector<finding>& findings, const std::vector<document>& doc
     if (!one_value) continue;
     const std::vector<candidate> found = candidates(x);
     if (found.size() != 1) continue;
-    a.likely_slip = slip{found.front().first, found.front().second, suggestion(x, lex), x.odd};
+    // A currency slip: the fix is the currency word, not the number (the rewrite would keep the
+    // odd currency), so nothing is suggested.
+    const bool currency_only = found.front().first == "slip.currency";
+    a.likely_slip = slip{found.front().first, found.front().second, currency_only ? std::string() : suggestion(x, lex), x.odd};
   }
 }
 

@@ -158,10 +158,25 @@ std::optional<unit_match> unit_after(const scan_context& ctx, std::size_t p) {
 }
 
 // What a count counts, read after its classifier: 512张H800 -> H800, 8位外部专家 -> expert.
+// A mark that ends the phrase of a figure: what a figure counts is never past it (in
+// `451人、台电天祥站9人` the 台 begins the next item of the list, it does not count devices).
+bool ends_the_phrase(char32_t c) {
+  switch (c) {
+    case U',': case U';': case U':': case U'(': case U')': case U'!': case U'?':
+    case U'\u3001': case U'\u3002': case U'\uFF0C': case U'\uFF1B': case U'\uFF1A': case U'\uFF08': case U'\uFF09':
+    case U'\uFF01': case U'\uFF1F': case U'\u300C': case U'\u300D': case U'\u300E': case U'\u300F': case U'\u3010': case U'\u3011':
+      return true;
+    default:
+      return false;
+  }
+}
+
 std::string counted_after(const scan_context& ctx, std::size_t p, std::size_t* end) {
   const std::string_view s = ctx.text;
   const std::size_t window_end = std::min(ctx.sentence_end, p + 12);  // up to four CJK characters
   for (std::size_t at = skip_spaces(s, p); at < window_end;) {
+    std::size_t length = 0;
+    if (ends_the_phrase(decode(s, at, &length))) break;
     if (is_alpha(s[at]) && !(at > 0 && is_alnum(s[at - 1]))) {
       std::string_view token = latin_token_at(s, at);
       if (has_digit(token)) {

@@ -199,6 +199,96 @@ BOOST_AUTO_TEST_CASE(issue_14_year_slip_in_a_release_date) {
   BOOST_TEST(suggestion(f) == "2025年1月20日");
 }
 
+BOOST_AUTO_TEST_CASE(issue_14_year_slip_when_one_side_gives_the_time_of_day) {
+  // The odd date is the same day with its hour: only the year differs.
+  const run_result zh = corpus({{"2025-02-13", "2023年1月20日10时，DeepSeek-R1模型以开源方式发布。"},
+                                {"2025-09-19", "回顾今年初，DeepSeek在2025年1月20日发布了DeepSeek-R1模型。"},
+                                {"2025-09-18", "DeepSeek first released R1 on January 20, 2025."}});
+  const finding& f = only_contradiction(zh);
+  BOOST_TEST(odd_texts(zh, f) == std::vector<std::string>{"2023年1月20日10时"});
+  BOOST_TEST(slip_id(f) == "slip.year");
+  BOOST_TEST(suggestion(f) == "2025年1月20日10时");
+  // Another day as well as another year is more than a year slip.
+  const run_result other_day = corpus({{"2025-02-13", "2023年1月21日10时，DeepSeek-R1模型以开源方式发布。"},
+                                       {"2025-09-19", "回顾今年初，DeepSeek在2025年1月20日发布了DeepSeek-R1模型。"},
+                                       {"2025-09-18", "DeepSeek first released R1 on January 20, 2025."}});
+  BOOST_TEST(slip_id(only_contradiction(other_day)) == "none");
+}
+
+BOOST_AUTO_TEST_CASE(issue_14_slip_read_against_the_supported_figure_rounded_to_the_odd_precision) {
+  // 23.2万 to two significant digits is 23万: 32万 swaps its digits, 230万 is ten times it.
+  const run_result swapped = three_against_one("23.2万美元", "$232,000", "A blog post put the training cost of R1 at $320,000.");
+  BOOST_TEST(slip_id(only_contradiction(swapped)) == "slip.digits-transposed");
+  BOOST_TEST(suggestion(only_contradiction(swapped)) == "$232,000");
+  const run_result scaled = three_against_one("23.2万美元", "$232,000", "有自媒体称，R1的训练成本为230万美元。");
+  BOOST_TEST(slip_id(only_contradiction(scaled)) == "slip.power-of-ten");
+  // A last digit one apart after rounding is what rounding itself does: nothing named.
+  const run_result next = three_against_one("23.2万美元", "$232,000", "有自媒体称，R1的训练成本为24万美元。");
+  BOOST_TEST(slip_id(only_contradiction(next)) == "none");
+  // One significant digit says too little: 3万 is not read as a rounded 2.32万 swapped.
+  const run_result one_digit = three_against_one("2.32万美元", "$23,200", "A blog post put the training cost of R1 at $30,000.");
+  BOOST_TEST(slip_id(only_contradiction(one_digit)) == "none");
+}
+
+BOOST_AUTO_TEST_CASE(issue_14_a_draft_that_gives_its_own_neighbours_value) {
+  // The draft lists two models and gives R1 the figure it gives V3 a line above: the row copied.
+  std::vector<document> docs;
+  docs.push_back(testing::make_document("a.md", "据公司披露，R1的训练成本为29.4万美元，远低于外界猜测。"));
+  docs.push_back(testing::make_document("b.md", "The training cost of R1 was $294,000, according to the paper's appendix."));
+  document draft = testing::make_document("draft.md", "据我们统计，V3的训练成本为557.6万美元。R1的训练成本为557.6万美元。");
+  draft.draft = true;
+  docs.push_back(std::move(draft));
+  const run_result run = testing::analyse(std::move(docs));
+  const finding* training = nullptr;
+  for (const finding& f : run.findings) {
+    if (f.subject == "R1" && f.attribute == "training_cost") training = &f;
+  }
+  BOOST_TEST_REQUIRE(training != nullptr);
+  BOOST_TEST(slip_id(*training) == "slip.neighbouring-fact");
+  BOOST_TEST(training->assessed.likely_slip->message.find("V3") != std::string::npos);
+  BOOST_TEST(suggestion(*training) == "29.4万美元");
+}
+
+BOOST_AUTO_TEST_CASE(issue_14_the_number_another_source_gives_in_another_currency) {
+  // One outlet gives the cost in yuan, two in dollars; the draft writes the yuan number in dollars.
+  std::vector<document> docs;
+  docs.push_back(testing::make_document("a.md", "据公司披露，R1的训练成本为29.4万美元，远低于外界猜测。"));
+  docs.push_back(testing::make_document("b.md", "The training cost of R1 was $294,000, according to the paper's appendix."));
+  docs.push_back(testing::make_document("c.md", "记者了解到，R1的训练成本为209万元人民币。"));
+  document draft = testing::make_document("draft.md", "我们的稿件写道：R1的训练成本为209万美元。");
+  draft.draft = true;
+  docs.push_back(std::move(draft));
+  const run_result run = testing::analyse(std::move(docs));
+  const finding* training = nullptr;
+  for (const finding& f : run.findings) {
+    if (f.attribute == "training_cost" && f.unit == "USD") training = &f;
+  }
+  BOOST_TEST_REQUIRE(training != nullptr);
+  BOOST_TEST(slip_id(*training) == "slip.currency");
+  BOOST_TEST(training->assessed.likely_slip->message.find("c.md") != std::string::npos);
+  // The fix is the currency word, not the dollar figure: no suggestion.
+  BOOST_TEST(suggestion(*training).empty());
+}
+
+BOOST_AUTO_TEST_CASE(issue_14_a_page_too_loosely_linked_to_compare_still_supports_its_side) {
+  // One outlet against one; a third page gives the first figure with its subject carried over
+  // from the sentence before (too weak a link to set against another figure, not to count).
+  const std::string weak = "R1 drew wide attention this week. The training cost was $294,000, the appendix says.";
+  const run_result run = corpus({{"2025-09-18", "据公司披露，R1的训练成本为29.4万美元，远低于外界猜测。"},
+                                 {"2025-09-18", "某自媒体文章称，R1的训练成本为31.2万美元。"},
+                                 {"2025-09-18", weak}});
+  const finding& f = only_contradiction(run);
+  BOOST_TEST(f.claims.size() == 2u);  // the third page is no member of the finding
+  BOOST_TEST(to_string(f.assessed.status) == "majority");
+  BOOST_TEST(supported_text(run, f) == "29.4万美元");
+  BOOST_TEST(f.assessed.sides[*f.assessed.supported_side].independent_sources == 2u);
+  // A loose page with a third figure supports neither side.
+  const run_result neither = corpus({{"2025-09-18", "据公司披露，R1的训练成本为29.4万美元，远低于外界猜测。"},
+                                     {"2025-09-18", "某自媒体文章称，R1的训练成本为31.2万美元。"},
+                                     {"2025-09-18", "R1 drew wide attention this week. The training cost was $350,000, the appendix says."}});
+  BOOST_TEST(to_string(only_contradiction(neither).assessed.status) == "no_clear_majority");
+}
+
 BOOST_AUTO_TEST_CASE(issue_14_a_newer_odd_figure_may_be_an_update) {
   // Three outlets on the 18th, one a week later: the later figure may be a newer count, so the
   // majority names no side.

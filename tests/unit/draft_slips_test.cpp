@@ -112,6 +112,19 @@ BOOST_AUTO_TEST_CASE(issue_14_same_number_in_another_currency_is_a_currency_slip
   BOOST_TEST(f.assessed.likely_slip->suggestion.empty());
 }
 
+BOOST_AUTO_TEST_CASE(issue_14_currency_slip_at_another_precision) {
+  // The draft rounds the number and changes the currency: still the same number, two currencies.
+  const run_result run = with_draft("DeepSeek表示，R1的训练成本为29.4万美元，远低于同行。", "论文附录显示，R1的训练成本为29.4万美元。",
+                                    "R1这次只花了29万港元，令人意外。");
+  const finding& f = only_slip_finding(run);
+  BOOST_TEST(slip_id(f) == "slip.currency");
+  BOOST_TEST(f.assessed.likely_slip->suggestion.empty());
+  // One significant digit says too little: 3万港元 is not 2.8万美元 rounded.
+  const run_result one_digit = with_draft("DeepSeek表示，R1的训练成本为2.8万美元，远低于同行。", "论文附录显示，R1的训练成本为2.8万美元。",
+                                          "R1这次只花了3万港元，令人意外。");
+  BOOST_TEST(slip_findings(one_digit).empty());
+}
+
 BOOST_AUTO_TEST_CASE(issue_14_currency_slip_leaves_conversions_aside) {
   // The published side also converts the figure into yuan: a restatement, not a third value.
   const run_result run = with_draft("据公司披露，R1的训练成本为29.4万美元，约合人民币209万元。", "The training cost of R1 was $294,000, the paper says.",
@@ -154,6 +167,32 @@ BOOST_AUTO_TEST_CASE(issue_14_small_numbers_need_more_than_the_subject) {
                                          "记者翻看了那本已经泛黄的册子，登记簿上写着21名访客的名字，其中不少来自外省。");
   const finding& f = only_slip_finding(by_words);
   BOOST_TEST(slip_id(f) == "slip.digits-transposed");
+}
+
+// Three published reports of a quake and a draft.
+run_result quake_reports(const std::string& draft_body) {
+  std::vector<document> docs;
+  docs.push_back(testing::make_document("a.md", "中国地震台网测定，此次地震震级为7.3级。", "2025-03-01"));
+  docs.push_back(testing::make_document("b.md", "据中国地震台网测定，此次地震震级为7.3级，震源深度12公里。", "2025-03-01"));
+  docs.push_back(testing::make_document("c.md", "当地媒体报道，此次地震震级为7.2级，多栋建筑受损。", "2025-03-02"));
+  document draft = testing::make_document("draft.md", draft_body, "2025-03-03");
+  draft.draft = true;
+  docs.push_back(std::move(draft));
+  return testing::analyse(std::move(docs));
+}
+
+BOOST_AUTO_TEST_CASE(issue_14_draft_held_against_the_published_figures_of_its_own_fact_key) {
+  // The quake's magnitudes disagree (an agency's and an uncredited page's), but the agency the
+  // draft credits gives one value; the draft states it once and then slips (the draft disagrees
+  // with itself, so no fact-key finding holds the figure).
+  const run_result run = quake_reports("中国地震台网测定，此次地震震级为7.3级。中国地震台网测定，此次地震震级为3.7级，震源深度12公里。");
+  const finding& f = only_slip_finding(run);
+  BOOST_TEST(odd_text(run, f) == "3.7级");
+  BOOST_TEST(slip_id(f) == "slip.digits-transposed");
+  BOOST_TEST(f.assessed.likely_slip->suggestion == "7.3级");
+  // An uncredited magnitude is no agency's figure: the fact key does not place it.
+  const run_result uncredited = quake_reports("据报道，此次地震震级为7.3级。另据报道，此次地震震级为3.7级。");
+  BOOST_TEST(slip_findings(uncredited).empty());
 }
 
 BOOST_AUTO_TEST_CASE(issue_14_check_mode_is_unchanged) {

@@ -40,6 +40,8 @@ const std::vector<recognition_case> cases{
     // Issue 12: 两周后 is a date two weeks after the preceding date (none here), not a duration.
     {"同行评审历经半年，两周后又用了3天。", {"duration{6 month}", "date{unresolved}", "duration{72 hour}"}},
     {"二十九万四千人", {"count{294000 count:person}"}},
+    // A list of places: what 22人 counts ends at the 、; the 台 begins the next item.
+    {"山顶旅馆安置了451人、客运站22人、台湾大学宿舍9人。", {"count{451 count:person}", "count{22 count:person}", "count{9 count:person}"}},
     {"访问量暴增了164%，达到1180万次。", {"percent{164 percent}", "count{11800000 count:次}"}},
     {"不到30万美元的训练成本，约600万美元，近80亿美元，80%以上，仅0.5元",
      {"money{300000 USD <}", "money{6000000 USD ~}", "money{8000000000 USD <~}", "percent{80 percent >}", "money{0.5 CNY =}"}},
