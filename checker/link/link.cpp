@@ -13,6 +13,29 @@
 namespace checker {
 using namespace detail;  // the link stage's own annotations (link/annotations.h)
 
+namespace {
+
+// 分别是轮岛市81人: words of two or more Chinese characters (after 是 or 为) between 分别 and its
+// first figure label that figure, as each item of a breakdown labels its own.
+bool labels_its_figures(std::string_view text, std::size_t cue_end, std::size_t first_figure) {
+  if (first_figure <= cue_end) return false;
+  std::size_t pos = cue_end;
+  for (std::string_view copula : {"是", "为"}) {
+    if (text.substr(pos, copula.size()) == copula) pos += copula.size();
+  }
+  std::size_t han = 0;
+  while (pos < first_figure) {
+    std::size_t n = 0;
+    const char32_t c = detail::decode(text, pos, &n);
+    if (n == 0) break;
+    if (c >= 0x4E00 && c <= 0x9FFF) ++han;
+    pos += n;
+  }
+  return han >= 2;
+}
+
+}  // namespace
+
 std::vector<claim> link(const std::vector<document>& docs, const std::vector<std::vector<sentence>>& sentences,
                         std::vector<claim> claims, const lexicon& lex, const link_options& options, diagnostics& diags) {
   // Sentence contexts for every sentence that holds a claim (and the ones before, for focus).
@@ -139,6 +162,13 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       for (std::size_t i : after) {
         if (claims[i].found.kind == claims[nearest].found.kind) targets.push_back(i);
       }
+      auto first_after = [&](const std::vector<std::size_t>& figures, std::size_t at) {
+        std::size_t first = text.size();
+        for (std::size_t i : figures) {
+          if (claims[i].found.span.begin >= at) first = std::min(first, claims[i].found.span.begin);
+        }
+        return first;
+      };
       if (targets.size() == chosen->size()) {
         for (std::size_t k = 0; k < targets.size(); ++k) {
           claims[targets[k]].subject = aliases.canonical(ctx.names[(*chosen)[k]].text);
@@ -146,6 +176,10 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
           claims[targets[k]].link_confidence = 0.85;
           distributed.insert(targets[k]);
         }
+      } else if (figures_follow && labels_its_figures(text, r.end, first_after(targets, r.end))) {
+        // 共有180人罹难，分别是轮岛市81人、珠洲市71人: 分别是 opens a breakdown whose items name
+        // their own parts, not figures spread over the subjects before it.
+        continue;
       } else {
         for (std::size_t i : targets) {
           claims[i].link_basis = "respectively-mismatch";

@@ -36,6 +36,13 @@ bool is_suffix_or_province(std::string_view ch) {
   return ch == "省" || ch == "州" || ch == "都" || ch == "府" || ch == "道";
 }
 
+bool is_boundary_word(std::string_view ch) {
+  for (std::string_view word : {"是", "为", "有", "在", "于", "及", "和", "与", "即", "共", "达", "人", "死"}) {
+    if (ch == word) return true;
+  }
+  return false;
+}
+
 // The start of the Han character that ends at `end` (every Han character is three bytes).
 std::size_t han_before(std::string_view text, std::size_t end, std::size_t floor) {
   if (end < floor + 3) return end;
@@ -67,7 +74,8 @@ std::optional<std::string> local_place_before(std::string_view text, byte_span p
     const std::size_t previous = han_before(text, begin, phrase.begin);
     if (previous == begin) break;  // not Han, or the phrase starts here
     const std::string_view ch = text.substr(previous, 3);
-    if (is_suffix_or_province(ch)) break;
+    // 分别是轮岛市, 人及羽咋市: a copula or a conjunction ends the words before the name.
+    if (is_suffix_or_province(ch) || is_boundary_word(ch)) break;
     if (++characters > longest_name) return std::nullopt;
     begin = previous;
   }

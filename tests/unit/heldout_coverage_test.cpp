@@ -182,4 +182,14 @@ BOOST_AUTO_TEST_CASE(issue_13_a_town_named_with_its_suffix_places_its_toll) {
   BOOST_TEST(contradictions(tolls) == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_breakdown_after_fenbie_shi_labels_its_own_figures) {
+  // 分别是 opening a list of towns with their tolls is a breakdown of the total, not figures
+  // spread over the names before it: each town's toll keeps the toll's cue and its town.
+  const run_result run = testing::analyse_text("据新华社和共同社报道，县内共有40人罹难，分别是青河市25人、白石町15人。", "2024-07-02");
+  const claim& first = claim_with_text(run, "25人");
+  BOOST_TEST(first.link_basis.find("respectively") == std::string::npos);
+  BOOST_TEST(has_qualifier(first, "place:青河市"));
+  BOOST_TEST(first.attribute == "death_toll");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
