@@ -59,6 +59,39 @@ BOOST_AUTO_TEST_CASE(issue_13_title_spellings_meet_in_one_comparison) {
   BOOST_TEST(contradictions(run) == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_latin_short_form_of_a_chinese_title_is_that_title) {
+  // English coverage keeps a Chinese title's subtitle in pinyin, alone or after a translated main
+  // title: Yuanzheng and Star Sea: Yuanzheng are 星海:远征.
+  const std::map<std::string, std::size_t> mentions = {{"星海:远征", 4}, {"Yuanzheng", 2}, {"Star Sea: Yuanzheng", 1}, {"Dawn", 3}};
+  std::map<std::string, std::string> variants;
+  detail::tie_short_forms_across_scripts(mentions, variants);
+  BOOST_TEST(alias_of(variants, "Yuanzheng") == "星海:远征");
+  BOOST_TEST(alias_of(variants, "Star Sea: Yuanzheng") == "星海:远征");
+  BOOST_TEST(alias_of(variants, "Dawn") == "Dawn");
+  // Two Chinese works share the subtitle: the pinyin could be either, so it is neither.
+  const std::map<std::string, std::size_t> shared = {{"星海:远征", 2}, {"晨光:远征", 2}, {"Yuanzheng", 2}};
+  std::map<std::string, std::string> none;
+  detail::tie_short_forms_across_scripts(shared, none);
+  BOOST_TEST(alias_of(none, "Yuanzheng") == "Yuanzheng");
+  // A Chinese name with no subtitle is tied whole by cross_script_aliases, not here.
+  const std::map<std::string, std::size_t> bare = {{"远征号", 2}, {"Yuanzheng", 2}};
+  std::map<std::string, std::string> untouched;
+  detail::tie_short_forms_across_scripts(bare, untouched);
+  BOOST_TEST(untouched.empty());
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_chinese_title_and_its_pinyin_short_form_meet_in_one_comparison) {
+  const run_result run = corpus({{"2025-03-02", "《星海:远征》的标准版售价为198元。"},
+                                 {"2025-03-03", "The standard edition of Yuanzheng sells for 228 yuan."}});
+  BOOST_TEST(claim_with_text(run, "198元").subject == claim_with_text(run, "228 yuan").subject);
+  BOOST_TEST(contradictions(run) == 1u);
+  // The same pinyin beside two works with that subtitle stays apart: nothing is compared.
+  const run_result two = corpus({{"2025-03-02", "《星海:远征》的标准版售价为198元。《晨光:远征》的标准版售价为98元。"},
+                                 {"2025-03-03", "The standard edition of Yuanzheng sells for 228 yuan."}});
+  BOOST_TEST(claim_with_text(two, "228 yuan").subject != claim_with_text(two, "198元").subject);
+  BOOST_TEST(contradictions(two) == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(issue_13_a_store_or_platform_is_not_what_a_price_is_about) {
   // Steam与Epic商店: a venue noun after names makes them venues; the price is the game's.
   const run_result zh = corpus({{"2025-03-02", "《山海行》定于三月发售。Steam与Epic商店页面已开放预购，标准版售价198元。"}});
