@@ -875,6 +875,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
   detail::attributes_from_headings(docs, sentences, claims, lex);
   detail::tie_subjects_by_agreeing_values(claims);
   detail::link_figures_worded_alike(docs, sentences, claims);
+  detail::set_aside_figures_missing_required_qualifiers(claims, lex);  // after every pass that sets attributes
   detail::date_years_from_corpus(claims, lex);
   return claims;
 }
