@@ -103,6 +103,17 @@ BOOST_AUTO_TEST_CASE(issue_13_a_store_or_platform_is_not_what_a_price_is_about) 
   BOOST_TEST(claim_with_text(en, "$39.99").subject != "Steam");
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_bracketed_title_before_an_edition_is_the_work_not_a_platform) {
+  // 《X》标准版: the standard edition of the work X; PC标准版 stays the PC version, no subject.
+  const run_result title = testing::analyse_text("《星海:远征》标准版售价为198元，豪华版售价为268元。", "2025-03-02");
+  BOOST_TEST(claim_with_text(title, "198元").subject == "星海:远征");
+  BOOST_TEST(has_qualifier(claim_with_text(title, "198元"), "edition_standard"));
+  const run_result hk = testing::analyse_text("「星海：遠征」標準版售價為198元。", "2025-03-02");
+  BOOST_TEST(claim_with_text(hk, "198元").subject != "");
+  const run_result platform = testing::analyse_text("《星海:远征》将于5月登陆PC，PC标准版售价为198元。", "2025-03-02");
+  BOOST_TEST(claim_with_text(platform, "198元").subject != "PC");
+}
+
 BOOST_AUTO_TEST_CASE(issue_13_a_source_work_or_a_maker_is_not_what_a_figure_is_about) {
   // 取材自古典小说《山海经》: the novel is what the game draws on, not what its cost is about.
   const run_result zh = corpus({{"2025-03-02", "《山海行》的故事取材自古典名著《山海经》，开发成本约为3亿元。"}});
