@@ -92,6 +92,20 @@ BOOST_AUTO_TEST_CASE(issue_13_a_chinese_title_and_its_pinyin_short_form_meet_in_
   BOOST_TEST(contradictions(two) == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_two_chinese_translations_of_one_sequel_meet_on_one_agreeing_value) {
+  // A mainland and a Taiwan title of one foreign sequel keep its numeral; one precise agreeing
+  // value (and the other facts they share mostly agreeing) ties them, so their disagreement shows.
+  const run_result run = corpus({{"2025-12-01", "《飞驰天际2》首日票房为3亿元，首周票房为5.12亿元，累计票房达12.34亿元。"},
+                                 {"2025-12-01", "截至昨日，「翱翔天際2」累計票房已達12.34億元。「翱翔天際2」首週票房則為5.87億元，首日票房為3億元。"}});
+  BOOST_TEST(claim_with_text(run, "5.12亿元").subject == claim_with_text(run, "5.87億元").subject);
+  BOOST_TEST(contradictions(run) == 1u);
+  // Different numerals are different films, whatever they share.
+  const run_result other = corpus({{"2025-12-01", "《飞驰天际2》首日票房为3亿元，首周票房为5.12亿元，累计票房达12.34亿元。"},
+                                   {"2025-12-01", "截至昨日，「翱翔天際3」累計票房已達12.34億元。「翱翔天際3」首週票房則為5.87億元，首日票房為3億元。"}});
+  BOOST_TEST(claim_with_text(other, "5.12亿元").subject != claim_with_text(other, "5.87億元").subject);
+  BOOST_TEST(contradictions(other) == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(issue_13_a_store_or_platform_is_not_what_a_price_is_about) {
   // Steam与Epic商店: a venue noun after names makes them venues; the price is the game's.
   const run_result zh = corpus({{"2025-03-02", "《山海行》定于三月发售。Steam与Epic商店页面已开放预购，标准版售价198元。"}});
