@@ -33,9 +33,13 @@ std::set<std::string> part_keys(romaniser& romanise, const std::string& name) {
 
 }  // namespace
 
-void tie_short_forms_across_scripts(const std::map<std::string, std::size_t>& mentions, std::map<std::string, std::string>& variants) {
-  const bool any_han = std::any_of(mentions.begin(), mentions.end(), [](const auto& m) { return has_han(m.first); });
-  if (!any_han) return;
+void tie_short_forms_across_scripts(const std::map<std::string, std::size_t>& mentions, std::map<std::string, std::string>& variants,
+                                    const lexicon& lex) {
+  // Only a corpus holding a Chinese title with a subtitle and a Latin name can tie anything: the
+  // transliterator is not built for the others (most single documents).
+  const bool any_titled_han = std::any_of(mentions.begin(), mentions.end(), [](const auto& m) { return has_han(m.first) && title_keys(m.first).size() >= 2; });
+  const bool any_latin = std::any_of(mentions.begin(), mentions.end(), [](const auto& m) { return !has_han(m.first); });
+  if (!any_titled_han || !any_latin) return;
   romaniser romanise;
   if (!romanise.usable()) return;  // without ICU's data: no ties, never wrong
 
@@ -55,6 +59,8 @@ void tie_short_forms_across_scripts(const std::map<std::string, std::size_t>& me
   std::set<std::string> ambiguous;
   for (const auto& [name, count] : mentions) {
     if (has_han(name)) continue;
+    // A place (`Beijing`) is a place, whatever Chinese name with a colon starts with it.
+    if (const auto place = lex.places.longest_at(name, 0); place && place->length == name.size()) continue;
     const std::string latin = resolved(variants, name);
     if (has_han(latin)) continue;  // tied across scripts already
     std::set<std::string> met;

@@ -64,20 +64,25 @@ BOOST_AUTO_TEST_CASE(issue_13_a_latin_short_form_of_a_chinese_title_is_that_titl
   // title: Yuanzheng and Star Sea: Yuanzheng are 星海:远征.
   const std::map<std::string, std::size_t> mentions = {{"星海:远征", 4}, {"Yuanzheng", 2}, {"Star Sea: Yuanzheng", 1}, {"Dawn", 3}};
   std::map<std::string, std::string> variants;
-  detail::tie_short_forms_across_scripts(mentions, variants);
+  detail::tie_short_forms_across_scripts(mentions, variants, testing::test_lexicon());
   BOOST_TEST(alias_of(variants, "Yuanzheng") == "星海:远征");
   BOOST_TEST(alias_of(variants, "Star Sea: Yuanzheng") == "星海:远征");
   BOOST_TEST(alias_of(variants, "Dawn") == "Dawn");
   // Two Chinese works share the subtitle: the pinyin could be either, so it is neither.
   const std::map<std::string, std::size_t> shared = {{"星海:远征", 2}, {"晨光:远征", 2}, {"Yuanzheng", 2}};
   std::map<std::string, std::string> none;
-  detail::tie_short_forms_across_scripts(shared, none);
+  detail::tie_short_forms_across_scripts(shared, none, testing::test_lexicon());
   BOOST_TEST(alias_of(none, "Yuanzheng") == "Yuanzheng");
   // A Chinese name with no subtitle is tied whole by cross_script_aliases, not here.
   const std::map<std::string, std::size_t> bare = {{"远征号", 2}, {"Yuanzheng", 2}};
   std::map<std::string, std::string> untouched;
-  detail::tie_short_forms_across_scripts(bare, untouched);
+  detail::tie_short_forms_across_scripts(bare, untouched, testing::test_lexicon());
   BOOST_TEST(untouched.empty());
+  // A place is a place, whatever Chinese name with a subtitle opens with it.
+  const std::map<std::string, std::size_t> place = {{"北京:城市记忆", 2}, {"Beijing", 5}};
+  std::map<std::string, std::string> kept;
+  detail::tie_short_forms_across_scripts(place, kept, testing::test_lexicon());
+  BOOST_TEST(alias_of(kept, "Beijing") == "Beijing");
 }
 
 BOOST_AUTO_TEST_CASE(issue_13_a_chinese_title_and_its_pinyin_short_form_meet_in_one_comparison) {
