@@ -325,7 +325,8 @@ void merge(lexicon& lex, const nlohmann::json& data) {
                                              a.value("change_of", false), a.value("single_valued", false),
                                              a.value("measured", false), a.value("momentary", false),
                                              optional_decimal(a, "minimum"), optional_decimal(a, "maximum"),
-                                             over_time_from(a.value("over_time", std::string()))});
+                                             over_time_from(a.value("over_time", std::string())),
+                                             a.value("requires_qualifier_group", std::string())});
     // One word may cue several attributes of different dimensions (股价: a price or a change).
     for (const auto& w : a.at("cues")) {
       const std::string word = w.get<std::string>();

@@ -96,6 +96,10 @@ struct attribute_entry {
   std::optional<decimal> minimum;
   std::optional<decimal> maximum;
   change_over_time over_time = change_over_time::none;
+  /// A qualifier group the figure must carry to be compared (`election` for a count of votes:
+  /// a presidential and a legislative vote give different counts to one party or person);
+  /// empty when any figure of the attribute may be compared.
+  std::string requires_qualifier_group;
 };
 
 /// A place of the gazetteer (`schemas/places.json`): a country, a first-level division or a city.

@@ -111,6 +111,11 @@ std::map<std::string, std::string> title_variant_aliases(const std::map<std::str
 /// The spelling-free forms through which `title_variant_aliases` may tie `name` to another name
 /// (issue 15: an archive finds the documents whose titles a draft's may be a spelling of).
 std::set<std::string> title_keys(const std::string& name);
+/// A Latin name that, romanised, spells a part of exactly one Chinese title with a subtitle
+/// (`Wukong`, `Black Myth: Wukong` and 黑神话:悟空) is that work: adds the tie to `variants`
+/// (name -> wording), after the title spellings and whole-name ties are in it. (script_short_forms.cpp)
+void tie_short_forms_across_scripts(const std::map<std::string, std::size_t>& mentions, std::map<std::string, std::string>& variants,
+                                    const lexicon& lex);
 /// The text holds a CJK ideograph (written in Chinese). (romanised.cpp)
 bool has_han(std::string_view text);
 

@@ -108,6 +108,8 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
     const auto it = variants.find(title);
     variants[name] = it == variants.end() ? title : it->second;
   }
+  // Then a Latin short form of a Chinese title (`Wukong`, `Black Myth: Wukong` for 黑神话:悟空).
+  tie_short_forms_across_scripts(corpus_mentions, variants, lex);
   const alias_table aliases(corpus_organisations, options.aliases, lex.subject_aliases, variants);
   const std::vector<std::set<std::string>> credited_sources = sources_by_document(docs.size(), names_and_sources);
   const std::vector<std::string> main_subjects = main_subject_by_document(docs.size(), names_and_sources, aliases);
@@ -930,6 +932,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
   detail::attributes_from_headings(docs, sentences, claims, lex);
   detail::tie_subjects_by_agreeing_values(claims);
   detail::link_figures_worded_alike(docs, sentences, claims);
+  detail::set_aside_figures_missing_required_qualifiers(claims, lex);  // after every pass that sets attributes
   detail::date_years_from_corpus(claims, lex);
   return claims;
 }

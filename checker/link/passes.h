@@ -48,4 +48,9 @@ void attributes_from_headings(const std::vector<document>& docs, const std::vect
 /// that year and the ones either side, the one that puts it nearest theirs. Confidence 0.7.
 void date_years_from_corpus(std::vector<claim>& claims, const lexicon& lex);
 
+/// A figure of an attribute that names a required qualifier group (`requires_qualifier_group`:
+/// votes need their election) and carries no qualifier of that group is listed, not compared:
+/// its attribute is cleared and its basis says why. (required_qualifiers.cpp)
+void set_aside_figures_missing_required_qualifiers(std::vector<claim>& claims, const lexicon& lex);
+
 }  // namespace checker::detail

@@ -113,7 +113,11 @@ std::size_t past_aside(std::string_view text, std::size_t pos, std::size_t limit
 }
 
 // PC标准版, the PS5 edition: a name that says which version of the subject a figure is about.
-bool names_a_version(std::string_view text, std::size_t name_end, const lexicon& lex) {
+// A title in 《》 or 「」 names a work, never a platform: 《X》标准版 is the standard edition of X,
+// and X is what its figures are about.
+bool names_a_version(std::string_view text, byte_span name, const lexicon& lex) {
+  if (starts_with(text, name.begin, "\xE3\x80\x8A") || starts_with(text, name.begin, "\xE3\x80\x8C")) return false;  // 《 「
+  const std::size_t name_end = name.end;
   if (starts_with(text, name_end, "\xE7\x89\x88")) return true;  // 版
   const auto q = lex.qualifier_cues.longest_at(text, skip_spaces(text, name_end));
   return q && lex.qualifier_groups[q->payload] == "edition";
@@ -146,7 +150,7 @@ void mark_name_roles(std::string_view text, sentence_context& ctx, const lexicon
     } else if (marker_shortly_before(text, ctx.span, n.span.begin, lex.source_work_markers) ||
                marker_starts_after(text, past_aside(text, n.span.end, clause.end), clause.end, lex.origin_markers_after)) {
       n.role = name_role::source_work;
-    } else if (marker_ends_before(text, clause.begin, n.span.begin, lex.venue_markers) || names_a_version(text, n.span.end, lex)) {
+    } else if (marker_ends_before(text, clause.begin, n.span.begin, lex.venue_markers) || names_a_version(text, n.span, lex)) {
       n.role = name_role::venue;
     } else if (previous != nullptr && previous->role == name_role::venue && previous->span.begin >= clause.begin &&
                previous->span.end <= n.span.begin &&

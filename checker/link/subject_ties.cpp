@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "link/annotations.h"
 #include "link/link.h"
 #include "link/passes.h"
 
@@ -22,6 +23,19 @@ bool precise(const decimal& value) {
 
 bool latin(const std::string& name) {
   return std::all_of(name.begin(), name.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+}
+
+// Two Chinese titles of one sequel number (疯狂之城2, 狂野之城2): mainland and Taiwan papers
+// translate a foreign title differently but keep its numeral. Such a pair, like a pair across
+// scripts, is tied on one agreeing value; other Chinese names need two.
+bool same_sequel_numeral(const std::string& a, const std::string& b) {
+  auto numeral = [](const std::string& name) {
+    std::size_t digits = 0;
+    while (digits < name.size() && digits < 3 && name[name.size() - 1 - digits] >= '0' && name[name.size() - 1 - digits] <= '9') ++digits;
+    return digits == 0 || digits == 3 || digits == name.size() ? std::string() : name.substr(name.size() - digits);
+  };
+  const std::string na = numeral(a);
+  return !na.empty() && na != "1" && na == numeral(b) && has_han(a) && has_han(b);
 }
 
 // Disjoint sets of subject names.
@@ -132,7 +146,8 @@ void tie_subjects_by_agreeing_values(std::vector<claim>& claims) {
   bool any = false;
   for (const auto& [pair, count] : evidence) {
     const bool across_scripts = latin(pair.first) != latin(pair.second);
-    if ((count >= 2 || (across_scripts && count >= 1)) && mostly_agree(stated.at(pair.first), stated.at(pair.second))) {
+    const bool one_sequel = same_sequel_numeral(pair.first, pair.second);
+    if ((count >= 2 || ((across_scripts || one_sequel) && count >= 1)) && mostly_agree(stated.at(pair.first), stated.at(pair.second))) {
       sets.join(pair.first, pair.second);
       any = true;
     }

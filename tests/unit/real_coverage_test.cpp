@@ -418,4 +418,47 @@ BOOST_AUTO_TEST_CASE(issue_13_a_quarter_or_the_stated_period_is_not_the_year) {
   BOOST_TEST(has_qualifier(claim_with_text(zh, "309亿元"), "stated_period"));
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_votes_are_compared_only_within_one_named_election) {
+  // The election a count belongs to is part of its key; the nearest one named before it wins,
+  // so a party-list share after a presidential one is a different fact.
+  const run_result zh = testing::analyse_text(
+      "在13日举行的总统选举中，林志远得票558万票，得票率40.1%。同日的立委选举，其政党的政党票得票率为36.2%。", "2024-01-14");
+  BOOST_TEST(claim_with_text(zh, "40.1%").attribute == "vote_share");
+  BOOST_TEST(has_qualifier(claim_with_text(zh, "40.1%"), "election_presidential"));
+  BOOST_TEST(claim_with_text(zh, "558万").attribute == "vote_count");
+  BOOST_TEST(has_qualifier(claim_with_text(zh, "36.2%"), "election_party_list"));
+  const run_result en = testing::analyse_text("In the legislative election, the Harbour Party won 51 seats.", "2024-01-14");
+  BOOST_TEST(claim_with_text(en, "51").attribute == "seats_won");
+  BOOST_TEST(has_qualifier(claim_with_text(en, "51"), "election_legislative"));
+  // A count of votes with no election named could be any of the day's votes: listed, not compared.
+  const run_result bare = corpus({{"2024-01-14", "The Harbour Party won 40.1% of the vote."},
+                                  {"2024-01-15", "The Harbour Party won 36.2% of the vote."}});
+  BOOST_TEST(claim_with_text(bare, "40.1%").attribute.empty());
+  BOOST_TEST(contradictions(bare) == 0u);
+  // One election named on both sides: two shares of it cannot both be right.
+  const run_result named = corpus({{"2024-01-14", "The Harbour Party won 40.1% of the vote in the presidential election."},
+                                   {"2024-01-15", "The Harbour Party won 42.6% of the vote in the presidential election."}});
+  BOOST_TEST(contradictions(named) == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_players_totals_name_the_game_season_or_career) {
+  const run_result zh = testing::analyse_text("他本场比赛击出3支全垒打，本赛季累计54支全垒打。", "2024-09-20");
+  BOOST_TEST(claim_with_text(zh, "3支").attribute == "home_runs");
+  BOOST_TEST(has_qualifier(claim_with_text(zh, "3支"), "sports_single_game"));
+  BOOST_TEST(has_qualifier(claim_with_text(zh, "54支"), "sports_season"));
+  // A game's three home runs and a season's fifty-four are not one fact...
+  const run_result apart = corpus({{"2024-09-20", "Ken Kato hit 3 home runs in a single game on Thursday."},
+                                   {"2024-09-21", "Ken Kato has hit 54 home runs this season."}});
+  BOOST_TEST(contradictions(apart) == 0u);
+  // ...and a count that names neither could be either: listed, not compared.
+  const run_result bare = corpus({{"2024-09-20", "Ken Kato hit 3 home runs."}, {"2024-09-21", "Ken Kato hit 54 home runs."}});
+  BOOST_TEST(claim_with_text(bare, "54").attribute.empty());
+  BOOST_TEST(contradictions(bare) == 0u);
+  // Two season totals of one player on one day are comparable.
+  const run_result season = corpus({{"2024-09-21", "Ken Kato of the Harbour Hawks has hit 54 home runs this season."},
+                                    {"2024-09-21", "Ken Kato of the Harbour Hawks has hit 51 home runs this season."}});
+  BOOST_TEST(claim_with_text(season, "54").attribute == "home_runs");
+  BOOST_TEST(contradictions(season) == 1u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -59,6 +59,58 @@ BOOST_AUTO_TEST_CASE(issue_13_title_spellings_meet_in_one_comparison) {
   BOOST_TEST(contradictions(run) == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_latin_short_form_of_a_chinese_title_is_that_title) {
+  // English coverage keeps a Chinese title's subtitle in pinyin, alone or after a translated main
+  // title: Yuanzheng and Star Sea: Yuanzheng are 星海:远征.
+  const std::map<std::string, std::size_t> mentions = {{"星海:远征", 4}, {"Yuanzheng", 2}, {"Star Sea: Yuanzheng", 1}, {"Dawn", 3}};
+  std::map<std::string, std::string> variants;
+  detail::tie_short_forms_across_scripts(mentions, variants, testing::test_lexicon());
+  BOOST_TEST(alias_of(variants, "Yuanzheng") == "星海:远征");
+  BOOST_TEST(alias_of(variants, "Star Sea: Yuanzheng") == "星海:远征");
+  BOOST_TEST(alias_of(variants, "Dawn") == "Dawn");
+  // Two Chinese works share the subtitle: the pinyin could be either, so it is neither.
+  const std::map<std::string, std::size_t> shared = {{"星海:远征", 2}, {"晨光:远征", 2}, {"Yuanzheng", 2}};
+  std::map<std::string, std::string> none;
+  detail::tie_short_forms_across_scripts(shared, none, testing::test_lexicon());
+  BOOST_TEST(alias_of(none, "Yuanzheng") == "Yuanzheng");
+  // A Chinese name with no subtitle is tied whole by cross_script_aliases, not here.
+  const std::map<std::string, std::size_t> bare = {{"远征号", 2}, {"Yuanzheng", 2}};
+  std::map<std::string, std::string> untouched;
+  detail::tie_short_forms_across_scripts(bare, untouched, testing::test_lexicon());
+  BOOST_TEST(untouched.empty());
+  // A place is a place, whatever Chinese name with a subtitle opens with it.
+  const std::map<std::string, std::size_t> place = {{"北京:城市记忆", 2}, {"Beijing", 5}};
+  std::map<std::string, std::string> kept;
+  detail::tie_short_forms_across_scripts(place, kept, testing::test_lexicon());
+  BOOST_TEST(alias_of(kept, "Beijing") == "Beijing");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_chinese_title_and_its_pinyin_short_form_meet_in_one_comparison) {
+  const run_result run = corpus({{"2025-03-02", "《星海:远征》的标准版售价为198元。"},
+                                 {"2025-03-03", "The standard edition of Yuanzheng sells for 228 yuan."}});
+  BOOST_TEST(claim_with_text(run, "198元").subject == claim_with_text(run, "228 yuan").subject);
+  BOOST_TEST(contradictions(run) == 1u);
+  // The same pinyin beside two works with that subtitle stays apart: nothing is compared.
+  const run_result two = corpus({{"2025-03-02", "《星海:远征》的标准版售价为198元。《晨光:远征》的标准版售价为98元。"},
+                                 {"2025-03-03", "The standard edition of Yuanzheng sells for 228 yuan."}});
+  BOOST_TEST(claim_with_text(two, "228 yuan").subject != claim_with_text(two, "198元").subject);
+  BOOST_TEST(contradictions(two) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_two_chinese_translations_of_one_sequel_meet_on_one_agreeing_value) {
+  // A mainland and a Taiwan title of one foreign sequel keep its numeral; one precise agreeing
+  // value (and the other facts they share mostly agreeing) ties them, so their disagreement shows.
+  const run_result run = corpus({{"2025-12-01", "《飞驰天际2》首日票房为3亿元，首周票房为5.12亿元，累计票房达12.34亿元。"},
+                                 {"2025-12-01", "截至昨日，「翱翔天際2」累計票房已達12.34億元。「翱翔天際2」首週票房則為5.87億元，首日票房為3億元。"}});
+  BOOST_TEST(claim_with_text(run, "5.12亿元").subject == claim_with_text(run, "5.87億元").subject);
+  BOOST_TEST(contradictions(run) == 1u);
+  // Different numerals are different films, whatever they share.
+  const run_result other = corpus({{"2025-12-01", "《飞驰天际2》首日票房为3亿元，首周票房为5.12亿元，累计票房达12.34亿元。"},
+                                   {"2025-12-01", "截至昨日，「翱翔天際3」累計票房已達12.34億元。「翱翔天際3」首週票房則為5.87億元，首日票房為3億元。"}});
+  BOOST_TEST(claim_with_text(other, "5.12亿元").subject != claim_with_text(other, "5.87億元").subject);
+  BOOST_TEST(contradictions(other) == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(issue_13_a_store_or_platform_is_not_what_a_price_is_about) {
   // Steam与Epic商店: a venue noun after names makes them venues; the price is the game's.
   const run_result zh = corpus({{"2025-03-02", "《山海行》定于三月发售。Steam与Epic商店页面已开放预购，标准版售价198元。"}});
@@ -68,6 +120,17 @@ BOOST_AUTO_TEST_CASE(issue_13_a_store_or_platform_is_not_what_a_price_is_about) 
   BOOST_TEST(claim_with_text(version, "198元").subject == "山海行");
   const run_result en = corpus({{"2025-03-02", "Mountain Trail will be sold on several stores. On the Steam store the standard edition costs $39.99."}});
   BOOST_TEST(claim_with_text(en, "$39.99").subject != "Steam");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_bracketed_title_before_an_edition_is_the_work_not_a_platform) {
+  // 《X》标准版: the standard edition of the work X; PC标准版 stays the PC version, no subject.
+  const run_result title = testing::analyse_text("《星海:远征》标准版售价为198元，豪华版售价为268元。", "2025-03-02");
+  BOOST_TEST(claim_with_text(title, "198元").subject == "星海:远征");
+  BOOST_TEST(has_qualifier(claim_with_text(title, "198元"), "edition_standard"));
+  const run_result hk = testing::analyse_text("「星海：遠征」標準版售價為198元。", "2025-03-02");
+  BOOST_TEST(claim_with_text(hk, "198元").subject != "");
+  const run_result platform = testing::analyse_text("《星海:远征》将于5月登陆PC，PC标准版售价为198元。", "2025-03-02");
+  BOOST_TEST(claim_with_text(platform, "198元").subject != "PC");
 }
 
 BOOST_AUTO_TEST_CASE(issue_13_a_source_work_or_a_maker_is_not_what_a_figure_is_about) {
