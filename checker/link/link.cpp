@@ -243,8 +243,10 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       for (std::size_t j : members) {
         if (j == current) break;
         const claim& earlier = claims[j];
+        // A list runs on item by item: 轮岛市81人、珠洲市71人、穴水町18人 all take the cue of the
+        // total before them, each close to the one before.
         if (earlier.found.kind == claims[current].found.kind && earlier.unit == claims[current].unit && !earlier.attribute.empty() &&
-            earlier.link_basis.find("cue") != std::string::npos) {
+            (earlier.link_basis.find("cue") != std::string::npos || earlier.link_basis.find("listed after") != std::string::npos)) {
           found = j;
         }
       }

@@ -190,6 +190,10 @@ BOOST_AUTO_TEST_CASE(issue_13_a_breakdown_after_fenbie_shi_labels_its_own_figure
   BOOST_TEST(first.link_basis.find("respectively") == std::string::npos);
   BOOST_TEST(has_qualifier(first, "place:青河市"));
   BOOST_TEST(first.attribute == "death_toll");
+  // The list runs on item by item: the second town's toll is a toll too.
+  const claim& second = claim_with_text(run, "15人");
+  BOOST_TEST(second.attribute == "death_toll");
+  BOOST_TEST(has_qualifier(second, "place:白石町"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
