@@ -152,6 +152,8 @@ std::optional<std::size_t> place_of_figure(std::string_view text, byte_span phra
 /// A town the gazetteer lacks, named with its administrative suffix right before a figure
 /// (轮岛市81人): its written name, or nothing.
 std::optional<std::string> local_place_before(std::string_view text, byte_span phrase, byte_span figure);
+/// `In Qinghai, ...`: the place that opens a sentence before a comma.
+std::optional<std::size_t> opening_place(std::string_view text, byte_span sentence, const lexicon& lex);
 
 // Roles: venues and credited sources among a sentence's names. (roles.cpp)
 /// Marks the names that follow a venue marker (在, 登陆, on, via), with the names listed after
@@ -221,6 +223,8 @@ std::string unit_of_attribute(const lexicon& lex, const std::string& attribute);
 std::size_t after_time_zone_words(std::string_view text, std::size_t pos);
 /// 北京2日电, 台北3日電: a day followed by the wire's 电.
 bool is_dateline(std::string_view text, const claim& c);
+/// 1900年以来, since 2008: a date that opens a period, not a fact's date.
+bool opens_a_period(std::string_view text, const claim& c);
 /// The weekday named at `pos` (0 Sunday .. 6 Saturday): Tuesday, 周二, 星期二, 禮拜二 (read as 礼拜二).
 std::optional<unsigned> weekday_at(std::string_view text, std::size_t pos);
 /// A clock time right after a date (8时47分, 下午3点, 4時 read as 4时): `T08:47`, or empty.

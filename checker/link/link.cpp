@@ -238,6 +238,35 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
     };
     // The nearest earlier figure of the sentence with the same kind and unit whose attribute came
     // from a cue word.
+    // 造成海东市212人伤亡，其中14人死亡; 甘肃已有86人遇难、96人受伤: a figure with no place of its
+    // own, right after a placed figure of its list (其中, 、), holds where that one does.
+    auto place_of_list_before = [&](std::size_t current) -> std::optional<std::string> {
+      const byte_span figure = claims[current].found.span;
+      std::optional<std::size_t> previous;
+      for (std::size_t j : members) {
+        if (j == current) break;
+        if (claims[j].found.kind != claim_kind::date) previous = j;
+      }
+      if (!previous) return std::nullopt;
+      const claim& before = claims[*previous];
+      const auto place = std::find_if(before.qualifiers.begin(), before.qualifiers.end(),
+                                      [](const std::string& q) { return q.rfind("place:", 0) == 0; });
+      if (place == before.qualifiers.end()) return std::nullopt;
+      constexpr std::size_t max_gap = 24;
+      if (figure.begin < before.found.span.end || figure.begin - before.found.span.end > max_gap) return std::nullopt;
+      const std::string_view between = text.substr(before.found.span.end, figure.begin - before.found.span.end);
+      // The list's own joints; a comma only after a figure that is no item of a list of places
+      // (青海海东市11人死亡，140人受伤), since after a list (轮岛市81人、羽咋市1人，565人受伤) the
+      // next clause is about all of them.
+      const std::size_t lead_from = before.found.span.begin >= 30 ? before.found.span.begin - 30 : 0;
+      const bool after_list_item = text.substr(lead_from, before.found.span.begin - lead_from).find("、") != std::string_view::npos;
+      const bool comma = between.find("，") != std::string_view::npos || between.find(",") != std::string_view::npos;
+      const bool joined = between.find("其中") != std::string_view::npos || between.find("、") != std::string_view::npos ||
+                          (comma && !after_list_item);
+      // Another place between them, or the words of a new clause's own subject, end the list.
+      if (!joined || !find_cues(text, byte_span{before.found.span.end, figure.begin}, lex.places).empty()) return std::nullopt;
+      return *place;
+    };
     auto list_attribute = [&](std::size_t current) -> std::optional<std::size_t> {
       std::optional<std::size_t> found;
       for (std::size_t j : members) {
@@ -421,7 +450,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       // A figure inside a name (「嫦娥6号」) is part of the name; a wire dateline (北京2日电)
       // dates the dispatch, not the news. Neither is a fact to link.
       // The moment after `as of` or 截至 stamps the sentence's figures; it is no fact's value.
-      if (inside_a_name(ctx.names, span) || is_dateline(text, c) || stamp_dates.count(i) > 0) {
+      if (inside_a_name(ctx.names, span) || is_dateline(text, c) || opens_a_period(text, c) || stamp_dates.count(i) > 0) {
         c.link_basis = "not a figure of a fact";
         continue;
       }
@@ -717,6 +746,10 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
           qualifiers.insert("place:" + lex.place_entries[*place].id);
         } else if (auto town = local_place_before(text, clause, span)) {
           qualifiers.insert("place:" + *town);
+        } else if (auto listed_place = place_of_list_before(i)) {
+          qualifiers.insert(*listed_place);
+        } else if (auto opening = opening_place(text, ctx.span, lex)) {
+          qualifiers.insert("place:" + lex.place_entries[*opening].id);
         }
       }
       // Who measured it: the source credited nearest before the figure in the sentence, else

@@ -37,7 +37,7 @@ bool is_suffix_or_province(std::string_view ch) {
 }
 
 bool is_boundary_word(std::string_view ch) {
-  for (std::string_view word : {"是", "为", "有", "在", "于", "及", "和", "与", "即", "共", "达", "人", "死"}) {
+  for (std::string_view word : {"是", "为", "有", "在", "于", "及", "和", "与", "即", "共", "达", "人", "死", "成", "致", "令"}) {
     if (ch == word) return true;
   }
   return false;

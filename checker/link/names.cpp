@@ -416,9 +416,37 @@ std::optional<std::size_t> place_of_figure(std::string_view text, byte_span phra
         after = place;
       }
     }
+    if (after && pos >= figure.end && *after == *place) {
+      // "killed 111 people in Gansu and neighboring Qinghai": the figure covers both places, so
+      // it is no one place's figure (the phrase stops at `and`, the sentence goes on).
+      std::size_t p = skip_spaces(text, pos + length);
+      for (std::string_view joint : {"and ", "和", "及", "、"}) {
+        if (starts_with(text, p, joint)) {
+          p = skip_spaces(text, p + joint.size());
+          for (std::string_view neighbour : {"neighboring ", "neighbouring ", "邻省", "邻近的"}) {
+            if (starts_with(text, p, neighbour)) p = skip_spaces(text, p + neighbour.size());
+          }
+          if (const auto second = lex.place_at(text, p); second && *second != *place) return std::nullopt;
+          break;
+        }
+      }
+    }
     pos += length;
   }
   return before ? before : after;
+}
+
+// "In Qinghai, the quake has left 182 people injured": a place opening the sentence, closed by a
+// comma, holds for every figure of it that names no place of its own.
+std::optional<std::size_t> opening_place(std::string_view text, byte_span sentence, const lexicon& lex) {
+  std::size_t pos = sentence.begin;
+  if (!starts_with(text, pos, "In ")) return std::nullopt;
+  pos += 3;
+  if (starts_with(text, pos, "the ")) pos += 4;
+  const auto place = lex.place_at(text, pos);
+  if (!place) return std::nullopt;
+  const std::size_t end = pos + lex.places.longest_at(text, pos)->length;
+  return end < sentence.end && text[end] == ',' ? place : std::nullopt;
 }
 
 }  // namespace checker::detail

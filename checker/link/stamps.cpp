@@ -35,6 +35,17 @@ bool is_dateline(std::string_view text, const claim& c) {
   return before_credited_dash(text, end);
 }
 
+// `1900年以来`, `since 2008`: a date that opens a period others are counted over, not the date
+// of a fact.
+bool opens_a_period(std::string_view text, const claim& c) {
+  if (c.found.kind != claim_kind::date) return false;
+  const std::size_t after = detail::skip_spaces(text, c.found.span.end);
+  if (detail::starts_with(text, after, "以来") || detail::starts_with(text, after, "以來")) return true;
+  const std::size_t before = detail::skip_spaces_back(text, c.found.span.begin);
+  const bool after_since = before >= 6 && (text.substr(before - 6, 6) == " since" || text.substr(before - 6, 6) == " Since");
+  return after_since || (before == 5 && text.substr(0, 5) == "Since");
+}
+
 std::optional<unsigned> weekday_at(std::string_view text, std::size_t pos) {
   static constexpr std::string_view english[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
   for (unsigned d = 0; d < 7; ++d) {

@@ -196,4 +196,27 @@ BOOST_AUTO_TEST_CASE(issue_13_a_breakdown_after_fenbie_shi_labels_its_own_figure
   BOOST_TEST(has_qualifier(second, "place:白石町"));
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_date_that_opens_a_period_is_no_event_date) {
+  // 1950年以来, since 1950: the start of a span others are counted over.
+  const run_result zh = testing::analyse_text("震中附近1950年以来共发生6级以上地震4次。", "2024-07-02");
+  BOOST_TEST(claim_with_text(zh, "1950年").attribute.empty());
+  const run_result en = testing::analyse_text("It was the strongest quake to strike the county since 1950.", "2024-07-02");
+  BOOST_TEST(claim_with_text(en, "1950").attribute.empty());
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_places_reach_the_figures_of_their_list_and_sentence) {
+  // 其中 and 、 carry a place to the figures of the list; a toll in two provinces is no one
+  // province's; a place opening the sentence holds for its figures.
+  const run_result list = testing::analyse_text("地震造成青河市120人伤亡，其中9人死亡、111人受伤。", "2024-07-02");
+  BOOST_TEST(has_qualifier(claim_with_text(list, "9人"), "place:青河市"));
+  BOOST_TEST(has_qualifier(claim_with_text(list, "111人"), "place:青河市"));
+  const run_result both = testing::analyse_text("The quake killed 96 people in Sichuan and neighboring Yunnan Province.", "2024-07-02");
+  for (const std::string& q : claim_with_text(both, "96 people").qualifiers) BOOST_TEST(q.rfind("place:", 0) != 0);
+  const run_result opening = testing::analyse_text("In Yunnan, the quake has left 40 people injured and 3 missing.", "2024-07-02");
+  BOOST_TEST(has_qualifier(claim_with_text(opening, "40 people"), "place:CN-YN"));
+  // After a list of towns, the next clause is about all of them: no town's place is carried.
+  const run_result towns = testing::analyse_text("死者分别是青河市8人、白石町2人，另有至少60人受伤。", "2024-07-02");
+  BOOST_TEST(!has_qualifier(claim_with_text(towns, "至少60人"), "place:白石町"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
