@@ -293,11 +293,16 @@ std::vector<std::vector<std::size_t>> without_self_disagreeing_documents(const s
     if (doc_sides.size() < 2) continue;
     bool slip = attribute != nullptr && attribute->single_valued;
     std::map<std::string, std::size_t> side_of_stamp;
+    std::map<std::size_t, std::size_t> side_of_sentence;
     bool dated_series = true;
     for (std::size_t s = 0; s < sides.size(); ++s) {
       for (std::size_t i : sides[s]) {
         if (claims[i].document != doc) continue;
         slip = slip && named_in_sentence(claims[i]) && claims[i].link_confidence >= 0.75;
+        // Two values in one sentence are a span, a list or a change (`between 2017 and 2019`),
+        // never a writer contradicting themselves.
+        const auto [sentence, first_in_sentence] = side_of_sentence.emplace(claims[i].found.sentence, s);
+        slip = slip && (first_in_sentence || sentence->second == s);
         const auto [it, inserted] = side_of_stamp.emplace(claims[i].as_of, s);
         if (claims[i].as_of.empty() || it->second != s) dated_series = false;
       }

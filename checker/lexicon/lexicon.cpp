@@ -338,6 +338,7 @@ void merge(lexicon& lex, const nlohmann::json& data) {
       lex.attribute_cue_targets[it->second].push_back(index);
     }
   }
+  for (const auto& w : data.value("idioms", nlohmann::json::array())) lex.attribute_cues.add(w.get<std::string>(), lexicon::idiom_payload);
   for (const auto& q : data.value("qualifiers", nlohmann::json::array())) {
     const std::size_t index = lex.qualifier_ids.size();
     lex.qualifier_ids.push_back(q.at("id").get<std::string>());

@@ -180,6 +180,9 @@ struct lexicon {
   word_set hedges_after;
   std::vector<hedge_entry> hedge_entries;
   word_set attribute_cues;    // payload: index into attribute_cue_targets
+  /// The payload of an idiom in attribute_cues (came out on top): a phrase read as one word
+  /// so that the cue inside it is never taken.
+  static constexpr std::size_t idiom_payload = static_cast<std::size_t>(-1);
   std::vector<std::vector<std::size_t>> attribute_cue_targets;  // indexes into attributes
   std::vector<attribute_entry> attributes;
   word_set qualifier_cues;    // payload: index into qualifier_ids

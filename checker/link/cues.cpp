@@ -39,7 +39,7 @@ std::vector<cue> find_cues(std::string_view text, byte_span span, const word_set
   std::vector<cue> out;
   for (std::size_t pos = span.begin; pos < span.end;) {
     if (auto m = cue_at(text, pos, words); m && pos + m->length <= span.end && ascii_boundaries_ok(text, pos, pos + m->length)) {
-      out.push_back(cue{pos, pos + m->length, m->payload});
+      if (m->payload != lexicon::idiom_payload) out.push_back(cue{pos, pos + m->length, m->payload});
       pos += m->length;
       continue;
     }

@@ -558,7 +558,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       std::optional<std::size_t> noun_attribute;
       if (c.found.kind == claim_kind::count && c.found.amount && !c.found.amount->unit_text.empty()) {
         const std::string& noun = c.found.amount->unit_text;
-        if (auto m = lex.attribute_cues.longest_at(noun, 0); m && m->length == noun.size()) {
+        if (auto m = lex.attribute_cues.longest_at(noun, 0); m && m->length == noun.size() && m->payload != lexicon::idiom_payload) {
           noun_attribute = fitting_attribute(lex, m->payload, dimension);
         }
       }

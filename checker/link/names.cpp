@@ -69,6 +69,10 @@ bool is_plain_capitalised(std::string_view token) {
 // possessive does not (China's).
 std::size_t name_token_end(std::string_view text, std::size_t pos, std::size_t limit) {
   std::size_t end = detail::latin_token_end(text, pos, limit);
+  // R&D, AT&T, S&P: an ampersand between letters joins one word.
+  while (end + 1 < limit && text[end] == '&' && is_alpha(text[end - 1]) && is_alpha(text[end + 1])) {
+    end = detail::latin_token_end(text, end + 1, limit);
+  }
   while (end + 1 < limit && text[end] == '\'' && is_alpha(text[end + 1])) {
     const std::size_t rest = detail::latin_token_end(text, end + 1, limit);
     if (rest == end + 2 && (text[end + 1] == 's' || text[end + 1] == 'S')) break;  // possessive 's

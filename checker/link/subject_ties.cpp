@@ -89,6 +89,34 @@ bool mostly_agree(const fact_values& a, const fact_values& b) {
   return agree > disagree;
 }
 
+// The values each of `subjects` states in each document, by fact.
+std::map<std::size_t, std::map<std::string, fact_values>> values_by_document(const std::vector<claim>& claims,
+                                                                            const std::set<std::string>& subjects) {
+  std::map<std::size_t, std::map<std::string, fact_values>> out;
+  for (const claim& c : claims) {
+    if (!c.linked() || !c.value || c.status != resolution::resolved || subjects.count(c.subject) == 0) continue;
+    out[c.document][c.subject][{c.attribute, c.unit, c.qualifiers}].insert(c.value->trimmed().to_string());
+  }
+  return out;
+}
+
+// A writer who gives both subjects different values of one fact (a company's revenue and its
+// ICT business's revenue) tells them apart, however many values other pages share between them.
+bool told_apart(const std::map<std::size_t, std::map<std::string, fact_values>>& by_document, const std::string& a,
+                const std::string& b) {
+  for (const auto& [document, subjects] : by_document) {
+    const auto first = subjects.find(a);
+    const auto second = subjects.find(b);
+    if (first == subjects.end() || second == subjects.end()) continue;
+    for (const auto& [fact, values] : first->second) {
+      const auto other = second->second.find(fact);
+      if (other == second->second.end()) continue;
+      if (std::none_of(values.begin(), values.end(), [&](const std::string& v) { return other->second.count(v) > 0; })) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void tie_subjects_by_agreeing_values(std::vector<claim>& claims) {
@@ -142,12 +170,14 @@ void tie_subjects_by_agreeing_values(std::vector<claim>& claims) {
     paired.insert(entry.first.second);
   }
   const std::map<std::string, fact_values> stated = values_by_subject(claims, paired);
+  const auto stated_by_document = values_by_document(claims, paired);
   subject_sets sets;
   bool any = false;
   for (const auto& [pair, count] : evidence) {
     const bool across_scripts = latin(pair.first) != latin(pair.second);
     const bool one_sequel = same_sequel_numeral(pair.first, pair.second);
-    if ((count >= 2 || ((across_scripts || one_sequel) && count >= 1)) && mostly_agree(stated.at(pair.first), stated.at(pair.second))) {
+    if ((count >= 2 || ((across_scripts || one_sequel) && count >= 1)) && mostly_agree(stated.at(pair.first), stated.at(pair.second)) &&
+        !told_apart(stated_by_document, pair.first, pair.second)) {
       sets.join(pair.first, pair.second);
       any = true;
     }

@@ -219,4 +219,36 @@ BOOST_AUTO_TEST_CASE(issue_13_places_reach_the_figures_of_their_list_and_sentenc
   BOOST_TEST(!has_qualifier(claim_with_text(towns, "至少60人"), "place:白石町"));
 }
 
+// Eighth session: false alarms on a fresh set (extra 4), each traced to a general cause.
+
+BOOST_AUTO_TEST_CASE(issue_13_a_cue_inside_an_idiom_cues_nothing) {
+  // `came out on top` is a win, not a publication: its `came out` is no cue.
+  const run_result run = testing::analyse_text("Lin, who held a tour card from 2016, came out on top of a field of 64 in 2023.", "2025-05-20");
+  BOOST_TEST(claim_with_text(run, "2023").attribute != "publication_date");
+  const run_result plain = testing::analyse_text("The novel came out in 2019.", "2025-05-20");
+  BOOST_TEST(claim_with_text(plain, "2019").attribute == "publication_date");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_two_values_of_one_sentence_are_no_slip) {
+  // A writer giving two years in one sentence states a span, not two values of one date; the
+  // same two years in two sentences of one page are a slip.
+  const run_result span = corpus({{"2025-05-20", "The Harbour Ballads first came out between 2017 and 2019 in three parts."},
+                                  {"2025-05-20", "Another page: The Harbour Ballads came out in 2017."}});
+  BOOST_TEST(contradictions(span) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_writer_who_tells_two_subjects_apart_keeps_them_apart) {
+  // Two pages credit a unit's figures to the group; a third gives the group's and the unit's
+  // revenue side by side. The values the pages share do not make the two one subject.
+  const run_result run = corpus(
+      {{"2025-03-31", "For the year, Northwind Telecom posted revenue of 369.9 billion yuan and R&D spending of 179.7 billion yuan."},
+       {"2025-03-31", "For the year, Northwind Telecom had revenue of 369.9 billion yuan and R&D spending of 179.7 billion yuan."},
+       {"2025-03-31", "For the year, Northwind Telecom posted revenue of 862.1 billion yuan. Its unit Eastgrid Cloud had revenue of "
+                      "369.9 billion yuan and R&D spending of 179.7 billion yuan."}});
+  for (const claim& c : run.claims) {
+    if (c.document == 2 && c.found.text == "369.9 billion yuan") BOOST_TEST(c.subject == "Eastgrid Cloud");
+    BOOST_TEST(c.subject != "D");  // R&D is one word
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
