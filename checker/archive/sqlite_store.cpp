@@ -4,8 +4,10 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -318,6 +320,21 @@ class sqlite_store final : public archive_store {
     }
   }
 
+  // Two processes creating one archive at once: switching a new file to WAL needs it to itself,
+  // and SQLite answers "locked" at once instead of waiting on the busy timeout; wait here.
+  void enter_wal_mode() {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+    for (;;) {
+      const int rc = sqlite3_exec(db_, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
+      if (rc == SQLITE_OK) return;
+      const int primary = rc & 0xff;
+      if ((primary != SQLITE_BUSY && primary != SQLITE_LOCKED) || std::chrono::steady_clock::now() > deadline) {
+        throw error(fmt::format("archive {}: {}", location_, sqlite3_errmsg(db_)));
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
+
   std::optional<std::string> meta(const char* key) {
     statement q(db_, location_, "SELECT value FROM meta WHERE key = ?1");
     const std::string name = key;
@@ -357,7 +374,7 @@ class sqlite_store final : public archive_store {
     // the last commits, never corrupt the file. FULL cost a sync per add and per checkpoint.
     exec("PRAGMA synchronous = NORMAL");
     if (tables == 0) {
-      exec("PRAGMA journal_mode = WAL");
+      enter_wal_mode();
       exec("BEGIN IMMEDIATE");
       // Two processes creating one archive at once: the second finds the first one's tables.
       if (!has_table("meta")) {
