@@ -405,6 +405,7 @@ void merge(lexicon& lex, const nlohmann::json& data) {
   add_words(lex.reporting_verbs, data.value("reporting_verbs", nlohmann::json::array()), 0);
   add_words(lex.comparison_markers, data.value("comparison_markers", nlohmann::json::array()), 0);
   add_words(lex.comparative_words, data.value("comparative_words", nlohmann::json::array()), 0);
+  add_words(lex.segment_nouns, data.value("segment_nouns", nlohmann::json::array()), 0);
   for (const auto& g : data.value("generic_subjects", nlohmann::json::array())) {
     const std::size_t index = lex.generic_subject_ids.size();
     lex.generic_subject_ids.push_back(g.at("id").get<std::string>());

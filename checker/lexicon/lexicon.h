@@ -219,6 +219,7 @@ struct lexicon {
   word_set pronouns;          // words that point back to the subject in focus
   word_set reporting_verbs;   // 表示, said: a date beside one dates the statement
   word_set comparative_words;   // 低, 多出: after 比 ..., the figure right after is a difference
+  word_set segment_nouns;       // business, 业务: the words before them name a company's unit
   word_set comparison_markers;  // 比, 上一代, than the: a figure compared with another subject's
   word_set generic_subjects;  // payload: index into generic_subject_ids
   std::vector<std::string> generic_subject_ids;

@@ -152,6 +152,10 @@ std::optional<std::size_t> place_of_figure(std::string_view text, byte_span phra
 /// A town the gazetteer lacks, named with its administrative suffix right before a figure
 /// (轮岛市81人): its written name, or nothing.
 std::optional<std::string> local_place_before(std::string_view text, byte_span phrase, byte_span figure);
+/// The company unit a money or percentage figure is about: the last segment noun of the lexicon
+/// before it in its sentence, with its modifiers (`consumer business` -> `segment:consumer`,
+/// `ICT基础设施业务` -> `segment:基础设施`). (segments.cpp)
+std::optional<std::string> segment_before(std::string_view text, byte_span sentence, byte_span figure, const word_set& segment_nouns);
 /// `In Qinghai, ...`: the place that opens a sentence before a comma.
 std::optional<std::size_t> opening_place(std::string_view text, byte_span sentence, const lexicon& lex);
 

@@ -752,6 +752,9 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
           qualifiers.insert("place:" + lex.place_entries[*opening].id);
         }
       }
+      if (c.found.kind == claim_kind::money || c.found.kind == claim_kind::percent) {
+        if (auto segment = segment_before(text, ctx.span, span, lex.segment_nouns)) qualifiers.insert(*segment);
+      }
       // Who measured it: the source credited nearest before the figure in the sentence, else
       // the nearest after it ("..., USGS said").
       // A clause that brings in a speaker of its own ("..., while Taiwanese authorities put it at

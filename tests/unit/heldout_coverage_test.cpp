@@ -251,4 +251,20 @@ BOOST_AUTO_TEST_CASE(issue_13_a_writer_who_tells_two_subjects_apart_keeps_them_a
   }
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_unit_of_a_company_is_a_segment_of_its_own) {
+  // A unit's revenue is not the company's: the segment named before the figure is a qualifier.
+  const run_result en = corpus(
+      {{"2025-03-31", "Northwind Telecom's revenue rose 22% to 862.1 billion yuan last year."},
+       {"2025-03-31", "Northwind Telecom's consumer business, which sells phones, grew fastest, with revenue up 38% to 339 billion yuan."}});
+  BOOST_TEST(has_qualifier(claim_with_text(en, "339 billion yuan"), "segment:consumer"));
+  BOOST_TEST(contradictions(en) == 0u);
+  const run_result zh = testing::analyse_text("北风电讯ICT基础设施业务实现营收3699亿元，同比增长4.9%。", "2025-03-31");
+  BOOST_TEST(has_qualifier(claim_with_text(zh, "3699亿元"), "segment:基础设施"));
+  // A name holding the word, and a verb before 业务, name no unit.
+  const run_result name = testing::analyse_text("The Business Times said revenue reached 862.1 billion yuan.", "2025-03-31");
+  for (const std::string& q : claim_with_text(name, "862.1 billion yuan").qualifiers) BOOST_TEST(q.rfind("segment:", 0) != 0);
+  const run_result verb = testing::analyse_text("公司开展业务以来营收达到12亿元。", "2025-03-31");
+  for (const std::string& q : claim_with_text(verb, "12亿元").qualifiers) BOOST_TEST(q.rfind("segment:", 0) != 0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
