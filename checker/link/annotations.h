@@ -148,7 +148,10 @@ std::optional<byte_span> edition_label(std::string_view text, byte_span sentence
 /// `SU7 Max`, `Mate 60 Pro`: a subject ending in a trim word of the lexicon is the product, with
 /// the trim as its edition (`edition:max`), as `Max 版` is; unless an edition is already set.
 void split_trims_from_subjects(std::vector<claim>& claims, const lexicon& lex);
-std::optional<std::size_t> place_of_figure(std::string_view text, byte_span phrase, byte_span figure, const lexicon& lex);
+/// The place a figure holds in: a gazetteer place in its phrase, before it first. `surroundings`,
+/// when given, tells whether the text names the area about the place (`around Beijing`, 北京周边).
+std::optional<std::size_t> place_of_figure(std::string_view text, byte_span phrase, byte_span figure, const lexicon& lex,
+                                           bool* surroundings = nullptr);
 /// A town the gazetteer lacks, named with its administrative suffix right before a figure
 /// (轮岛市81人): its written name, or nothing.
 std::optional<std::string> local_place_before(std::string_view text, byte_span phrase, byte_span figure);

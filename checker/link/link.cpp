@@ -552,6 +552,25 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       } else if (own_words) {
         best = nullptr;
       }
+      // "left 79 residents dead", "52,000 residents were evacuated": when the cue is the noun the
+      // figure counts, a cue of another attribute in its clause says what happened to them.
+      if (best != nullptr && in_clause && c.found.amount && !c.found.amount->counted.empty() &&
+          best->begin == detail::skip_spaces(text, span.end) &&
+          text.substr(best->begin, best->end - best->begin) == c.found.amount->counted) {
+        const cue* predicate = nullptr;
+        for (const cue& k : ctx.attribute_cues) {
+          if (&k == best || k.begin < clause.begin || k.end > clause.end || (k.begin >= span.begin && k.end <= span.end)) continue;
+          const auto fitting = fitting_cue(k);
+          if (!fitting || *fitting == best_attribute) continue;
+          if (predicate == nullptr || distance(byte_span{k.begin, k.end}, span) < distance(byte_span{predicate->begin, predicate->end}, span)) {
+            predicate = &k;
+          }
+        }
+        if (predicate != nullptr) {
+          best = predicate;
+          best_attribute = *fitting_cue(*predicate);
+        }
+      }
       double confidence = 0.9;
       std::string basis;
       // A count whose noun is itself a cue says what it counts: 5,200 employees -> headcount.
@@ -564,6 +583,9 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       }
       const std::optional<std::size_t> listed =
           c.found.kind == claim_kind::date || own != nullptr || own_words ? std::nullopt : list_attribute(i);
+      // A cue of another attribute in the figure's clause says what happened to those counted:
+      // "left 79 residents dead", "52,000 residents were evacuated" are no population.
+      if (noun_attribute && best != nullptr && in_clause && best_attribute != *noun_attribute) noun_attribute.reset();
       if (noun_attribute) {
         c.attribute = lex.attributes[*noun_attribute].id;
         basis = "counted noun";
@@ -742,8 +764,9 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       // Sagaing) makes it a different fact from a total or another place's figure. Intensive
       // measures of one event (its magnitude, a date) are not split by place.
       if (c.found.kind != claim_kind::date && !is_measured(lex, c.attribute)) {
-        if (auto place = place_of_figure(text, phrase, span, lex)) {
-          qualifiers.insert("place:" + lex.place_entries[*place].id);
+        bool surroundings = false;
+        if (auto place = place_of_figure(text, phrase, span, lex, &surroundings)) {
+          qualifiers.insert("place:" + lex.place_entries[*place].id + (surroundings ? " and surroundings" : ""));
         } else if (auto town = local_place_before(text, clause, span)) {
           qualifiers.insert("place:" + *town);
         } else if (auto listed_place = place_of_list_before(i)) {

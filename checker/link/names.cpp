@@ -392,9 +392,28 @@ std::vector<std::vector<std::size_t>> coordinated_groups(std::string_view text, 
   return groups;
 }
 
-std::optional<std::size_t> place_of_figure(std::string_view text, byte_span phrase, byte_span figure, const lexicon& lex) {
+namespace {
+
+// "deaths around Beijing", 北京周边: the figure holds for the area about the place, which
+// takes in more than the place itself.
+bool names_surroundings(std::string_view text, std::size_t place_begin, std::size_t place_end, std::size_t floor) {
+  for (std::string_view word : {"around ", "near ", "outside ", "surrounding ", "outskirts of ", "环绕"}) {
+    if (place_begin >= floor + word.size() && text.substr(place_begin - word.size(), word.size()) == word) return true;
+  }
+  const std::size_t next = skip_spaces(text, place_end);
+  for (std::string_view word : {"周边", "附近", "周围", "一带", "及周边", "和周边", " area", " region"}) {
+    if (starts_with(text, word.front() == ' ' ? place_end : next, word)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::size_t> place_of_figure(std::string_view text, byte_span phrase, byte_span figure, const lexicon& lex, bool* surroundings) {
   std::optional<std::size_t> before;
   std::optional<std::size_t> after;
+  bool before_surroundings = false;
+  bool after_surroundings = false;
   for (std::size_t pos = phrase.begin; pos < phrase.end;) {
     if (pos >= figure.begin && pos < figure.end) {
       pos = figure.end;
@@ -416,8 +435,10 @@ std::optional<std::size_t> place_of_figure(std::string_view text, byte_span phra
     if (!names_event) {
       if (pos < figure.begin) {
         before = place;
+        before_surroundings = names_surroundings(text, pos, pos + length, phrase.begin);
       } else if (!after) {
         after = place;
+        after_surroundings = names_surroundings(text, pos, pos + length, phrase.begin);
       }
     }
     if (after && pos >= figure.end && *after == *place) {
@@ -437,6 +458,7 @@ std::optional<std::size_t> place_of_figure(std::string_view text, byte_span phra
     }
     pos += length;
   }
+  if (surroundings != nullptr) *surroundings = before ? before_surroundings : after_surroundings;
   return before ? before : after;
 }
 

@@ -267,4 +267,26 @@ BOOST_AUTO_TEST_CASE(issue_13_a_unit_of_a_company_is_a_segment_of_its_own) {
   for (const std::string& q : claim_with_text(verb, "12亿元").qualifiers) BOOST_TEST(q.rfind("segment:", 0) != 0);
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_what_happened_to_those_counted_names_the_count) {
+  // The noun a figure counts (residents) is a cue of population; a verb of its clause says what
+  // the count is: the dead of an earlier storm, the evacuated.
+  const run_result dead = testing::analyse_text("The last great storm in Tianjin, in 2012, left 79 residents dead.", "2023-08-02");
+  BOOST_TEST(claim_with_text(dead, "79 residents").attribute == "death_toll");
+  const run_result moved = testing::analyse_text("Roads were closed and over 52,000 residents were evacuated from their homes.", "2023-08-02");
+  BOOST_TEST(claim_with_text(moved, "over 52,000 residents").attribute == "evacuated_persons");
+  const run_result town = testing::analyse_text("The county seat has 52,000 residents.", "2023-08-02");
+  BOOST_TEST(claim_with_text(town, "52,000 residents").attribute == "population");
+  const run_result zh = testing::analyse_text("全市紧急转移群众12.7万人。", "2023-08-02");
+  BOOST_TEST(claim_with_text(zh, "12.7万人").attribute == "evacuated_persons");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_the_area_around_a_place_is_not_the_place) {
+  // "around Tianjin" takes in the province about the city: its toll is not the city's.
+  const run_result run = corpus({{"2023-08-02", "The number of deaths from the rains around Tianjin rose to 21."},
+                                 {"2023-08-02", "Floods have killed 11 people in Tianjin, officials said."}});
+  BOOST_TEST(has_qualifier(claim_with_text(run, "21"), "place:CN-TJ and surroundings"));
+  BOOST_TEST(has_qualifier(claim_with_text(run, "11 people"), "place:CN-TJ"));
+  BOOST_TEST(contradictions(run) == 0u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
