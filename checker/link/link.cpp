@@ -559,7 +559,13 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
           text.substr(best->begin, best->end - best->begin) == c.found.amount->counted) {
         const cue* predicate = nullptr;
         for (const cue& k : ctx.attribute_cues) {
-          if (&k == best || k.begin < clause.begin || k.end > clause.end || (k.begin >= span.begin && k.end <= span.end)) continue;
+          // After the noun, with no other figure between: what happened to these, not to others.
+          if (k.begin < best->end || k.end > clause.end) continue;
+          if (std::any_of(members.begin(), members.end(), [&](std::size_t other) {
+                return other != i && claims[other].found.span.begin >= best->end && claims[other].found.span.end <= k.begin;
+              })) {
+            continue;
+          }
           const auto fitting = fitting_cue(k);
           if (!fitting || *fitting == best_attribute) continue;
           if (predicate == nullptr || distance(byte_span{k.begin, k.end}, span) < distance(byte_span{predicate->begin, predicate->end}, span)) {
@@ -585,7 +591,12 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
           c.found.kind == claim_kind::date || own != nullptr || own_words ? std::nullopt : list_attribute(i);
       // A cue of another attribute in the figure's clause says what happened to those counted:
       // "left 79 residents dead", "52,000 residents were evacuated" are no population.
-      if (noun_attribute && best != nullptr && in_clause && best_attribute != *noun_attribute) noun_attribute.reset();
+      if (noun_attribute && best != nullptr && in_clause && best_attribute != *noun_attribute && best->begin >= span.end &&
+          std::none_of(members.begin(), members.end(), [&](std::size_t other) {
+            return other != i && claims[other].found.span.begin >= span.end && claims[other].found.span.begin < best->end;
+          })) {
+        noun_attribute.reset();
+      }
       if (noun_attribute) {
         c.attribute = lex.attributes[*noun_attribute].id;
         basis = "counted noun";

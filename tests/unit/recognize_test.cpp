@@ -99,7 +99,7 @@ const std::vector<recognition_case> issue_12_cases{
      {"money{10 EUR}", "money{0.5 USD}", "money{115 USD}", "money{115 USD}"}},
     {"The fee is 3 dollars 50 cents, down from one and a half dollars.", {"money{3.5 USD}", "money{1.5 USD}"}},
     {"No one expected the billion-dollar deal; one of them said so.", {}},
-    {"The city has 3 million and a half residents.", {"count{3500000 count:residents}"}},
+    {"The city has 3 million and a half residents.", {"count{3500000 count:person}"}},
 };
 
 BOOST_DATA_TEST_CASE(issue_12_numbers_percentages_and_currency, bdata::make(issue_12_cases), c) {
