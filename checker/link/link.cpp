@@ -829,7 +829,12 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
           const auto other = j == i ? std::nullopt : subgroup_counted(text, claims[j], lex);
           return other && !is_rest(*other);
         });
-        if (!is_rest(*group) || beside_groups) qualifiers.insert("group:" + *group);
+        // "killed 9 others besides the crew" with no count before it: the rest of a group this
+        // sentence does not count, not the toll.
+        const bool figure_before = std::any_of(members.begin(), members.end(), [&](std::size_t j) {
+          return j != i && claims[j].found.span.end <= span.begin && claims[j].found.kind != claim_kind::date;
+        });
+        if (!is_rest(*group) || beside_groups || !figure_before) qualifiers.insert("group:" + *group);
       }
       if (converts_figure_before(text, members, claims, i, lex)) qualifiers.insert("converted");
       c.qualifiers.assign(qualifiers.begin(), qualifiers.end());

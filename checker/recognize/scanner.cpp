@@ -533,6 +533,8 @@ std::optional<number_token> read_chinese(std::string_view s, std::size_t pos, co
     if (next == nullptr || next->power == 0) return arabic;
   }
   if (first != nullptr && first->value < 0 && first->power != 1) return std::nullopt;  // 百万, 千万: words
+  // 数十人, 几十万: "tens of", "dozens of" count no number of tens.
+  if (first != nullptr && first->value < 0 && pos >= 3 && (s.substr(pos - 3, 3) == "数" || s.substr(pos - 3, 3) == "几")) return std::nullopt;
   chain_reader reader(lex);
   auto out = reader.read(s, pos);
   if (!out) return std::nullopt;

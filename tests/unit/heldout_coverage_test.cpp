@@ -289,4 +289,22 @@ BOOST_AUTO_TEST_CASE(issue_13_the_area_around_a_place_is_not_the_place) {
   BOOST_TEST(contradictions(run) == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_an_accident_named_by_its_kind_is_the_subject_of_its_toll) {
+  // The crash is what the toll is about; the district named near it and the government that
+  // revised the toll are not.
+  const run_result run = corpus({{"2023-06-04", "The train accident on Friday night killed at least 261 people."},
+                                 {"2023-06-05", "The state government on Sunday revised the death toll in the crash to 275."}});
+  BOOST_TEST(claim_with_text(run, "at least 261 people").subject == "accident");
+  BOOST_TEST(claim_with_text(run, "275").subject == "accident");
+  const run_result zh = testing::analyse_text("这起列车相撞事故已造成288人死亡。", "2023-06-06");
+  BOOST_TEST(claim_with_text(zh, "288人").subject == "accident");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_tens_of_people_is_no_count_of_ten) {
+  // 数十人失踪: dozens, not ten.
+  const run_result run = testing::analyse_text("洪水已造成至少49人死亡，仍有数十人失踪。", "2025-07-06");
+  BOOST_TEST(claim_with_text(run, "至少49人").attribute == "death_toll");
+  for (const claim& c : run.claims) BOOST_TEST(c.found.text.find("十") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
