@@ -129,6 +129,11 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
 /// characters or more: a page that names the work once in brackets may write it bare elsewhere,
 /// and another page may never bracket it. (names.cpp)
 word_set bracketed_titles(const std::vector<std::string_view>& texts);
+/// Adds to `names` the Chinese spellings of the corpus's pinyin names: runs of two to four Han
+/// characters whose romanisation spells a capitalised Latin word, or two such words, of five
+/// letters or more (华为 for Huawei, 赵心童 for Zhao Xintong); not the lexicon's own words
+/// (places, agencies, cues). (pinyin_names.cpp)
+void add_han_spellings_of_latin_names(const std::vector<std::string_view>& texts, const lexicon& lex, word_set& names);
 /// A name given as an example of something larger (以《哪吒2》为代表的春节档, such as X): the
 /// figures are about the larger thing.
 bool is_example(std::string_view text, byte_span name);

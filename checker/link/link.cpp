@@ -42,7 +42,9 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
   // Titles bracketed anywhere in the corpus are names wherever they are written.
   std::vector<std::string_view> texts;
   for (const document& d : docs) texts.push_back(d.match_text());
-  const word_set corpus_titles = bracketed_titles(texts);
+  word_set corpus_titles = bracketed_titles(texts);
+  // And the Chinese spellings of pinyin names (华为 for the corpus's Huawei), found bare.
+  add_han_spellings_of_latin_names(texts, lex, corpus_titles);
   std::vector<std::map<std::size_t, sentence_context>> contexts(docs.size());
   auto context_for = [&](std::size_t doc, std::size_t index) -> const sentence_context& {
     auto [it, inserted] = contexts[doc].try_emplace(index);
@@ -121,6 +123,14 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
   for (std::size_t i = 0; i < claims.size(); ++i) by_sentence[{claims[i].document, claims[i].found.sentence}].push_back(i);
 
   std::vector<std::pair<std::size_t, std::string>> focus(docs.size(), {0, std::string()});  // (sentence, subject)
+  // The period the figure in focus covers (上半年, period:2024-01-01..2024-06-30): the next
+  // sentence that goes on about its subject goes on about that period (营收4270亿元。净利润为371亿元).
+  std::vector<std::vector<std::string>> focus_periods(docs.size());
+  auto is_period_qualifier = [&](const std::string& q) {
+    if (q.rfind("period:", 0) == 0) return true;
+    const auto id = std::find(lex.qualifier_ids.begin(), lex.qualifier_ids.end(), q);
+    return id != lex.qualifier_ids.end() && lex.qualifier_groups[static_cast<std::size_t>(id - lex.qualifier_ids.begin())] == "period_grain";
+  };
   std::vector<bool> focus_set(docs.size(), false);
 
   // Not a structured binding: clang 14 (the fuzz build) cannot capture one in the lambdas below.
@@ -465,9 +475,29 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       const bool bare_whole = c.value && c.value->exponent >= 0 && c.found.amount &&
                               ((c.found.kind == claim_kind::number && c.found.amount->unit.empty()) ||
                                (c.found.kind == claim_kind::count && (c.found.amount->counted.empty() || c.found.amount->counted == "count")));
+      // "27 are missing", "12 were still unaccounted for": only a copula between.
+      auto copula_then = [&](const cue& k) {
+        if (k.begin < span.end || k.end > clause.end) return false;
+        std::size_t pos = span.end;
+        while (pos < k.begin) {
+          while (pos < k.begin && text[pos] == ' ') ++pos;
+          std::size_t end = pos;
+          while (end < k.begin && is_alpha(text[end])) ++end;
+          if (end == pos) return pos >= k.begin;
+          const std::string_view word = text.substr(pos, end - pos);
+          if (word != "are" && word != "were" && word != "is" && word != "was" && word != "remain" && word != "remained" &&
+              word != "remains" && word != "still" && word != "have" && word != "had" && word != "been") {
+            return false;
+          }
+          pos = end;
+        }
+        return true;
+      };
       auto fitting_cue = [&](const cue& k) {
         std::optional<std::size_t> fitting = fitting_attribute(lex, k.payload, dimension);
-        if (!fitting && bare_whole && k.end <= span.begin && k.begin >= clause.begin) fitting = fitting_attribute(lex, k.payload, "count:person");
+        if (!fitting && bare_whole && ((k.end <= span.begin && k.begin >= clause.begin) || copula_then(k))) {
+          fitting = fitting_attribute(lex, k.payload, "count:person");
+        }
         return fitting;
       };
       for (const cue& k : ctx.attribute_cues) {
@@ -661,9 +691,12 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       for (const cue& q : ctx.qualifier_cues) {
         // A cue word inside a date is part of the date: the month in `May 8` is no `may`. (Inside
         // other figures a cue counts: `2 yuan per million input tokens` is an input price.)
+        // A period word of a date with no year (上半年 on a page with no date line) still says
+        // which part of the year the figures cover, as no period from the date will.
         if (std::any_of(members.begin(), members.end(), [&](std::size_t j) {
               return claims[j].found.kind == claim_kind::date && q.begin < claims[j].found.span.end &&
-                     claims[j].found.span.begin < q.end;
+                     claims[j].found.span.begin < q.end &&
+                     !(claims[j].status != resolution::resolved && lex.qualifier_groups[q.payload] == "period_grain");
             })) {
           continue;
         }
@@ -983,6 +1016,12 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       } else if (std::string back = inherited(span.begin, c.found.kind != claim_kind::date); !back.empty()) {
         subject = back;
         subject_basis = "inherited";
+        const bool own_period = std::any_of(c.qualifiers.begin(), c.qualifiers.end(), is_period_qualifier);
+        if (!own_period && focus_set[doc] && focus[doc].second == back && index == focus[doc].first + 1 && !focus_periods[doc].empty()) {
+          c.qualifiers.insert(c.qualifiers.end(), focus_periods[doc].begin(), focus_periods[doc].end());
+          std::sort(c.qualifiers.begin(), c.qualifiers.end());
+          basis += ", period of the sentence before";
+        }
         // Carried over from earlier sentences: trusted enough to compare only when it is what
         // the document is mainly about.
         confidence = std::min(confidence, back == main_subjects[doc] ? 0.7 : 0.6);
@@ -1002,6 +1041,8 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
           claims[i].link_basis.rfind("generic", 0) != 0 && claims[i].link_basis.rfind("attributive", 0) != 0) {
         focus[doc] = {index, claims[i].subject};
         focus_set[doc] = true;
+        focus_periods[doc].clear();
+        std::copy_if(claims[i].qualifiers.begin(), claims[i].qualifiers.end(), std::back_inserter(focus_periods[doc]), is_period_qualifier);
       }
     }
   }
