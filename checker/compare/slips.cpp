@@ -317,13 +317,14 @@ std::vector<candidate> rounded_reference_slips(const decimal& ref, const decimal
   return out;
 }
 
-// Whether `v` lies within the precision `ref` is stated to (half a unit of its last stated digit
-// either way): 2.923 billion is a value `$2.9 billion` allows.
+// Whether `v` is a value `ref` allows as stated: `v` rounded or cut to the last digit `ref`
+// states gives `ref` (2.923 billion and 2.96 billion are values `$2.9 billion` allows; writers cut
+// 16.98億 to `$1.69 billion` as often as they round it).
 bool within_stated_precision(const decimal& v, const decimal& ref) {
   const decimal t = ref.trimmed();
   const auto low = subtract(t, t.half_unit());
-  const auto high = add(t, t.half_unit());
-  return low && high && compare(v, *low) >= 0 && compare(v, *high) <= 0;
+  const auto high = add(t, decimal{1, t.exponent});
+  return low && high && compare(v, *low) >= 0 && compare(v, *high) < 0;
 }
 
 // The supported figure stated less precisely than the odd one (`$2.9 billion` against

@@ -239,6 +239,9 @@ BOOST_AUTO_TEST_CASE(issue_14_slip_undone_on_an_odd_figure_stated_more_precisely
   BOOST_TEST(odd_texts(swapped, f) == std::vector<std::string>{"2.293亿美元"});
   BOOST_TEST(slip_id(f) == "slip.digits-transposed");
   BOOST_TEST(suggestion(f) == "2.9亿美元");
+  // Writers cut as often as they round: 1.968亿 swapped back is 1.698亿, which 1.69亿 gives cut.
+  const run_result cut = three_against_one("1.69亿美元", "$169 million", "有自媒体称，R1的训练成本为1.968亿美元。");
+  BOOST_TEST(slip_id(only_contradiction(cut)) == "slip.digits-transposed");
   // 29.23亿 is ten times a value the supported figure allows.
   const run_result scaled = three_against_one("2.9亿美元", "$290 million", "有自媒体称，R1的训练成本为29.23亿美元。");
   BOOST_TEST(slip_id(only_contradiction(scaled)) == "slip.power-of-ten");
