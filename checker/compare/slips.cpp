@@ -361,18 +361,18 @@ std::vector<candidate> precise_odd_slips(const decimal& ref, const decimal& odd,
   // The leading digits at one place value: a swap keeps the magnitude.
   const auto lead = [](const decimal& d, const std::string& digits) { return d.exponent + static_cast<std::int32_t>(digits.size()); };
   if (lead(tr, ref_digits) != lead(to, odd_digits)) return out;
-  std::vector<std::size_t> swaps;
+  std::vector<std::pair<std::size_t, std::string>> swaps;  // (position, the digits swapped back)
   for (std::size_t i = 0; i + 1 < odd_digits.size(); ++i) {
     if (odd_digits[i] == odd_digits[i + 1] || (i == 0 && odd_digits[1] == '0')) continue;
     std::string back = odd_digits;
     std::swap(back[i], back[i + 1]);
-    if (within_stated_precision(decimal{std::stoll(back), to.exponent}, tr)) swaps.push_back(i);
+    if (within_stated_precision(decimal{std::stoll(back), to.exponent}, tr)) swaps.emplace_back(i, back);
   }
-  if (swaps.size() == 1 && swaps.front() < ref_digits.size()) {
+  if (swaps.size() == 1 && swaps.front().first < ref_digits.size()) {
     out.push_back(candidate{"slip.digits-transposed",
-                            fmt::format("two neighbouring digits swapped: swapped back, the figure is one the supported {} allows as "
-                                        "stated",
-                                        r.found.text)});
+                            fmt::format("two neighbouring digits swapped (digits {} for {}): swapped back, the figure is one the "
+                                        "supported {} allows as stated",
+                                        odd_digits, swaps.front().second, r.found.text)});
   }
   return out;
 }
