@@ -252,8 +252,8 @@ bool drafts_own_other_figure(const slip_context& x, const claim& n, const claim&
 }
 
 // The same value stated for another fact that shares the subject or the attribute, or that the
-// draft gives elsewhere. With `single_digit` false, a value of one significant digit (10, 3) is
-// too common to name.
+// draft gives elsewhere (or that value cut or rounded to the odd figure's precision). With
+// `single_digit` false, a value of one significant digit (10, 3) is too common to name.
 std::optional<candidate> neighbouring_slip(const slip_context& x, bool single_digit = false) {
   const claim& o = x.claims[x.odd];
   if (!single_digit && o.value && o.value->trimmed().mantissa < 10 && o.value->trimmed().mantissa > -10) return std::nullopt;
@@ -265,7 +265,12 @@ std::optional<candidate> neighbouring_slip(const slip_context& x, bool single_di
     if (x.docs[n.document].draft && !own) continue;
     if (n.subject != x.f.subject && n.attribute != x.f.attribute && !own) continue;
     if (n.subject == x.f.subject && n.attribute == x.f.attribute && n.qualifiers == x.f.qualifiers) continue;
-    if (!same_value(n, o)) continue;
+    // The same value, or the neighbour's figure cut or rounded to the odd figure's precision
+    // (16.98億 given as $1.69 billion: a writer copying a figure may shorten it, but cannot add
+    // the digits a more precise odd figure states).
+    const bool as_stated = !n.date && !o.date && n.value && o.value && o.value->trimmed().exponent >= n.value->trimmed().exponent &&
+                           same_number_as_stated(*n.value, *o.value);
+    if (!same_value(n, o) && !as_stated) continue;
     std::string what = n.subject + " " + n.attribute;
     if (!n.qualifiers.empty()) what += fmt::format(" [{}]", fmt::join(n.qualifiers, ", "));
     return candidate{"slip.neighbouring-fact",
@@ -312,6 +317,66 @@ std::vector<candidate> rounded_reference_slips(const decimal& ref, const decimal
   return out;
 }
 
+// Whether `v` is a value `ref` allows as stated: `v` rounded or cut to the last digit `ref`
+// states gives `ref` (2.923 billion and 2.96 billion are values `$2.9 billion` allows; writers cut
+// 16.98億 to `$1.69 billion` as often as they round it).
+bool within_stated_precision(const decimal& v, const decimal& ref) {
+  const decimal t = ref.trimmed();
+  const auto low = subtract(t, t.half_unit());
+  const auto high = add(t, decimal{1, t.exponent});
+  return low && high && compare(v, *low) >= 0 && compare(v, *high) < 0;
+}
+
+// The supported figure stated less precisely than the odd one (`$2.9 billion` against
+// 22.93億美元): rounding the odd figure would lose the very digits a slip moved, so the slip is
+// undone on the odd figure instead, and named when exactly one undoing gives a value the
+// supported figure allows as stated. Two neighbours swapped back (22.93 -> 29.23, which `$2.9
+// billion` allows) must move a digit the supported figure states; a power of ten undone must land
+// inside its precision. The supported figure must state two significant digits at least (one
+// says too little), the odd figure more than it does (otherwise the other readings apply), and
+// the two must be two units or more of the supported figure's last stated digit apart.
+std::vector<candidate> precise_odd_slips(const decimal& ref, const decimal& odd, const claim& r) {
+  const decimal tr = ref.trimmed();
+  const decimal to = odd.trimmed();
+  if (tr.mantissa <= 0 || to.mantissa <= 0) return {};
+  const std::string ref_digits = std::to_string(tr.mantissa);
+  const std::string odd_digits = std::to_string(to.mantissa);
+  if (ref_digits.size() < 2 || odd_digits.size() <= ref_digits.size()) return {};
+  // Within two units of the supported figure's last stated digit (16.98億 against $1.69 billion,
+  // 22.64億 against $2.25 billion) is what truncation, rounding and a later estimate give: no slip.
+  const auto gap = subtract(to, tr);
+  const auto gap_abs = gap && gap->mantissa < 0 ? negate(*gap) : gap;
+  if (!gap_abs || compare(*gap_abs, decimal{2, tr.exponent}) < 0) return {};
+  std::vector<candidate> out;
+  std::vector<int> powers;
+  for (int p = -4; p <= 4; ++p) {
+    if (p != 0 && within_stated_precision(scale10(to, -p), tr)) powers.push_back(p);
+  }
+  if (powers.size() == 1) {
+    out.push_back(candidate{"slip.power-of-ten",
+                            fmt::format("{} the supported {}: a power-of-ten slip (a scale word or a decimal point; the odd figure's "
+                                        "digits are within the precision the supported figure states)",
+                                        times_words(powers.front()), r.found.text)});
+  }
+  // The leading digits at one place value: a swap keeps the magnitude.
+  const auto lead = [](const decimal& d, const std::string& digits) { return d.exponent + static_cast<std::int32_t>(digits.size()); };
+  if (lead(tr, ref_digits) != lead(to, odd_digits)) return out;
+  std::vector<std::pair<std::size_t, std::string>> swaps;  // (position, the digits swapped back)
+  for (std::size_t i = 0; i + 1 < odd_digits.size(); ++i) {
+    if (odd_digits[i] == odd_digits[i + 1] || (i == 0 && odd_digits[1] == '0')) continue;
+    std::string back = odd_digits;
+    std::swap(back[i], back[i + 1]);
+    if (within_stated_precision(decimal{std::stoll(back), to.exponent}, tr)) swaps.emplace_back(i, back);
+  }
+  if (swaps.size() == 1 && swaps.front().first < ref_digits.size()) {
+    out.push_back(candidate{"slip.digits-transposed",
+                            fmt::format("two neighbouring digits swapped (digits {} for {}): swapped back, the figure is one the "
+                                        "supported {} allows as stated",
+                                        odd_digits, swaps.front().second, r.found.text)});
+  }
+  return out;
+}
+
 // Every kind that fits; the caller names one only when exactly one does.
 std::vector<candidate> candidates(const slip_context& x) {
   std::vector<candidate> out;
@@ -336,6 +401,7 @@ std::vector<candidate> candidates(const slip_context& x) {
     keep(digits);
     if (!scaled && !digits) {
       for (candidate& c : rounded_reference_slips(*ref, *odd, r)) out.push_back(std::move(c));
+      for (candidate& c : precise_odd_slips(*ref, *odd, r)) out.push_back(std::move(c));
     }
     keep(rounding_slip(*ref, *odd, r));
     keep(unit_slip(x));

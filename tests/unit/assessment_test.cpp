@@ -230,6 +230,53 @@ BOOST_AUTO_TEST_CASE(issue_14_slip_read_against_the_supported_figure_rounded_to_
   BOOST_TEST(slip_id(only_contradiction(one_digit)) == "none");
 }
 
+BOOST_AUTO_TEST_CASE(issue_14_slip_undone_on_an_odd_figure_stated_more_precisely_than_the_supported_one) {
+  // 2.293亿 swapped back is 2.923亿, which the supported 2.9亿 allows as stated; rounding 2.293亿
+  // to two digits (2.3亿) would lose the swapped digits.
+  const run_result swapped = three_against_one("2.9亿美元", "$290 million", "有自媒体称，R1的训练成本为2.293亿美元。");
+  const finding& f = only_contradiction(swapped);
+  BOOST_TEST(to_string(f.assessed.status) == "majority");
+  BOOST_TEST(odd_texts(swapped, f) == std::vector<std::string>{"2.293亿美元"});
+  BOOST_TEST(slip_id(f) == "slip.digits-transposed");
+  BOOST_TEST(suggestion(f) == "2.9亿美元");
+  // Writers cut as often as they round: 1.968亿 swapped back is 1.698亿, which 1.69亿 gives cut.
+  const run_result cut = three_against_one("1.69亿美元", "$169 million", "有自媒体称，R1的训练成本为1.968亿美元。");
+  BOOST_TEST(slip_id(only_contradiction(cut)) == "slip.digits-transposed");
+  // 29.23亿 is ten times a value the supported figure allows.
+  const run_result scaled = three_against_one("2.9亿美元", "$290 million", "有自媒体称，R1的训练成本为29.23亿美元。");
+  BOOST_TEST(slip_id(only_contradiction(scaled)) == "slip.power-of-ten");
+  // Within two units of the supported figure's last digit (2.264亿 against 2.25亿: swapped back,
+  // 2.246亿 would fit) is what a later estimate or a rounding gives: nothing named.
+  const run_result close = three_against_one("2.25亿美元", "$225 million", "有自媒体称，R1的训练成本为2.264亿美元。");
+  const finding& g = only_contradiction(close);
+  BOOST_TEST(to_string(g.assessed.status) == "majority");
+  BOOST_TEST(slip_id(g) == "none");
+}
+
+BOOST_AUTO_TEST_CASE(issue_14_a_neighbouring_fact_cut_to_the_odd_figures_precision) {
+  // V3's 557.6万 given for R1 as 557万 (the last digit dropped): still V3's figure.
+  const auto with_odd = [](const std::string& v3, const std::string& odd) {
+    return corpus({{"2025-09-18", "据公司披露，R1的训练成本为29.4万美元，远低于外界猜测。"},
+                   {"2025-09-18", "The training cost of R1 was $294,000, according to the paper's appendix."},
+                   {"2025-09-19", "记者从多位业内人士处了解到，DeepSeek表示R1的训练成本是29.4万美元。"},
+                   {"2025-09-19", "相比之下，基础模型V3的训练成本为" + v3 + "。"},
+                   {"2025-09-19", "某自媒体文章称，R1的训练成本为" + odd + "。"}});
+  };
+  const run_result cut = with_odd("557.6万美元", "557万美元");
+  const finding* training = nullptr;
+  for (const finding& f : cut.findings) {
+    if (f.subject == "R1") training = &f;
+  }
+  BOOST_TEST_REQUIRE(training != nullptr);
+  BOOST_TEST(slip_id(*training) == "slip.neighbouring-fact");
+  BOOST_TEST(training->assessed.likely_slip->message.find("V3") != std::string::npos);
+  // The odd figure states digits V3's coarser 560万 does not have: not copied from it.
+  const run_result finer = with_odd("560万美元", "557.6万美元");
+  for (const finding& f : finer.findings) {
+    if (f.subject == "R1") BOOST_TEST(slip_id(f) == "none");
+  }
+}
+
 BOOST_AUTO_TEST_CASE(issue_14_a_draft_that_gives_its_own_neighbours_value) {
   // The draft lists two models and gives R1 the figure it gives V3 a line above: the row copied.
   std::vector<document> docs;

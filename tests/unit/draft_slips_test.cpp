@@ -139,6 +139,23 @@ BOOST_AUTO_TEST_CASE(issue_14_currency_slip_leaves_conversions_aside) {
   BOOST_TEST(slip_findings(two).empty());
 }
 
+BOOST_AUTO_TEST_CASE(issue_14_draft_figure_more_precise_than_the_published_one) {
+  // The published sources cut the figure to 1.69亿; the draft's 1.968亿 swapped back is 1.698亿.
+  const std::string first = "DeepSeek表示，R1的训练成本为1.69亿美元，远低于同行。";
+  const std::string second = "论文附录显示，R1的训练成本为1.69亿美元。";
+  const run_result run = with_draft(first, second, "R1这次只花了1.968亿美元，令人意外。");
+  const finding& f = only_slip_finding(run);
+  BOOST_TEST(odd_text(run, f) == "1.968亿美元");
+  BOOST_TEST(slip_id(f) == "slip.digits-transposed");
+  // The figure the sources cut, stated in full, is no slip (1.698亿 swapped back would be 1.689亿,
+  // but cut it is 1.69亿), nor a figure under two units of the last digit away, which a later
+  // estimate gives (2.264亿 against 2.25亿, though 2.246亿 would fit).
+  BOOST_TEST(slip_findings(with_draft(first, second, "R1这次只花了1.698亿美元，令人意外。")).empty());
+  BOOST_TEST(slip_findings(with_draft("DeepSeek表示，R1的训练成本为2.25亿美元，远低于同行。", "论文附录显示，R1的训练成本为2.25亿美元。",
+                                      "R1这次只花了2.264亿美元，令人意外。"))
+                 .empty());
+}
+
 BOOST_AUTO_TEST_CASE(issue_14_no_slip_relation_no_finding) {
   // 31万 is not a slip of 29.4万: two figures of one subject may be two facts.
   const run_result zh = with_draft("DeepSeek表示，R1的训练成本为29.4万美元，远低于同行。", "论文附录显示，R1的训练成本为29.4万美元。",
