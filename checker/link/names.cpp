@@ -223,8 +223,9 @@ std::vector<name_mention> find_names(std::string_view text, byte_span sentence, 
         pos = end;
         continue;
       }
-      // A capitalised ordinary word opening a sentence is not a name: "Planners expect ...".
-      if (starts_sentence(text, sentence, pos) && is_plain_capitalised(token) &&
+      // A capitalised ordinary word opening a sentence is not a name: "Planners expect ...". In a
+      // Chinese sentence (Huawei公布…) it is one.
+      if (starts_sentence(text, sentence, pos) && is_plain_capitalised(token) && !cjk_follows(text, end) &&
           !(end + 1 < sentence.end && text[end] == ' ' && (is_upper(text[end + 1]) || is_digit(text[end + 1])))) {
         pos = end;
         continue;

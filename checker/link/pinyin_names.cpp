@@ -26,6 +26,11 @@ constexpr std::size_t most_characters = 4;
 
 bool is_han_char(char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; }
 
+bool is_chinese_numeral(char32_t c) {
+  return std::u32string_view(U"\u96f6\u3007\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u4e24").find(c) !=
+         std::u32string_view::npos;
+}
+
 bool capitalised_word(std::string_view word) {
   if (word.size() < 2 || word.front() < 'A' || word.front() > 'Z') return false;
   // `ICT`, `GDP`: an acronym is no pinyin.
@@ -55,7 +60,10 @@ std::unordered_set<std::string> latin_name_keys(const std::vector<std::string_vi
       std::size_t end = pos;
       while (end < text.size() && is_alpha(text[end])) ++end;
       const std::string_view word = text.substr(pos, end - pos);
-      if (capitalised_word(word)) {
+      // `Tianzhou-9`, `Mate 60`: a word with a number is a numbered name, whose Chinese form
+      // carries the number too (天舟九号); its bare word is no name of its own.
+      const bool numbered = end + 1 < text.size() && (text[end] == '-' || text[end] == ' ') && is_digit(text[end + 1]);
+      if (capitalised_word(word) && !numbered) {
         const std::string key = lower(word);
         if (key.size() >= shortest_pinyin_key) keys.insert(key);
         if (!previous.empty()) keys.insert(previous + key);
@@ -125,7 +133,12 @@ void add_han_spellings_of_latin_names(const std::vector<std::string_view>& texts
           const std::size_t characters = last - first + 1;
           if (characters < fewest_characters || key.size() < shortest_pinyin_key || keys.count(key) == 0) continue;
           const std::size_t end = run[last].first + 3;
-          found.insert(std::string(text.substr(run[first].first, end - run[first].first)));
+          // 天舟九号, 嫦娥6号: the characters open a numbered name, which is found whole elsewhere.
+          std::size_t digits_end = end;
+          while (digits_end < text.size() && is_digit(text[digits_end])) ++digits_end;
+          const bool numbered = (last + 1 < run.size() && is_chinese_numeral(run[last + 1].second)) ||
+                                (digits_end > end && text.substr(digits_end, 3) == "\u53f7");
+          if (!numbered) found.insert(std::string(text.substr(run[first].first, end - run[first].first)));
         }
       }
       run.clear();

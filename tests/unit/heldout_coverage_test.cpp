@@ -307,4 +307,31 @@ BOOST_AUTO_TEST_CASE(issue_13_tens_of_people_is_no_count_of_ten) {
   for (const claim& c : run.claims) BOOST_TEST(c.found.text.find("十") == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_chinese_spelling_of_a_pinyin_name_is_that_name) {
+  // An English page names the company in pinyin; the Chinese page writes it in characters that
+  // nothing marks as a name. Romanised, they are one name, and their figures one fact.
+  const run_result run = corpus({{"2025-03-31", "Chinese tech firm Huawei said its revenue in 2024 was 862.1 billion yuan."},
+                                 {"2025-03-31", "华为2024年销售收入达8720亿元，同比增长22%。"}});
+  BOOST_TEST(claim_with_text(run, "8720亿元").subject == claim_with_text(run, "862.1 billion yuan").subject);
+  BOOST_TEST(contradictions(run) == 1u);
+  // Without a Latin spelling in the corpus the characters stay a word.
+  const run_result alone = testing::analyse_text("华为2024年销售收入达8620亿元。", "2025-03-31");
+  BOOST_TEST(claim_with_text(alone, "8620亿元").subject.empty());
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_count_and_a_copula_take_the_cue_after_them) {
+  const run_result run = testing::analyse_text("Twenty people have died and 27 are missing after the floods, officials said.", "2023-08-01");
+  BOOST_TEST(claim_with_text(run, "27").attribute == "missing_persons");
+}
+
+BOOST_AUTO_TEST_CASE(issue_13_a_half_year_is_not_the_year) {
+  // 上半年 on a page with no date line still makes the figures the first half's; the sentence
+  // after, about the same company, goes on about that half.
+  const run_result run = corpus({{"", "Northwind公布最新业绩，上半年营业收入达4270亿元。净利润为371亿元，同比下降32%。"},
+                                 {"2025-03-31", "Northwind 2024年全年营业收入为8621亿元，净利润为626亿元。"}});
+  BOOST_TEST(has_qualifier(claim_with_text(run, "4270亿元"), "first_half"));
+  BOOST_TEST(has_qualifier(claim_with_text(run, "371亿元"), "first_half"));
+  BOOST_TEST(contradictions(run) == 0u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
