@@ -160,6 +160,11 @@ std::optional<std::size_t> place_of_figure(std::string_view text, byte_span phra
 /// A town the gazetteer lacks, named with its administrative suffix right before a figure
 /// (轮岛市81人): its written name, or nothing.
 std::optional<std::string> local_place_before(std::string_view text, byte_span phrase, byte_span figure);
+/// True for the last word of an English name of a local area (`County` in Kerr County).
+bool names_local_area(std::string_view last_word);
+/// A local area the gazetteer lacks, named in English in the figure's clause (`Kerr County, where
+/// 43 people died`, `killed 6 in Travis County`): its name, the one before the figure first.
+std::optional<std::string> local_area_in(std::string_view text, byte_span clause, byte_span figure, const lexicon& lex);
 /// The company unit a money or percentage figure is about: the last segment noun of the lexicon
 /// before it in its sentence, with its modifiers (`consumer business` -> `segment:consumer`,
 /// `ICT基础设施业务` -> `segment:基础设施`). (segments.cpp)

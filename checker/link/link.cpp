@@ -409,6 +409,13 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
     }
     std::sort(stamps.begin(), stamps.end());
 
+    // "Mason County, where 43 people have died": a relative clause of place reaches back to the
+    // clause it describes.
+    auto clause_with_antecedent = [&](byte_span clause) {
+      if (!detail::starts_with(text, detail::skip_spaces(text, clause.begin), "where ")) return clause;
+      const auto previous = previous_clause(ctx.breaks, ctx.span, clause);
+      return previous ? byte_span{previous->begin, clause.end} : clause;
+    };
     auto period_of = [&](std::size_t current, byte_span clause) -> std::optional<std::string> {
       const byte_span span = claims[current].found.span;
       const claim* in_clause = nullptr;
@@ -813,6 +820,8 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
           qualifiers.insert("place:" + lex.place_entries[*place].id + (surroundings ? " and surroundings" : ""));
         } else if (auto town = local_place_before(text, clause, span)) {
           qualifiers.insert("place:" + *town);
+        } else if (auto area = local_area_in(text, clause_with_antecedent(clause), span, lex)) {
+          qualifiers.insert("place:" + *area);
         } else if (auto listed_place = place_of_list_before(i)) {
           qualifiers.insert(*listed_place);
         } else if (auto opening = opening_place(text, ctx.span, lex)) {

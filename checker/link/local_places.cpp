@@ -2,6 +2,7 @@
 // 积石山县死亡113人) names each figure's town with an administrative suffix right before it. The
 // town's written name, read in Simplified characters, is the place; what is not a town though it
 // ends the same way (上市, 城市, 灾区, 全市) is left alone, and so is a name whose start is unclear.
+#include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
@@ -50,7 +51,47 @@ std::size_t han_before(std::string_view text, std::size_t end, std::size_t floor
   return is_han_char(decode(text, end - 3, &n)) && n == 3 ? end - 3 : end;
 }
 
+// The last words of English names of local areas the gazetteer lacks (Kerr County, Travis
+// County, Balasore District).
+constexpr std::array<std::string_view, 10> area_words{"County", "Province", "Prefecture", "District", "Township",
+                                                      "Parish", "Borough", "Municipality", "Oblast", "Governorate"};
+
 }  // namespace
+
+bool names_local_area(std::string_view last_word) {
+  return std::find(area_words.begin(), area_words.end(), last_word) != area_words.end();
+}
+
+std::optional<std::string> local_area_in(std::string_view text, byte_span clause, byte_span figure, const lexicon& lex) {
+  std::optional<std::string> before;
+  std::optional<std::string> after;
+  for (std::string_view word : area_words) {
+    for (std::size_t at = text.find(word, clause.begin); at != std::string_view::npos && at + word.size() <= clause.end;
+         at = text.find(word, at + word.size())) {
+      if (at + word.size() < text.size() && is_alpha(text[at + word.size()])) continue;
+      // One to three capitalised words right before the area word: its name.
+      std::size_t begin = at;
+      std::size_t words = 0;
+      while (words < 3 && begin >= clause.begin + 2 && text[begin - 1] == ' ' && is_alpha(text[begin - 2])) {
+        std::size_t start = begin - 2;
+        while (start > clause.begin && is_alpha(text[start - 1])) --start;
+        if (!is_upper(text[start]) || (start > 0 && !(text[start - 1] == ' ' || text[start - 1] == '('))) break;
+        begin = start;
+        ++words;
+      }
+      if (words == 0) continue;
+      // Yunnan Province: a place the gazetteer holds is read there (names.cpp), with its rules.
+      if (auto known = lex.places.longest_at(text, begin); known && begin + known->length >= at - 1) continue;
+      std::string name(text.substr(begin, at + word.size() - begin));
+      if (at + word.size() <= figure.begin) {
+        before = std::move(name);
+      } else if (begin >= figure.end && !after) {
+        after = std::move(name);
+      }
+    }
+  }
+  return before ? before : after;
+}
 
 std::optional<std::string> local_place_before(std::string_view text, byte_span phrase, byte_span figure) {
   std::size_t end = skip_spaces_back(text, figure.begin);

@@ -138,7 +138,9 @@ void mark_name_roles(std::string_view text, sentence_context& ctx, const lexicon
     const std::size_t last_space = n.text.rfind(' ');
     const std::string last_word = last_space == std::string::npos ? n.text : n.text.substr(last_space + 1);
     const std::string first_word = n.text.substr(0, n.text.find(' '));
-    if (last_space != std::string::npos &&
+    if (last_space != std::string::npos && names_local_area(last_word)) {
+      n.role = name_role::venue;  // Kerr County, Balasore District: where, not who
+    } else if (last_space != std::string::npos &&
         (std::binary_search(lex.official_body_words.begin(), lex.official_body_words.end(), last_word) ||
          std::binary_search(lex.official_body_words.begin(), lex.official_body_words.end(), first_word))) {
       n.role = name_role::credited;

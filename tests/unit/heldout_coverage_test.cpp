@@ -334,4 +334,14 @@ BOOST_AUTO_TEST_CASE(issue_13_a_half_year_is_not_the_year) {
   BOOST_TEST(contradictions(run) == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_county_named_in_english_is_a_place_not_a_subject) {
+  // The county is where the 43 died; the statewide toll is another fact.
+  const run_result run = corpus({{"2025-07-08", "The worst hit area is Mason County, where 43 people have died."},
+                                 {"2025-07-08", "Across the state, at least 129 people died in the floods."}});
+  const claim& county = claim_with_text(run, "43 people");
+  BOOST_TEST(has_qualifier(county, "place:Mason County"));
+  BOOST_TEST(county.subject != "Mason County");
+  BOOST_TEST(contradictions(run) == 0u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
