@@ -763,7 +763,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       // The period a figure is about: a date in its clause (2024年营收, fell 17% on January 27),
       // a date attached by 的 (2023年的100亿元), or a date standing alone as the sentence's
       // opening clause (2024年，...) or right after the clause (3.12% on Friday, January 24,).
-      if (c.found.kind != claim_kind::date) {
+      if (c.found.kind != claim_kind::date && !counts_people_over_time(lex, c.attribute)) {
         if (auto period = period_of(i, clause)) qualifiers.insert(*period);
       }
       // 比Model Y低约1万元, 比去年多出3天: a figure right after a comparative, with the comparison
