@@ -337,6 +337,15 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       });
       return !other_figure;
     };
+    // A toll dated long before the page (the storm of July 2012 in a report of 2023) is another
+    // event's; a date near the page's dates the event or the count.
+    auto long_before_publication = [&](const std::string& period) {
+      const auto& published = docs[doc].published;
+      const std::size_t last = period.rfind("..");
+      const auto end = civil_date::parse_iso(period.substr(last == std::string::npos ? std::string("period:").size() : last + 2));
+      constexpr int days_of_one_event = 60;
+      return published && end && (published->days() - end->days()).count() > days_of_one_event;
+    };
     auto period_text = [&](const claim& date) {
       return date.date->grain == date_grain::day || date.date->first == date.date->last
                  ? "period:" + date.date->first.iso()
@@ -763,8 +772,10 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       // The period a figure is about: a date in its clause (2024年营收, fell 17% on January 27),
       // a date attached by 的 (2023年的100亿元), or a date standing alone as the sentence's
       // opening clause (2024年，...) or right after the clause (3.12% on Friday, January 24,).
-      if (c.found.kind != claim_kind::date && !counts_people_over_time(lex, c.attribute)) {
-        if (auto period = period_of(i, clause)) qualifiers.insert(*period);
+      if (c.found.kind != claim_kind::date) {
+        if (auto period = period_of(i, clause); period && (!counts_people_over_time(lex, c.attribute) || long_before_publication(*period))) {
+          qualifiers.insert(*period);
+        }
       }
       // 比Model Y低约1万元, 比去年多出3天: a figure right after a comparative, with the comparison
       // marker before it in the clause, is the difference between two values, not a value.

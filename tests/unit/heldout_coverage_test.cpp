@@ -350,6 +350,10 @@ BOOST_AUTO_TEST_CASE(issue_13_the_day_of_a_disaster_is_no_period_of_its_toll) {
                                  {"2023-06-05", "The state government revised the number of injured in the crash to 1,175."}});
   for (const std::string& q : claim_with_text(run, "1,170 people").qualifiers) BOOST_TEST(q.rfind("period:", 0) != 0);
   BOOST_TEST(contradictions(run) == 1u);
+  // A storm years before the page is another event: its toll keeps its date.
+  const run_result earlier = corpus({{"2023-08-02", "A great storm in July 2012 left 79 residents dead."},
+                                     {"2023-08-02", "The storm has left 33 residents dead, officials said."}});
+  BOOST_TEST(has_qualifier(claim_with_text(earlier, "79 residents"), "period:2012-07-01..2012-07-31"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
