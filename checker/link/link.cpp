@@ -43,8 +43,10 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
   std::vector<std::string_view> texts;
   for (const document& d : docs) texts.push_back(d.match_text());
   word_set corpus_titles = bracketed_titles(texts);
-  // And the Chinese spellings of pinyin names (华为 for the corpus's Huawei), found bare.
-  add_han_spellings_of_latin_names(texts, lex, corpus_titles);
+  // And the Chinese spellings of pinyin names (华为 for the corpus's Huawei), found bare: across
+  // the documents of one check only. A document linked alone for an archive, or on behalf of
+  // one, does not read them (an ICU transliterator per document cost a third of an archive add).
+  if (!options.corpus && docs.size() > 1) add_han_spellings_of_latin_names(texts, lex, corpus_titles);
   std::vector<std::map<std::size_t, sentence_context>> contexts(docs.size());
   auto context_for = [&](std::size_t doc, std::size_t index) -> const sentence_context& {
     auto [it, inserted] = contexts[doc].try_emplace(index);
