@@ -721,7 +721,15 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         const bool in_condition = q.begin >= condition.begin && q.end <= condition.end && condition.size() > 0;
         // A forecast or a supposition governs the clauses after it: 高盛预计，…收入超过30亿元.
         const bool governs = lex.qualifier_rest_of_sentence[q.payload] && q.end <= span.begin;
-        if (!in_condition && !governs && (q.begin < clause.begin || q.end > clause.end)) continue;
+        // 2024年一季报，华为实现营收…: a clause of a period and no figure opens the sentence's figures.
+        const bool period_topic = lex.qualifier_groups[q.payload] == "period_grain" && q.end <= clause.begin && [&]() {
+          const byte_span topic = clause_of(ctx.breaks, ctx.span, q.begin);
+          return topic.begin == ctx.span.begin && std::none_of(members.begin(), members.end(), [&](std::size_t j) {
+                   const byte_span o = claims[j].found.span;
+                   return claims[j].found.kind != claim_kind::date && o.begin >= topic.begin && o.end <= topic.end;
+                 });
+        }();
+        if (!in_condition && !governs && !period_topic && (q.begin < clause.begin || q.end > clause.end)) continue;
         // A parenthesis belongs to the figure it follows: 0.5元(缓存命中)/2元(缓存未命中).
         if (lex.qualifier_adjacent[q.payload]) {
           // 高出500元, 500 yuan more than the Nova 11: the cue touches the figure.

@@ -332,6 +332,9 @@ BOOST_AUTO_TEST_CASE(issue_13_a_half_year_is_not_the_year) {
   BOOST_TEST(has_qualifier(claim_with_text(run, "4270亿元"), "first_half"));
   BOOST_TEST(has_qualifier(claim_with_text(run, "371亿元"), "first_half"));
   BOOST_TEST(contradictions(run) == 0u);
+  // A clause of a period alone opens the sentence's figures: the first quarter's, not the year's.
+  const run_result quarter = testing::analyse_text("2024年一季报，Northwind实现营业收入约1784.5亿元，净利润约196.5亿元。", "2024-04-30");
+  BOOST_TEST(has_qualifier(claim_with_text(quarter, "约196.5亿元"), "single_quarter"));
 }
 
 BOOST_AUTO_TEST_CASE(issue_13_a_county_named_in_english_is_a_place_not_a_subject) {
