@@ -480,6 +480,11 @@ void normalize_point(const date_parts& p, const document& doc, date_state& state
     if (!state.previous || state.previous->grain == date_grain::year) {
       return unresolved("a day of the month with no preceding month in the text");
     }
+    // 4月29日倒塌……5日凌晨: a day before the preceding date's day may be in the next month; the
+    // text does not say which.
+    if (state.previous->grain == date_grain::day && *p.day < state.previous->first.day) {
+      return unresolved("a day of the month before the preceding date's day: this month or the next");
+    }
     year = state.previous->first.year;
     month = state.previous->first.month;
     anchor = fmt::format("preceding month {:04}-{:02}", year, *month);
