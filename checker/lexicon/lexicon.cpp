@@ -404,6 +404,8 @@ void merge(lexicon& lex, const nlohmann::json& data) {
   add_words(lex.pronouns, data.value("pronouns", nlohmann::json::array()), 0);
   add_words(lex.reporting_verbs, data.value("reporting_verbs", nlohmann::json::array()), 0);
   add_words(lex.comparison_markers, data.value("comparison_markers", nlohmann::json::array()), 0);
+  // 同比, 环比: a year-on-year basis, not a comparison with another subject; read as one word.
+  for (const char* basis : {"同比", "环比"}) lex.comparison_markers.add(basis, lexicon::idiom_payload);
   add_words(lex.comparative_words, data.value("comparative_words", nlohmann::json::array()), 0);
   add_words(lex.segment_nouns, data.value("segment_nouns", nlohmann::json::array()), 0);
   for (const auto& g : data.value("generic_subjects", nlohmann::json::array())) {

@@ -34,6 +34,14 @@ bool labels_its_figures(std::string_view text, std::size_t cue_end, std::size_t 
   return han >= 2;
 }
 
+// 增长, 成长 (grow) before a figure: the growth, not a comparison.
+bool ends_with_growth(std::string_view text, std::size_t end) {
+  for (std::string_view word : {"增长", "成长", "增長", "成長"}) {
+    if (end >= word.size() && text.substr(end - word.size(), word.size()) == word) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<claim> link(const std::vector<document>& docs, const std::vector<std::vector<sentence>>& sentences,
@@ -313,7 +321,10 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       for (const cue& k : sc.attribute_cues) {
         if (k.end > offset) break;
         for (std::size_t a : lex.attribute_cue_targets[k.payload]) {
-          if (!lex.attributes[a].change_of && lex.attributes[a].id.find("growth") == std::string::npos) {
+          // A measure that grows is a quantity: `reached` may cue an arrival date, never a growth.
+          const auto& dims = lex.attributes[a].dims;
+          const bool date_only = std::all_of(dims.begin(), dims.end(), [](const std::string& d) { return d == "date"; });
+          if (!lex.attributes[a].change_of && lex.attributes[a].id.find("growth") == std::string::npos && !date_only) {
             found = a;
             break;
           }
@@ -721,14 +732,9 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         const bool in_condition = q.begin >= condition.begin && q.end <= condition.end && condition.size() > 0;
         // A forecast or a supposition governs the clauses after it: 高盛预计，…收入超过30亿元.
         const bool governs = lex.qualifier_rest_of_sentence[q.payload] && q.end <= span.begin;
-        // 2024年一季报，华为实现营收…: a clause of a period and no figure opens the sentence's figures.
-        const bool period_topic = lex.qualifier_groups[q.payload] == "period_grain" && q.end <= clause.begin && [&]() {
-          const byte_span topic = clause_of(ctx.breaks, ctx.span, q.begin);
-          return topic.begin == ctx.span.begin && std::none_of(members.begin(), members.end(), [&](std::size_t j) {
-                   const byte_span o = claims[j].found.span;
-                   return claims[j].found.kind != claim_kind::date && o.begin >= topic.begin && o.end <= topic.end;
-                 });
-        }();
+        // 2024年一季报，华为实现营收…; 上半年营收4270亿元，同比增长3.94%: a period named earlier in
+        // the sentence is the period of its later figures (the nearest one, as for any group).
+        const bool period_topic = lex.qualifier_groups[q.payload] == "period_grain" && q.end <= clause.begin;
         if (!in_condition && !governs && !period_topic && (q.begin < clause.begin || q.end > clause.end)) continue;
         // A parenthesis belongs to the figure it follows: 0.5元(缓存命中)/2元(缓存未命中).
         if (lex.qualifier_adjacent[q.payload]) {
@@ -789,9 +795,11 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       }
       // 比Model Y低约1万元, 比去年多出3天: a figure right after a comparative, with the comparison
       // marker before it in the clause, is the difference between two values, not a value.
+      // 同比增长15%: the 长 of 增长 (grow) is no comparative, and the 比 of 同比 or 环比 no comparison.
       if (auto comparative = lex.comparative_words.longest_ending_at(text, detail::skip_spaces_back(text, span.begin));
-          comparative && !find_cues(text, byte_span{clause.begin, detail::skip_spaces_back(text, span.begin) - comparative->length},
-                                    lex.comparison_markers).empty()) {
+          comparative && !ends_with_growth(text, detail::skip_spaces_back(text, span.begin)) &&
+          !find_cues(text, byte_span{clause.begin, detail::skip_spaces_back(text, span.begin) - comparative->length},
+                     lex.comparison_markers).empty()) {
         qualifiers.insert("difference");
       }
       // A duration in the clause that is no fact of its own is the window the figure covers:
