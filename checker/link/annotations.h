@@ -169,6 +169,10 @@ std::optional<std::string> local_area_in(std::string_view text, byte_span clause
 /// before it in its sentence, with its modifiers (`consumer business` -> `segment:consumer`,
 /// `ICT基础设施业务` -> `segment:基础设施`). (segments.cpp)
 std::optional<std::string> segment_before(std::string_view text, byte_span sentence, byte_span figure, const word_set& segment_nouns);
+/// The line of business a measure names right before its cue (`gaming revenue`, 游戏收入 ->
+/// `segment:gaming`, `segment:游戏`); nothing for the company's whole (total revenue, 营业收入,
+/// Tencent revenue). (segments.cpp)
+std::optional<std::string> segment_of_measure(std::string_view text, byte_span sentence, byte_span cue);
 /// `In Qinghai, ...`: the place that opens a sentence before a comma.
 std::optional<std::size_t> opening_place(std::string_view text, byte_span sentence, const lexicon& lex);
 

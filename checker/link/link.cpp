@@ -316,7 +316,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
     };
     // The attribute of the nearest cue before `offset` in the sentence that names a measure (not
     // itself a change).
-    auto measure_before = [&](const sentence_context& sc, std::size_t offset) -> std::optional<std::size_t> {
+    auto measure_before = [&](const sentence_context& sc, std::size_t offset, const cue** where = nullptr) -> std::optional<std::size_t> {
       std::optional<std::size_t> found;
       for (const cue& k : sc.attribute_cues) {
         if (k.end > offset) break;
@@ -326,6 +326,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
           const bool date_only = std::all_of(dims.begin(), dims.end(), [](const std::string& d) { return d == "date"; });
           if (!lex.attributes[a].change_of && lex.attributes[a].id.find("growth") == std::string::npos && !date_only) {
             found = a;
+            if (where != nullptr) *where = &k;
             break;
           }
         }
@@ -656,6 +657,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
           })) {
         noun_attribute.reset();
       }
+      const cue* measure_cue = nullptr;  // the cue that names what the figure measures
       if (noun_attribute) {
         c.attribute = lex.attributes[*noun_attribute].id;
         basis = "counted noun";
@@ -667,9 +669,14 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         confidence = 0.75;
       } else if (best != nullptr) {
         c.attribute = lex.attributes[best_attribute].id;
+        measure_cue = best;
         if (lex.attributes[best_attribute].change_of) {
           // 营收...增幅为20%, shipped 12 million phones, up 15%: a change of the measure named before it.
-          if (auto measure = measure_before(ctx, best->begin)) c.attribute = lex.attributes[*measure].id + "_growth";
+          const cue* where = nullptr;
+          if (auto measure = measure_before(ctx, best->begin, &where)) {
+            c.attribute = lex.attributes[*measure].id + "_growth";
+            measure_cue = where;
+          }
         }
         basis = fmt::format("cue '{}'{}", std::string(text.substr(best->begin, best->end - best->begin)), in_clause ? "" : " in sentence");
         if (!in_clause) confidence = 0.75;
@@ -858,7 +865,12 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         }
       }
       if (c.found.kind == claim_kind::money || c.found.kind == claim_kind::percent) {
-        if (auto segment = segment_before(text, ctx.span, span, lex.segment_nouns)) qualifiers.insert(*segment);
+        if (auto segment = segment_before(text, ctx.span, span, lex.segment_nouns)) {
+          qualifiers.insert(*segment);
+        } else if (measure_cue != nullptr && (c.attribute.rfind("revenue", 0) == 0 || c.attribute.rfind("operating_profit", 0) == 0)) {
+          // `gaming revenue grew 22%`, 游戏收入为404亿元: a line of business named on the measure.
+          if (auto line = segment_of_measure(text, ctx.span, byte_span{measure_cue->begin, measure_cue->end})) qualifiers.insert(*line);
+        }
       }
       // Who measured it: the source credited nearest before the figure in the sentence, else
       // the nearest after it ("..., USGS said").

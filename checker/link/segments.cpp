@@ -2,7 +2,9 @@
 // `ICT基础设施业务`, `its cloud division`), and a unit's revenue or growth is a different fact
 // from the company's. A money or percentage figure after a segment named in its sentence takes
 // that segment as a qualifier, so it is compared only with figures of the same segment.
+#include <algorithm>
 #include <array>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -91,7 +93,60 @@ std::optional<std::string> chinese_modifiers(std::string_view text, std::size_t 
   return std::string(words);
 }
 
+// Words before `revenue` or 收入 that name no line of business: the whole, a period, a kind of
+// total (total revenue, 营业收入, 全年营收).
+// Where the revenue was made is a scope qualifier of its own (domestic sales, 海外收入), and a
+// ticket or box-office take is the film's whole revenue.
+constexpr std::array<std::string_view, 32> whole_revenue_words{
+    "total", "net", "annual", "quarterly", "overall", "gross", "record", "operating", "sales", "group", "company",
+    "consolidated", "reported", "headline", "core", "first-quarter", "second-quarter", "third-quarter", "fourth-quarter",
+    "full-year", "half-year", "year", "domestic", "overseas", "international", "global", "worldwide", "foreign", "local",
+    "box", "office", "ticket"};
+
+
 }  // namespace
+
+std::optional<std::string> segment_of_measure(std::string_view text, byte_span sentence, byte_span cue) {
+  if (is_alpha(text[cue.begin])) {
+    // One or two lower-case words that open a noun phrase: after a possessive, a determiner,
+    // punctuation or the sentence's start (`Tencent's gaming revenue`, `its cloud revenue`); not
+    // after a verb (`said revenue`).
+    std::vector<std::string_view> words;
+    std::size_t begin = cue.begin;
+    while (words.size() < 2 && begin > sentence.begin + 1 && text[begin - 1] == ' ' && text[begin - 2] >= 'a' && text[begin - 2] <= 'z') {
+      std::size_t start = begin - 2;
+      while (start > sentence.begin && (is_alpha(text[start - 1]) || text[start - 1] == '-')) --start;
+      const std::string_view word = text.substr(start, begin - 1 - start);
+      if (!(word.front() >= 'a' && word.front() <= 'z') || one_of(word, english_stops)) break;
+      // Northwind's: the `s` of a possessive opens the phrase, it is no word of it.
+      const bool possessive_s = word == "s" && start > sentence.begin &&
+                                (text[start - 1] == '\'' || (start >= sentence.begin + 3 && text.substr(start - 3, 3) == "\u2019"));
+      if (possessive_s) break;
+      words.insert(words.begin(), word);
+      begin = start;
+    }
+    if (words.empty()) return std::nullopt;
+    std::size_t before = begin;
+    while (before > sentence.begin && text[before - 1] == ' ') --before;
+    std::size_t previous = before;
+    while (previous > sentence.begin && is_alpha(text[previous - 1])) --previous;
+    const std::string_view previous_word = text.substr(previous, before - previous);
+    const bool opens_phrase = before == sentence.begin || !is_alpha(text[before - 1]) || previous_word == "s" ||
+                              one_of(lower(previous_word), english_stops);
+    if (!opens_phrase) return std::nullopt;
+    std::string modifiers_text;
+    for (std::string_view w : words) modifiers_text += (modifiers_text.empty() ? "" : " ") + std::string(w);
+    const std::optional<std::string> modifiers = modifiers_text;
+    for (std::string_view word : whole_revenue_words) {
+      if (modifiers->find(word) != std::string::npos) return std::nullopt;
+    }
+    if (std::any_of(modifiers->begin(), modifiers->end(), [](char c) { return is_digit(c); })) return std::nullopt;
+    return "segment:" + *modifiers;
+  }
+  // Chinese writes the line and the measure as one run of characters (本土市场游戏收入, 开展业务以来营收)
+  // whose words are not marked: left to segment nouns (业务) alone.
+  return std::nullopt;
+}
 
 std::optional<std::string> segment_before(std::string_view text, byte_span sentence, byte_span figure, const word_set& segment_nouns) {
   // The last segment noun before the figure in its sentence.

@@ -359,4 +359,20 @@ BOOST_AUTO_TEST_CASE(issue_13_the_day_of_a_disaster_is_no_period_of_its_toll) {
   BOOST_TEST(has_qualifier(claim_with_text(earlier, "79 residents"), "period:2012-07-01..2012-07-31"));
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_results_name_their_period_line_and_accounting_basis) {
+  // Q2 named early in the sentence is the quarter of all its figures; a line of business on the
+  // measure (gaming revenue), operating profit and a non-IFRS figure are facts of their own;
+  // 同比增长 is a growth, not a difference from another subject.
+  const run_result run = corpus(
+      {{"2025-08-14", "Northwind's Q2 revenue rose 15% to 184.5 billion yuan, while operating profit rose 18%."},
+       {"2025-08-14", "Northwind's gaming revenue grew by 22% year-on-year. Non-IFRS net profit was up 10% from a year earlier."},
+       {"2025-08-14", "Northwind第二季度收入同比增长15%，净利润同比增长17%。"}});
+  BOOST_TEST(has_qualifier(claim_with_text(run, "184.5 billion yuan"), "single_quarter"));
+  BOOST_TEST(claim_with_text(run, "18%").attribute == "operating_profit_growth");
+  BOOST_TEST(has_qualifier(claim_with_text(run, "22%"), "segment:gaming"));
+  BOOST_TEST(has_qualifier(claim_with_text(run, "10%"), "non_gaap"));
+  BOOST_TEST(!has_qualifier(claim_with_text(run, "17%"), "difference"));
+  BOOST_TEST(contradictions(run) == 0u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
