@@ -318,8 +318,11 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
     // itself a change).
     auto measure_before = [&](const sentence_context& sc, std::size_t offset, const cue** where = nullptr) -> std::optional<std::size_t> {
       std::optional<std::size_t> found;
+      // The measure is named close before its change (营收……增幅为20%), not sentences of bullets away.
+      constexpr std::size_t farthest_measure = 90;
       for (const cue& k : sc.attribute_cues) {
         if (k.end > offset) break;
+        if (offset - k.end > farthest_measure) continue;
         for (std::size_t a : lex.attribute_cue_targets[k.payload]) {
           // A measure that grows is a quantity: `reached` may cue an arrival date, never a growth.
           const auto& dims = lex.attributes[a].dims;

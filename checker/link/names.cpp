@@ -53,6 +53,15 @@ bool is_month_name(std::string_view name) {
 
 // True when only spaces, quotes and Markdown heading marks come before `pos` in the sentence.
 bool starts_sentence(std::string_view text, byte_span sentence, std::size_t pos) {
+  // A bullet or a dash between phrases, and a citation mark, open a new statement as a full stop
+  // does (`[5]. - The company achieved`, `Financial Performance - Total revenue`).
+  std::size_t before = pos;
+  while (before > sentence.begin && text[before - 1] == ' ') --before;
+  if (before < pos && before > sentence.begin) {
+    for (std::string_view mark : {"-", "\u2013", "\u2014", "\u2022", "]"}) {
+      if (before >= sentence.begin + mark.size() && text.substr(before - mark.size(), mark.size()) == mark) return true;
+    }
+  }
   for (std::size_t i = sentence.begin; i < pos; ++i) {
     if (text[i] != ' ' && text[i] != '#' && text[i] != '"' && text[i] != '\'' && text[i] != '\n') return false;
   }

@@ -53,19 +53,30 @@ std::string lower(std::string_view word) {
 std::optional<std::string> english_modifiers(std::string_view text, std::size_t floor, std::size_t noun_begin) {
   std::vector<std::string_view> words;
   std::size_t end = noun_begin;
+  bool opened = false;  // the phrase starts at a possessive, a function word or punctuation
   while (words.size() < most_english_modifiers && end > floor + 1 && text[end - 1] == ' ') {
     std::size_t begin = end - 1;
     while (begin > floor && (is_alpha(text[begin - 1]) || is_digit(text[begin - 1]) || text[begin - 1] == '-' || text[begin - 1] == '&')) --begin;
     const std::string_view word = text.substr(begin, end - 1 - begin);
-    if (word.empty() || one_of(lower(word), english_stops)) break;
+    if (word.empty() || one_of(lower(word), english_stops)) {
+      opened = true;
+      break;
+    }
     // `Huawei's consumer business`, `Huawei’s`: the owner is the subject, not part of the segment.
     const bool possessive = word == "s" && ((begin > floor && text[begin - 1] == '\'') ||
                                             (begin >= floor + 3 && text.substr(begin - 3, 3) == "\u2019"));
-    if (possessive) break;
+    if (possessive) {
+      opened = true;
+      break;
+    }
     words.insert(words.begin(), word);
     end = begin;
   }
-  if (words.empty()) return std::nullopt;
+  // Punctuation or the sentence's start before the words also opens the phrase; a verb or a
+  // fourth word (`advantages into tangible business`) does not.
+  if (!opened && end > floor && text[end - 1] != ' ') opened = !is_alpha(text[end - 1]);
+  if (!opened && end <= floor + 1) opened = true;
+  if (words.empty() || !opened) return std::nullopt;
   std::string out;
   for (std::string_view w : words) {
     if (one_of(lower(w), whole_company)) return std::nullopt;
