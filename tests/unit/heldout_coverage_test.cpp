@@ -375,4 +375,13 @@ BOOST_AUTO_TEST_CASE(issue_13_results_name_their_period_line_and_accounting_basi
   BOOST_TEST(contradictions(run) == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_the_rescued_and_a_buildings_storeys_are_facts_of_their_own) {
+  const run_result run = testing::analyse_text("这栋楼共8层，倒塌后已救出5人，另有39人失联。", "2022-04-30");
+  BOOST_TEST(claim_with_text(run, "8层").attribute == "storey_count");
+  BOOST_TEST(claim_with_text(run, "5人").attribute == "rescued_persons");
+  BOOST_TEST(claim_with_text(run, "39人").attribute == "missing_persons");
+  const run_result en = testing::analyse_text("Rescuers said five people were rescued overnight from the six-storey building.", "2022-04-30");
+  BOOST_TEST(claim_with_text(en, "five people").attribute == "rescued_persons");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
