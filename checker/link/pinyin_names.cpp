@@ -45,9 +45,11 @@ std::string lower(std::string_view word) {
   return out;
 }
 
-// Keys of the capitalised words of the texts, alone and with the next one (`zhaoxintong`).
+// Keys of the capitalised words of the texts, alone and with the next one (`zhaoxintong`), that
+// the corpus writes at least twice: a name the coverage is about, not a word met in passing
+// (`Renmin University` would make every 人民 a name).
 std::unordered_set<std::string> latin_name_keys(const std::vector<std::string_view>& texts) {
-  std::unordered_set<std::string> keys;
+  std::unordered_map<std::string, std::size_t> counts;
   for (std::string_view text : texts) {
     std::string previous;
     for (std::size_t pos = 0; pos < text.size();) {
@@ -65,14 +67,19 @@ std::unordered_set<std::string> latin_name_keys(const std::vector<std::string_vi
       const bool numbered = end + 1 < text.size() && (text[end] == '-' || text[end] == ' ') && is_digit(text[end + 1]);
       if (capitalised_word(word) && !numbered) {
         const std::string key = lower(word);
-        if (key.size() >= shortest_pinyin_key) keys.insert(key);
-        if (!previous.empty()) keys.insert(previous + key);
+        if (key.size() >= shortest_pinyin_key) ++counts[key];
+        if (!previous.empty()) ++counts[previous + key];
         previous = key;
       } else {
         previous.clear();
       }
       pos = end;
     }
+  }
+  constexpr std::size_t fewest_mentions = 2;
+  std::unordered_set<std::string> keys;
+  for (const auto& [key, count] : counts) {
+    if (count >= fewest_mentions) keys.insert(key);
   }
   return keys;
 }

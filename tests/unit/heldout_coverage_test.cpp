@@ -310,10 +310,14 @@ BOOST_AUTO_TEST_CASE(issue_13_tens_of_people_is_no_count_of_ten) {
 BOOST_AUTO_TEST_CASE(issue_13_a_chinese_spelling_of_a_pinyin_name_is_that_name) {
   // An English page names the company in pinyin; the Chinese page writes it in characters that
   // nothing marks as a name. Romanised, they are one name, and their figures one fact.
-  const run_result run = corpus({{"2025-03-31", "Chinese tech firm Huawei said its revenue in 2024 was 862.1 billion yuan."},
+  const run_result run = corpus({{"2025-03-31", "Chinese tech firm Huawei said its revenue in 2024 was 862.1 billion yuan. Huawei also raised R&D spending."},
                                  {"2025-03-31", "华为2024年销售收入达8720亿元，同比增长22%。"}});
   BOOST_TEST(claim_with_text(run, "8720亿元").subject == claim_with_text(run, "862.1 billion yuan").subject);
   BOOST_TEST(contradictions(run) == 1u);
+  // A word met once in passing (a university's name) makes no name of common characters.
+  const run_result once = corpus({{"2025-03-31", "A Renmin University economist said growth in 2024 was 5.2%."},
+                                  {"2025-03-31", "人民生活水平提高，2024年经济增长5.0%。"}});
+  for (const claim& c : once.claims) BOOST_TEST(c.subject != "人民");
   // Without a Latin spelling in the corpus the characters stay a word.
   const run_result alone = testing::analyse_text("华为2024年销售收入达8620亿元。", "2025-03-31");
   BOOST_TEST(claim_with_text(alone, "8620亿元").subject.empty());
