@@ -19,6 +19,12 @@ bool ascii_word_char(char c) { return static_cast<unsigned char>(c) < 0x80 && is
 // starting on a word boundary when it is ASCII: `on` in `Revolution` is no marker.
 bool marker_ends_before(std::string_view text, std::size_t floor, std::size_t pos, const word_set& markers) {
   std::size_t end = skip_spaces_back(text, pos);
+  // A marker that holds its article (`at the`): the name is a venue only after both words.
+  if (const auto whole = markers.longest_ending_at(text, end);
+      whole && end >= floor + whole->length && end >= 4 && text.substr(end - 4, 4) == " the" &&
+      (end - whole->length == floor || !ascii_word_char(text[end - whole->length - 1]))) {
+    return true;
+  }
   for (std::string_view article : {"the", "The"}) {
     if (end >= floor + article.size() && text.substr(end - article.size(), article.size()) == article &&
         (end - article.size() == floor || !ascii_word_char(text[end - article.size() - 1]))) {

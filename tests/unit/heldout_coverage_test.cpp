@@ -388,4 +388,13 @@ BOOST_AUTO_TEST_CASE(issue_13_the_rescued_and_a_buildings_storeys_are_facts_of_t
   BOOST_TEST(claim_with_text(en, "five people").attribute == "rescued_persons");
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_name_after_at_the_is_a_venue) {
+  // "at the Crucible": where it happened, not what a date is about; "at Northwind" still names
+  // the company.
+  const run_result run = testing::analyse_text("Ding kick-started a revolution when he won his first title in 2005 but never won at the Crucible.", "2025-05-06");
+  BOOST_TEST(claim_with_text(run, "2005").subject != "Crucible");
+  const run_result firm = testing::analyse_text("Revenue at Northwind rose to 12 billion yuan in 2024.", "2025-03-31");
+  BOOST_TEST(claim_with_text(firm, "12 billion yuan").subject == "Northwind");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
