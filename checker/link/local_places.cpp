@@ -12,7 +12,7 @@
 namespace checker::detail {
 namespace {
 
-constexpr std::array<std::string_view, 7> town_suffixes{"市", "县", "町", "村", "镇", "乡", "区"};
+constexpr std::array<std::string_view, 8> town_suffixes{"市", "县", "町", "村", "镇", "乡", "区", "郡"};
 // Words between the town and its figure: 輪島市累计101死, 輪島市,高达31人, 珠洲市有22人 (one of
 // them, the longer first).
 constexpr std::array<std::string_view, 10> joiners{"累计", "已有", "共有", "高达", "多达", "共", "有", "达", "，", ","};
