@@ -231,9 +231,6 @@ std::optional<std::size_t> fitting_attribute(const lexicon& lex, std::size_t tar
 bool dimension_fits_attribute(const lexicon& lex, const std::string& attribute, const std::string& dimension);
 std::optional<std::size_t> sole_attribute_counting(const lexicon& lex, const std::string& dimension);
 bool is_measured(const lexicon& lex, const std::string& attribute);
-/// A toll of people that rises or falls as news comes in (the dead, the missing): a date beside
-/// it dates the event or the count, and is no period that makes it another fact.
-bool counts_people_over_time(const lexicon& lex, const std::string& attribute);
 
 /// The claim's value lies within the bounds its attribute can take (a magnitude is 0 to 10).
 bool within_attribute_range(const lexicon& lex, const claim& c);

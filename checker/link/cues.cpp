@@ -97,13 +97,6 @@ bool is_measured(const lexicon& lex, const std::string& attribute) {
   return std::any_of(lex.attributes.begin(), lex.attributes.end(), [&](const attribute_entry& a) { return a.id == attribute && a.measured; });
 }
 
-bool counts_people_over_time(const lexicon& lex, const std::string& attribute) {
-  return std::any_of(lex.attributes.begin(), lex.attributes.end(), [&](const attribute_entry& a) {
-    return a.id == attribute && a.over_time != change_over_time::none &&
-           std::find(a.dims.begin(), a.dims.end(), "count:person") != a.dims.end();
-  });
-}
-
 bool within_attribute_range(const lexicon& lex, const claim& c) {
   if (!c.value) return true;
   for (const attribute_entry& a : lex.attributes) {

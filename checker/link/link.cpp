@@ -283,8 +283,12 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       const bool comma = between.find("，") != std::string_view::npos || between.find(",") != std::string_view::npos;
       const bool joined = between.find("其中") != std::string_view::npos || between.find("、") != std::string_view::npos ||
                           (comma && !after_list_item);
-      // Another place between them, or the words of a new clause's own subject, end the list.
+      // Another place between them, or the words of a new clause's own subject, end the list; so
+      // does a sum over places (两国合计至少360人, a combined total).
       if (!joined || !find_cues(text, byte_span{before.found.span.end, figure.begin}, lex.places).empty()) return std::nullopt;
+      for (std::string_view sum : {"合计", "共计", "总计", "两国", "兩國", "combined", "total", "in all", "altogether"}) {
+        if (between.find(sum) != std::string_view::npos) return std::nullopt;
+      }
       return *place;
     };
     auto list_attribute = [&](std::size_t current) -> std::optional<std::size_t> {
@@ -353,15 +357,6 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
         return &o != &date && o.found.kind != claim_kind::date && o.found.span.begin >= date_clause.begin && o.found.span.end <= date_clause.end;
       });
       return !other_figure;
-    };
-    // A toll dated long before the page (the storm of July 2012 in a report of 2023) is another
-    // event's; a date near the page's dates the event or the count.
-    auto long_before_publication = [&](const std::string& period) {
-      const auto& published = docs[doc].published;
-      const std::size_t last = period.rfind("..");
-      const auto end = civil_date::parse_iso(period.substr(last == std::string::npos ? std::string("period:").size() : last + 2));
-      constexpr int days_of_one_event = 60;
-      return published && end && (published->days() - end->days()).count() > days_of_one_event;
     };
     auto period_text = [&](const claim& date) {
       return date.date->grain == date_grain::day || date.date->first == date.date->last
@@ -799,9 +794,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       // a date attached by 的 (2023年的100亿元), or a date standing alone as the sentence's
       // opening clause (2024年，...) or right after the clause (3.12% on Friday, January 24,).
       if (c.found.kind != claim_kind::date) {
-        if (auto period = period_of(i, clause); period && (!counts_people_over_time(lex, c.attribute) || long_before_publication(*period))) {
-          qualifiers.insert(*period);
-        }
+        if (auto period = period_of(i, clause)) qualifiers.insert(*period);
       }
       // 比Model Y低约1万元, 比去年多出3天: a figure right after a comparative, with the comparison
       // marker before it in the clause, is the difference between two values, not a value.
@@ -902,7 +895,9 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
       if (credited != nullptr) {
         qualifiers.insert("source:" + credited->source);
       } else if (c.found.kind != claim_kind::date && ctx.attributions.empty() && credited_sources[doc].size() == 1 &&
-                 is_measured(lex, c.attribute)) {
+                 is_measured(lex, c.attribute) &&
+                 std::none_of(ctx.names.begin(), ctx.names.end(), [](const name_mention& n) { return n.role == name_role::credited; })) {
+        // (Not when the sentence credits a body of its own: "the Disaster Authority put it at 7.6".)
         // A magnitude with no agency in its sentence: the one agency the document credits.
         qualifiers.insert("source:" + *credited_sources[doc].begin());
         confidence = std::min(confidence, 0.75);

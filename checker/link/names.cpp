@@ -455,7 +455,7 @@ std::optional<std::size_t> place_of_figure(std::string_view text, byte_span phra
       // "killed 111 people in Gansu and neighboring Qinghai": the figure covers both places, so
       // it is no one place's figure (the phrase stops at `and`, the sentence goes on).
       std::size_t p = skip_spaces(text, pos + length);
-      for (std::string_view joint : {"and ", "和", "及", "、"}) {
+      for (std::string_view joint : {"and ", "和", "及", "、", ", ", "，"}) {
         if (starts_with(text, p, joint)) {
           p = skip_spaces(text, p + joint.size());
           for (std::string_view neighbour : {"neighboring ", "neighbouring ", "邻省", "邻近的"}) {
