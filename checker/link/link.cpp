@@ -1099,6 +1099,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
   detail::tie_subjects_by_agreeing_values(claims);
   detail::link_figures_worded_alike(docs, sentences, claims);
   detail::set_aside_figures_missing_required_qualifiers(claims, lex);  // after every pass that sets attributes
+  detail::set_aside_unplaced_tolls_beside_countries(claims, lex);
   detail::date_years_from_corpus(claims, lex);
   return claims;
 }

@@ -53,4 +53,10 @@ void date_years_from_corpus(std::vector<claim>& claims, const lexicon& lex);
 /// its attribute is cleared and its basis says why. (required_qualifiers.cpp)
 void set_aside_figures_missing_required_qualifiers(std::vector<claim>& claims, const lexicon& lex);
 
+/// A running count (a toll) with no place, on a page that gives that count for two countries or
+/// more (甲国76人死亡、乙国284人): the page's total or one country's, it cannot tell; listed, not
+/// compared. Towns and provinces do not count: a total beside its towns' tolls is the whole.
+/// (required_qualifiers.cpp)
+void set_aside_unplaced_tolls_beside_countries(std::vector<claim>& claims, const lexicon& lex);
+
 }  // namespace checker::detail
