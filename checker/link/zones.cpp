@@ -34,9 +34,15 @@ void assign_time_zone(claim& c, std::string_view text, byte_span clause, const l
       nearest_distance = d;
     }
   }
+  // 当地时间晚间11时11分, 11 pm local time: the clock of the place where it happened, which the
+  // text does not name; not China's, though written in Chinese.
+  const std::string_view clause_text = text.substr(clause.begin, clause.end - clause.begin);
+  const bool local_time = clause_text.find("当地时间") != std::string_view::npos || clause_text.find("local time") != std::string_view::npos;
   if (nearest != nullptr) {
     c.utc_offset_minutes = lex.zone_offsets[nearest->payload];
     c.zone_basis = fmt::format("stated '{}'", text.substr(nearest->begin, nearest->end - nearest->begin));
+  } else if (local_time) {
+    c.zone_basis = "local time of the place, not named";
   } else if (lex.chinese_dates_zone && has_han(c.found.text)) {
     c.utc_offset_minutes = *lex.chinese_dates_zone;
     c.zone_basis = "written in Chinese";
