@@ -1100,6 +1100,7 @@ std::vector<claim> link(const std::vector<document>& docs, const std::vector<std
   detail::link_figures_worded_alike(docs, sentences, claims);
   detail::set_aside_figures_missing_required_qualifiers(claims, lex);  // after every pass that sets attributes
   detail::set_aside_unplaced_tolls_beside_countries(claims, lex);
+  detail::set_aside_planned_figures(claims);
   detail::date_years_from_corpus(claims, lex);
   return claims;
 }

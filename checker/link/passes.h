@@ -59,4 +59,8 @@ void set_aside_figures_missing_required_qualifiers(std::vector<claim>& claims, c
 /// (required_qualifiers.cpp)
 void set_aside_unplaced_tolls_beside_countries(std::vector<claim>& claims, const lexicon& lex);
 
+/// A planned date or figure (原计划1月19日, scheduled for) is listed, not compared: plans change,
+/// and the plan and the outcome are two facts. (required_qualifiers.cpp)
+void set_aside_planned_figures(std::vector<claim>& claims);
+
 }  // namespace checker::detail

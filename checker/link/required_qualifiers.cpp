@@ -36,6 +36,15 @@ void set_aside_figures_missing_required_qualifiers(std::vector<claim>& claims, c
   }
 }
 
+void set_aside_planned_figures(std::vector<claim>& claims) {
+  for (claim& c : claims) {
+    if (c.attribute.empty() || std::find(c.qualifiers.begin(), c.qualifiers.end(), "planned") == c.qualifiers.end()) continue;
+    c.link_basis += (c.link_basis.empty() ? "" : ", ") + std::string("a plan, which may change: not compared");
+    c.attribute.clear();
+    c.link_confidence = 0.0;
+  }
+}
+
 void set_aside_unplaced_tolls_beside_countries(std::vector<claim>& claims, const lexicon& lex) {
   std::set<std::string> running;  // attributes counted as news comes in: tolls, takings
   for (const attribute_entry& a : lex.attributes) {

@@ -26,8 +26,24 @@ bool before_credited_dash(std::string_view text, std::size_t at) {
 
 // A wire dateline (北京2日电, 【…北京时间2024年01月09日讯】, `April 2 (UPI) --`) dates the
 // report, not a fact.
+// `date 2024-01-19` or `2024-01-19` opening a line: the page's own stamp, as a store or a
+// content system prints it, not a date the text gives a fact.
+bool opens_a_line_as_stamp(std::string_view text, const claim& c) {
+  const std::string_view written = c.found.text;
+  const bool iso = written.size() == 10 && written[4] == '-' && written[7] == '-' &&
+                   std::all_of(written.begin(), written.end(), [](char ch) { return (ch >= '0' && ch <= '9') || ch == '-'; });
+  if (!iso) return false;
+  const std::size_t line = text.rfind('\n', c.found.span.begin == 0 ? 0 : c.found.span.begin - 1);
+  std::string lead(text.substr(line == std::string_view::npos ? 0 : line + 1,
+                               c.found.span.begin - (line == std::string_view::npos ? 0 : line + 1)));
+  std::erase_if(lead, [](char ch) { return ch == ' ' || ch == ':' || ch == '\t'; });
+  return lead.empty() || lead == "date" || lead == "Date" || lead == "Published" || lead == "published" || lead == "日期" ||
+         lead == "发布时间" || lead == "更新时间" || lead == "时间";
+}
+
 bool is_dateline(std::string_view text, const claim& c) {
   if (c.found.kind != claim_kind::date) return false;
+  if (opens_a_line_as_stamp(text, c)) return true;
   const std::size_t end = c.found.span.end;
   for (std::string_view closing : {"电", "電", "讯", "訊", "】"}) {
     if (detail::starts_with(text, end, closing)) return true;

@@ -408,4 +408,21 @@ BOOST_AUTO_TEST_CASE(issue_13_an_unplaced_toll_beside_two_countries_tolls_is_not
   BOOST_TEST(contradictions(run) == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_plans_stamps_local_clocks_and_weekends_are_not_the_fact) {
+  // A planned date is a plan, listed, not compared with the outcome.
+  const run_result plan = corpus({{"2024-01-21", "探测器原计划2024年1月19日着陆，最终于2024年1月20日成功着陆。"},
+                                  {"2024-01-21", "The lander touched down on the Moon on January 20, 2024 (Japan time)."}});
+  BOOST_TEST(claim_with_text(plan, "2024年1月19日").attribute.empty());
+  BOOST_TEST(contradictions(plan) == 0u);
+  // An ISO date opening a line is the page's stamp.
+  const run_result stamp = testing::analyse_text("date 2024-01-19\nThe lander touched down on the Moon, JAXA said.", "2024-01-20");
+  BOOST_TEST(claim_with_text(stamp, "2024-01-19").attribute.empty());
+  // 当地时间 is the place's clock, not China's.
+  const run_result local = testing::analyse_text("地震发生于当地时间9月8日晚间11时11分。", "2023-09-09");
+  BOOST_TEST(!claim_with_text(local, "9月8日晚间11时11分").utc_offset_minutes.has_value());
+  // A weekend's takings are not the total: a weekend with no date of its own says so.
+  const run_result weekend = testing::analyse_text("The film took $134 million at the weekend box office in North America.", "2022-12-20");
+  BOOST_TEST(has_qualifier(claim_with_text(weekend, "$134 million"), "single_weekend"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
