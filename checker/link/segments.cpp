@@ -160,9 +160,13 @@ std::optional<std::string> segment_of_measure(std::string_view text, byte_span s
 }
 
 std::optional<std::string> segment_before(std::string_view text, byte_span sentence, byte_span figure, const word_set& segment_nouns) {
-  // The last segment noun before the figure in its sentence.
+  // The last segment noun before the figure in its sentence, within a reach that keeps the scan
+  // linear in long sentences (a page of bullets with no full stop).
+  constexpr std::size_t reach = 240;
   std::optional<byte_span> noun;
-  for (std::size_t pos = sentence.begin; pos < figure.begin;) {
+  std::size_t from = figure.begin > sentence.begin + reach ? figure.begin - reach : sentence.begin;
+  while (from > sentence.begin && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;  // a character's start
+  for (std::size_t pos = from; pos < figure.begin;) {
     if (auto m = segment_nouns.longest_at(text, pos); m && pos + m->length <= figure.begin) {
       const bool latin = is_alpha(text[pos]);
       // A capitalised `Business` is part of a name (Business Times); a Latin noun stands alone.
