@@ -14,7 +14,7 @@ namespace {
 
 // Bumped whenever segment, recognise, normalise or link change what they produce for the same lexicon,
 // so that records of an older analysis are never mixed with new ones.
-constexpr const char* analysis_code_version = "2026-12-10.16";
+constexpr const char* analysis_code_version = "2026-12-10.17";
 
 constexpr const char* record_format = "factcheck_archive_record";
 

@@ -417,9 +417,12 @@ BOOST_AUTO_TEST_CASE(issue_13_plans_stamps_local_clocks_and_weekends_are_not_the
   // An ISO date opening a line is the page's stamp.
   const run_result stamp = testing::analyse_text("date 2024-01-19\nThe lander touched down on the Moon, JAXA said.", "2024-01-20");
   BOOST_TEST(claim_with_text(stamp, "2024-01-19").attribute.empty());
-  // 当地时间 is the place's clock, not China's.
+  // 当地时间 is the place's clock, not China's; the Beijing time in brackets is the bracket's own.
   const run_result local = testing::analyse_text("地震发生于当地时间9月8日晚间11时11分。", "2023-09-09");
   BOOST_TEST(!claim_with_text(local, "9月8日晚间11时11分").utc_offset_minutes.has_value());
+  const run_result both = testing::analyse_text("地震发生在当地时间8日23时10分(北京时间9日6时10分)。", "2023-09-09");
+  BOOST_TEST(!claim_with_text(both, "8日23时10分").utc_offset_minutes.has_value());
+  BOOST_TEST(claim_with_text(both, "9日6时10分").utc_offset_minutes.value_or(0) == 480);
   // A weekend's takings are not the total: a weekend with no date of its own says so.
   const run_result weekend = testing::analyse_text("The film took $134 million at the weekend box office in North America.", "2022-12-20");
   BOOST_TEST(has_qualifier(claim_with_text(weekend, "$134 million"), "single_weekend"));
