@@ -117,6 +117,8 @@ std::set<std::string> title_keys(const std::string& name);
 void tie_short_forms_across_scripts(const std::map<std::string, std::size_t>& mentions, std::map<std::string, std::string>& variants,
                                     const lexicon& lex);
 /// The text holds a CJK ideograph (written in Chinese). (romanised.cpp)
+/// A CJK ideograph (the Unified Ideographs and Extension A): a character of a Chinese word.
+inline bool is_han_char(char32_t c) { return c >= 0x3400 && c <= 0x9FFF; }
 bool has_han(std::string_view text);
 
 // Names in a sentence: Latin-script names, titles in 《》 and 「」, known and generic subjects. (names.cpp)

@@ -23,8 +23,6 @@ constexpr std::array<std::string_view, 34> not_towns{
     "园区", "小区", "城区", "郊区", "辖区", "片区", "全市", "全县", "全区", "全镇", "全村", "该市", "该县", "该区", "本市", "各市", "各县"};
 constexpr std::size_t longest_name = 4;  // characters before the suffix: 积石山, 轮岛
 
-bool is_han_char(char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; }
-
 bool is_numeral(char32_t c) {
   static constexpr std::u32string_view numerals = U"\u96f6\u3007\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u767e\u5343\u4e07\u4ebf\u4e24\u51e0\u591a";
   return numerals.find(c) != std::u32string_view::npos;

@@ -111,7 +111,6 @@ std::optional<byte_span> corner_bracket_title(std::string_view text, std::size_t
 }
 
 
-bool is_han(char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; }
 
 // Characters that make `X六号` a day of a month or a rank rather than a name: 本月6号, 第三号.
 bool is_calendar_or_rank_word(char32_t c) {
@@ -133,7 +132,7 @@ std::optional<byte_span> numbered_name(std::string_view text, std::size_t pos, s
     if (at >= end) return std::nullopt;
     std::size_t n = 0;
     const char32_t c = detail::decode(text, at, &n);
-    if (!is_han(c) || is_numeral_char(c) || is_calendar_or_rank_word(c)) return std::nullopt;
+    if (!is_han_char(c) || is_numeral_char(c) || is_calendar_or_rank_word(c)) return std::nullopt;
     at += n;
   }
   std::size_t digits = 0;
@@ -348,7 +347,7 @@ word_set bracketed_titles(const std::vector<std::string_view>& texts) {
     std::size_t count = 0;
     for (std::size_t pos = 0; pos < s.size();) {
       std::size_t n = 0;
-      if (is_han(decode(s, pos, &n))) ++count;
+      if (is_han_char(decode(s, pos, &n))) ++count;
       pos += n;
     }
     return count;

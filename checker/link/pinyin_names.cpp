@@ -24,8 +24,6 @@ constexpr std::size_t shortest_pinyin_key = 5;
 constexpr std::size_t fewest_characters = 2;
 constexpr std::size_t most_characters = 4;
 
-bool is_han_char(char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; }
-
 bool is_chinese_numeral(char32_t c) {
   return std::u32string_view(U"\u96f6\u3007\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u4e24").find(c) !=
          std::u32string_view::npos;

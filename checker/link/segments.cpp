@@ -30,8 +30,6 @@ constexpr std::array<std::string_view, 12> not_chinese_segments{"开展", "拓�
 constexpr std::size_t longest_chinese_segment = 4;  // characters kept: 基础设施, 消费者
 constexpr std::size_t most_english_modifiers = 3;   // ICT infrastructure, cloud computing
 
-bool is_han_char(char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; }
-
 template <std::size_t N>
 bool one_of(std::string_view word, const std::array<std::string_view, N>& words) {
   for (std::string_view w : words) {
@@ -113,7 +111,6 @@ constexpr std::array<std::string_view, 32> whole_revenue_words{
     "consolidated", "reported", "headline", "core", "first-quarter", "second-quarter", "third-quarter", "fourth-quarter",
     "full-year", "half-year", "year", "domestic", "overseas", "international", "global", "worldwide", "foreign", "local",
     "box", "office", "ticket"};
-
 
 }  // namespace
 

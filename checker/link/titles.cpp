@@ -17,8 +17,6 @@
 namespace checker::detail {
 namespace {
 
-bool is_han_char(char32_t c) { return c >= 0x3400 && c <= 0x9FFF; }
-
 bool is_separator(char32_t c) {
   return c == U':' || c == U'\uFF1A' || c == U'\u00B7' || c == U'\u30FB' || c == U'\u2027' || c == U'\u2014';
 }
